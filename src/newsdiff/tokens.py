@@ -1,0 +1,65 @@
+"""Words as the engine sees them: typography folded, case folded, lightly stemmed.
+
+Outlets print the same words with different quotes, apostrophes and dashes
+(“Session’s” / "Session's", "—" / "--"); every comparison in newsdiff goes
+through these helpers so that such differences never count as different
+wording, while the text shown to the user stays exactly as read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    }
+)
+
+WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not of off on once
+    only or other our ours ourselves out over own same she should so some such than that
+    the their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you
+    your yours yourself yourselves also said says say told according would may might must
+    s t""".split()
+)
+
+
+def fold_typography(text: str) -> str:
+    """Map curly quotes, typographic dashes and odd spaces to their plain forms."""
+    return text.translate(_TYPOGRAPHY).replace("--", "-")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` with typography folded (possessive 's kept off)."""
+    return [_strip_possessive(w) for w in WORD_RE.findall(fold_typography(text).lower())]
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match meeting/meetings, met/meet is left alone."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed words that carry content: no stopwords, no one-letter tokens."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
