@@ -1,0 +1,51 @@
+"""Word-level diffs of aligned passages."""
+
+from hypothesis import given, strategies as st
+
+from newsdiff.diffing import diff_tokens, equal_share, mirror_diff, word_diff
+
+
+def test_changed_word_is_marked_whole():
+    diff = word_diff("Sessions met twice with Kislyak", "Sessions met three times with Kislyak")
+    assert ("-", "twice") in diff
+    assert ("+", "three times") in diff
+    assert diff[0] == ("=", "Sessions met ")
+
+
+def test_typography_change_is_its_own_run():
+    diff = word_diff("the Trump campaign — not about", "the Trump campaign -- not about")
+    assert ("-", "—") in diff and ("+", "--") in diff
+
+
+def test_identical_text_is_one_equal_run():
+    assert word_diff("It is false.", "It is false.") == (("=", "It is false."),)
+    assert equal_share(word_diff("a b", "a b")) == 1.0
+
+
+def test_unrelated_text_shares_little():
+    assert equal_share(word_diff("apples and pears", "quantum chromodynamics")) < 0.3
+
+
+def test_mirror_swaps_insertions_and_deletions():
+    diff = word_diff("one two", "one three")
+    assert mirror_diff(diff) == tuple(({"-": "+", "+": "-"}.get(op, op), t) for op, t in diff)
+
+
+def test_diff_tokens_without_cleanup_keeps_every_equal_token():
+    runs = diff_tokens("a b c d".split(), "a x c d e".split(), cleanup="No")
+    assert sum(len(r) for op, r in runs if op == "=") == 3
+
+
+def test_many_distinct_tokens_beyond_the_private_use_block():
+    a = " ".join(f"w{i}" for i in range(8000))
+    b = " ".join(f"w{i}" for i in range(1, 8001))
+    diff = word_diff(a, b)
+    assert "".join(t for op, t in diff if op != "+") == a
+    assert "".join(t for op, t in diff if op != "-") == b
+
+
+@given(st.text(max_size=200), st.text(max_size=200))
+def test_diff_reconstructs_both_sides(a, b):
+    diff = word_diff(a, b)
+    assert "".join(t for op, t in diff if op != "+") == a
+    assert "".join(t for op, t in diff if op != "-") == b
