@@ -1,0 +1,310 @@
+"""Features of a sentence pair, for the learned paraphrase classifier.
+
+Every feature is symmetric in the two sentences (swapping A and B gives the
+same vector), so the classifier's verdict mirrors exactly when the articles
+are given in the other order.  Features lean on things that carry over from
+the training corpus (MSRP) to arbitrary news: overlap of stems, n-grams and
+character n-grams after typography folding, names, numbers and negation.
+The only vocabulary-specific parts are the term weights (IDF, TF-KLD),
+learned from MSRP train and shipped in a ``Lexicon``; a word the lexicon
+never saw still counts through every other feature.
+
+Work that depends on one sentence only is done once in ``profile`` (cached),
+so scoring the thousands of candidate pairs of two articles costs only set
+intersections and a few arithmetic operations per pair.
+
+Pure Python on purpose: importing this module must stay cheap for the CLI.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsdiff.tokens import STOPWORDS, WORD_RE, fold_typography, stem
+
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_CAPITALISED_RE = re.compile(r"[A-Z][\w'-]*")
+_NUMBER_WORDS = {
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "twice": "2",
+    "dozen": "12",
+    "hundred": "100",
+    "thousand": "1000",
+}
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "nobody", "nothing", "without"})
+
+_PREFIX = 5
+_OVERLAP_KINDS = ("word", "stem", "stem2", "stem3", "content", "prefix", "char4")
+_OVERLAP_STATS = ("dice", "min_containment", "max_containment")
+
+FEATURE_NAMES: tuple[str, ...] = (
+    *(f"{kind}_{stat}" for kind in _OVERLAP_KINDS for stat in _OVERLAP_STATS),
+    "names_covered_min",
+    "names_covered_max",
+    "names_uncovered_log",
+    *(f"idf_{stat}" for stat in _OVERLAP_STATS),
+    *(f"kld_{stat}" for stat in _OVERLAP_STATS),
+    "unmatched_fewer_log",
+    "unmatched_more_log",
+    "unmatched_idf_fewer",
+    "unmatched_idf_more",
+    "unmatched_idf_max",
+    "lcs_over_longer",
+    "lcs_over_shorter",
+    "length_ratio",
+    "length_shorter_log",
+    "numbers_unmatched",
+    "numbers_mismatch",
+    "numbers_none",
+    "negation_mismatch",
+)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Lexicon:
+    """Term statistics learned from MSRP train (see scripts/train_paraphrase.py).
+
+    ``idf`` and ``kld`` map stems to weights; stems not listed get the default
+    (an unseen word is rare, so it gets the largest IDF).  Compared by
+    identity, so that profiles can be cached per lexicon.
+    """
+
+    idf: dict[str, float]
+    kld: dict[str, float]
+    default_idf: float
+    default_kld: float
+
+    @classmethod
+    def empty(cls) -> Lexicon:
+        """A lexicon with no learned weights: every stem weighs 1."""
+        return cls(idf={}, kld={}, default_idf=1.0, default_kld=1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceProfile:
+    """Everything about one sentence that pair features need, computed once."""
+
+    words: frozenset[str]
+    stems: tuple[str, ...]
+    stem1: frozenset[str]
+    stem2: frozenset[str]
+    stem3: frozenset[str]
+    content: frozenset[str]
+    prefixes: frozenset[str]
+    char4: frozenset[str]
+    names: frozenset[str]
+    numbers: frozenset[str]
+    negated: bool
+    idf: dict[str, float]
+    kld: dict[str, float]
+    idf_total: float
+    kld_total: float
+    lcs_masks: dict[str, int]
+
+
+def profile(text: str, lexicon: Lexicon | None = None) -> SentenceProfile:
+    """The cached profile of ``text`` under ``lexicon`` (the shipped one by default)."""
+    return _profile(text, lexicon if lexicon is not None else default_lexicon())
+
+
+@lru_cache(maxsize=16384)
+def _profile(text: str, lexicon: Lexicon) -> SentenceProfile:
+    folded = fold_typography(text)
+    tokens = [_strip_possessive(w) for w in WORD_RE.findall(folded.lower())]
+    stems = tuple(stem(w) for w in tokens)
+    content = frozenset(s for w, s in zip(tokens, stems) if w not in STOPWORDS and len(w) > 1)
+    idf = {s: lexicon.idf.get(s, lexicon.default_idf) for s in content}
+    kld = {s: lexicon.kld.get(s, lexicon.default_kld) for s in content}
+    return SentenceProfile(
+        words=frozenset(tokens),
+        stems=stems,
+        stem1=frozenset(stems),
+        stem2=frozenset(_ngrams(stems, 2)),
+        stem3=frozenset(_ngrams(stems, 3)),
+        content=content,
+        prefixes=frozenset(s[:_PREFIX] for s in content),
+        char4=frozenset(_char_ngrams(" ".join(tokens), 4)),
+        names=_names(folded),
+        numbers=_numbers(folded, tokens),
+        negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
+        idf=idf,
+        kld=kld,
+        idf_total=math.fsum(idf.values()),
+        kld_total=math.fsum(kld.values()),
+        lcs_masks=_position_masks(stems),
+    )
+
+
+def clear_profiles() -> None:
+    """Forget cached profiles (benchmarks use it to time cold starts)."""
+    _profile.cache_clear()
+
+
+def pair_features(a: str, b: str, lexicon: Lexicon | None = None) -> list[float]:
+    """The feature vector (ordered as ``FEATURE_NAMES``) of sentences ``a`` and ``b``."""
+    return pair_features_from_profiles(profile(a, lexicon), profile(b, lexicon))
+
+
+def pair_features_from_profiles(pa: SentenceProfile, pb: SentenceProfile) -> list[float]:
+    """The feature vector of two already profiled sentences (symmetric in ``pa``, ``pb``)."""
+    features: list[float] = []
+    for x, y in (
+        (pa.words, pb.words),
+        (pa.stem1, pb.stem1),
+        (pa.stem2, pb.stem2),
+        (pa.stem3, pb.stem3),
+        (pa.content, pb.content),
+        (pa.prefixes, pb.prefixes),
+        (pa.char4, pb.char4),
+    ):
+        features += _overlap(len(x & y), len(x), len(y))
+    features += _name_coverage(pa, pb)
+    shared = pa.content & pb.content
+    features += _weighted_overlap(pa.idf, shared, pa.idf_total, pb.idf_total)
+    features += _weighted_overlap(pa.kld, shared, pa.kld_total, pb.kld_total)
+    features += _unmatched(pa, pb)
+    features += _lcs_ratios(pa, pb)
+    features += _lengths(len(pa.stems), len(pb.stems))
+    features += _number_features(pa.numbers, pb.numbers)
+    features.append(float(pa.negated != pb.negated))
+    return features
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with the paraphrase model (loaded on first use)."""
+    from newsdiff.paraphrase import load_model  # deferred: paraphrase imports this module
+
+    return load_model().lexicon
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _ngrams(items: tuple[str, ...], n: int) -> list[str]:
+    return [" ".join(items[i : i + n]) for i in range(len(items) - n + 1)]
+
+
+def _char_ngrams(text: str, n: int) -> list[str]:
+    return [text[i : i + n] for i in range(len(text) - n + 1)]
+
+
+def _names(folded: str) -> frozenset[str]:
+    """Capitalised words as lower-case prefixes: names survive rewording, so they must match.
+
+    Prefixes let "Russian" match "Russia's".  The sentence's first word is
+    skipped because it is capitalised regardless.
+    """
+    found = _CAPITALISED_RE.findall(folded)
+    if found and folded.lstrip().startswith(found[0]):
+        found = found[1:]
+    lowered = (w.lower() for w in found)
+    return frozenset(w[:_PREFIX] for w in lowered if len(w) > 1 and w not in STOPWORDS)
+
+
+def _numbers(folded: str, tokens: list[str]) -> frozenset[str]:
+    """Numbers written with digits (thousands separators dropped) or as common number words."""
+    digits = {m.replace(",", "") for m in _NUMBER_RE.findall(folded)}
+    return frozenset(digits | {_NUMBER_WORDS[w] for w in tokens if w in _NUMBER_WORDS})
+
+
+def _position_masks(stems: tuple[str, ...]) -> dict[str, int]:
+    """For bit-parallel LCS: each stem's positions in the sentence as a bit mask."""
+    masks: dict[str, int] = {}
+    for i, s in enumerate(stems):
+        masks[s] = masks.get(s, 0) | (1 << i)
+    return masks
+
+
+def _overlap(shared: int, na: int, nb: int) -> tuple[float, float, float]:
+    """Dice, containment in the larger set and containment in the smaller set."""
+    if not na or not nb:
+        return (0.0, 0.0, 0.0)
+    return (2.0 * shared / (na + nb), shared / max(na, nb), shared / min(na, nb))
+
+
+def _weighted_overlap(
+    weights: dict[str, float], shared: frozenset[str], ta: float, tb: float
+) -> tuple[float, float, float]:
+    """``_overlap`` with each word counted by its (lexicon) weight instead of once.
+
+    Weights depend on the word only, so either side's map serves for the
+    shared words; fsum is exactly rounded, so the sums cannot depend on order.
+    """
+    if ta <= 0.0 or tb <= 0.0:
+        return (0.0, 0.0, 0.0)
+    common = math.fsum(weights[s] for s in shared)
+    return (2.0 * common / (ta + tb), common / max(ta, tb), common / min(ta, tb))
+
+
+def _name_coverage(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, float, float]:
+    """How many of each side's names the other side mentions (capitalised or not)."""
+    missing_a = len(pa.names - pb.prefixes - pb.names)
+    missing_b = len(pb.names - pa.prefixes - pa.names)
+    cover_a = 1.0 - missing_a / len(pa.names) if pa.names else 1.0
+    cover_b = 1.0 - missing_b / len(pb.names) if pb.names else 1.0
+    return (min(cover_a, cover_b), max(cover_a, cover_b), math.log1p(missing_a + missing_b))
+
+
+def _unmatched(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, ...]:
+    """Content one side has that the other lacks: per side (fewer, more), and the rarest word.
+
+    A sentence that adds a whole clause the other lacks is MSRP's typical
+    non-paraphrase, so the side with more unmatched content matters most.
+    """
+    only_a = [w for s, w in pa.idf.items() if s not in pb.idf]
+    only_b = [w for s, w in pb.idf.items() if s not in pa.idf]
+    counts = sorted((len(only_a), len(only_b)))
+    weights = sorted((sum(only_a), sum(only_b)))
+    return (
+        math.log1p(counts[0]),
+        math.log1p(counts[1]),
+        weights[0],
+        weights[1],
+        max(only_a + only_b, default=0.0),
+    )
+
+
+def _lcs_ratios(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, float]:
+    """Longest common subsequence of stems, over the longer and the shorter sentence."""
+    la, lb = len(pa.stems), len(pb.stems)
+    if not la or not lb:
+        return (0.0, 0.0)
+    lcs = _lcs_length(pa.lcs_masks, la, pb.stems)
+    return (lcs / max(la, lb), lcs / min(la, lb))
+
+
+def _lcs_length(masks: dict[str, int], length: int, other: tuple[str, ...]) -> int:
+    """Hyyrö's bit-parallel LCS: one big-int step per item of ``other``."""
+    full = (1 << length) - 1
+    v = full
+    for item in other:
+        u = v & masks.get(item, 0)
+        v = ((v + u) | (v - u)) & full
+    return length - v.bit_count()
+
+
+def _lengths(la: int, lb: int) -> tuple[float, float]:
+    if not la or not lb:
+        return (0.0, 0.0)
+    return (min(la, lb) / max(la, lb), math.log(min(la, lb)))
+
+
+def _number_features(na: frozenset[str], nb: frozenset[str]) -> tuple[float, float, float]:
+    """Numbers on one side only (a strong sign of a different fact), and 'no numbers at all'."""
+    unmatched = len(na ^ nb)
+    return (math.log1p(unmatched), float(unmatched > 0), float(not na and not nb))
