@@ -1,0 +1,221 @@
+"""The ``newsdiff`` command: read two articles, compare them, print one view of the result.
+
+Thin on purpose: parsing options, reading input and choosing a renderer; the
+engine and the renderers do the work.  Everything heavy (Rich, the engine,
+the renderers) is imported inside the command, so ``newsdiff --version`` and
+the error paths start fast, and Textual is never imported here.
+
+Like GNU diff, the exit status is 0 on success and 2 on trouble, and trouble
+is reported as one line on stderr, never as a traceback or a boxed panel.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import TYPE_CHECKING
+
+import typer
+from typer._click.exceptions import ClickException
+from typer.core import TyperCommand
+
+from newsdiff import __version__
+from newsdiff.errors import InputError
+from newsdiff.model import ALL_KINDS
+
+if TYPE_CHECKING:
+    from newsdiff.model import Comparison
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class _OneLineErrors(TyperCommand):
+    """Report usage and input errors as ``newsdiff: …`` on one line, with exit status 2.
+
+    Typer's default draws a multi-line panel for usage errors, and an
+    :class:`InputError` would otherwise escape as a traceback.  Wrapping ``main``
+    (rather than the console-script function) means tests using Typer's
+    ``CliRunner`` see exactly what users see.
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as e:
+            _fail(e.format_message())
+        except InputError as e:
+            _fail(str(e))
+        if not standalone_mode:
+            return status
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+def _fail(message: str) -> None:
+    """Print ``newsdiff: message`` as one printable line on stderr and exit with status 2."""
+    from newsdiff.render import visible  # file names and messages may hold control characters
+
+    one_line = " ".join(visible(message).split())
+    print(f"newsdiff: {one_line.removeprefix('newsdiff: ')}", file=sys.stderr)
+    sys.exit(2)
+
+
+app = typer.Typer(
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,  # a bug report should not dump whole articles
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"newsdiff {__version__}")
+        raise typer.Exit()
+
+
+def _parse_kinds(values: list[str] | None) -> list[str] | None:
+    """``--only shared,divergent --only unique`` -> the named kinds, checked."""
+    if not values:
+        return None
+    kinds = [k.strip().lower() for v in values for k in v.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in ALL_KINDS]
+    if unknown or not kinds:
+        raise typer.BadParameter(
+            f"unknown kind {unknown[0]!r}" if unknown else "no kind given",
+            param_hint="'--only'",
+        )
+    return kinds
+
+
+@app.command(cls=_OneLineErrors, no_args_is_help=False)
+def newsdiff(
+    files: list[str] | None = typer.Argument(
+        None,
+        metavar="FILE",
+        help="Two article files (text, Markdown or HTML); '-' reads standard input.",
+        show_default=False,
+    ),
+    fmt: Format = typer.Option(
+        Format.text, "--format", "-f",
+        help="text for the terminal, json (the newsdiff.comparison/1 contract) or markdown.",
+        rich_help_panel="Output",
+    ),
+    only: list[str] | None = typer.Option(
+        None, "--only", metavar="KIND[,KIND]",
+        callback=_parse_kinds,
+        help=(
+            "Show only these kinds: shared, paraphrase, divergent, unique, boilerplate "
+            "(comma-separated or repeated). Boilerplate is hidden unless named. "
+            "With --format json only 'alignments' is filtered; the rest stays complete."
+        ),
+        show_default=False,
+        rich_help_panel="Filtering",
+    ),
+    color: ColorMode = typer.Option(
+        ColorMode.auto, "--color",
+        help="Colour the text view: auto (a terminal and NO_COLOR unset), always or never.",
+        rich_help_panel="Display",
+    ),
+    width: int | None = typer.Option(
+        None, "--width", min=20, metavar="N",
+        help="Lay out for N columns instead of the terminal width; 120 or more is side by side.",
+        show_default=False,
+        rich_help_panel="Display",
+    ),
+    version: bool = typer.Option(
+        False, "--version",
+        callback=_print_version, is_eager=True,
+        help="Print the version and exit.",
+    ),
+) -> None:
+    """Compare two news articles about the same story, passage by passage.
+
+    Shows where the outlets share wording, paraphrase the same fact, or diverge
+    on a checkable detail, and what each one has alone.  With no file, compares
+    the first two articles of the bundled sample story.
+
+    Exit status: 0 if the comparison was printed, 2 on bad input or usage.
+    """
+    paths = _input_paths(files or [])
+    from newsdiff.ingest import load_article
+
+    stdin = typer.get_binary_stream("stdin")
+    a, b = (load_article(p, stdin) for p in paths)
+    from newsdiff.compare import compare  # the engine loads its model: only for good input
+
+    comparison = compare(a, b)
+    sys.stdout.write(_render(comparison, fmt, only, color, width))
+
+
+def _input_paths(files: list[str]) -> list[str]:
+    """The two inputs to compare, or an InputError saying why there are not two."""
+    if not files:
+        from newsdiff.resources import sample_story
+
+        print(
+            "newsdiff: the interactive reader is not built yet; "
+            "comparing the first two articles of the sample story",
+            file=sys.stderr,
+        )
+        return [str(p) for p in sample_story()[:2]]
+    if len(files) == 1:
+        raise InputError("need two files to compare ('-' reads standard input)")
+    if len(files) > 2:
+        raise InputError(f"comparing {len(files)} articles (the story view) is not available yet")
+    if files.count("-") > 1:
+        raise InputError("standard input ('-') can be read only once")
+    return files
+
+
+def _render(
+    c: Comparison, fmt: Format, only: list[str] | None, color: ColorMode, width: int | None
+) -> str:
+    """The comparison in the chosen format; ``--only`` filters as its help says."""
+    if fmt is Format.json:
+        from newsdiff.render.json_out import render_json
+
+        return render_json(c, kinds=only or ALL_KINDS)
+    from newsdiff.render import DEFAULT_KINDS
+
+    kinds = only or DEFAULT_KINDS
+    if fmt is Format.markdown:
+        from newsdiff.render.markdown import render_markdown
+
+        return render_markdown(c, kinds=kinds)
+    from newsdiff.render.text import render_text
+
+    return render_text(
+        c, kinds=kinds, width=width or _terminal_width(), color=_use_color(color)
+    )
+
+
+def _use_color(mode: ColorMode) -> bool:
+    """``auto`` colours only a real terminal, and honours https://no-color.org."""
+    if mode is not ColorMode.auto:
+        return mode is ColorMode.always
+    return (
+        sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR")
+        and os.environ.get("TERM") != "dumb"
+    )
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def main() -> None:
+    """Console-script entry point (``newsdiff``) and ``python -m newsdiff``."""
+    app(prog_name="newsdiff")

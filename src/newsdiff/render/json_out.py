@@ -1,0 +1,72 @@
+"""The JSON contract ``newsdiff.comparison/1`` (see DESIGN.md): stable, for other tools.
+
+Named ``json_out`` so that ``import json`` inside the package never means this file.
+Sentences are given by their character spans in the article text, so a reader
+of the JSON needs nothing but the JSON to quote them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable
+
+from newsdiff import __version__
+from newsdiff.model import ALL_KINDS, Article, Comparison
+from newsdiff.stats import summarize
+
+SCHEMA = "newsdiff.comparison/1"
+
+# json.dumps(ensure_ascii=False) escapes C0 controls but leaves DEL and C1 raw; some
+# terminals act on those, so they are written as \\u escapes too (same JSON value).
+_ESCAPE_RAW_CONTROLS = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
+
+
+def comparison_to_dict(c: Comparison, *, kinds: Collection[str] = ALL_KINDS) -> dict:
+    """``c`` as plain data per the contract.
+
+    ``kinds`` filters ``alignments`` only (this is what ``--only`` does for JSON):
+    ``unique``, ``boilerplate`` and ``stats`` always describe the whole comparison,
+    so the sentence partition the contract promises stays complete.
+    """
+    return {
+        "schema": SCHEMA,
+        "version": __version__,
+        "articles": [_article(c.a, "a"), _article(c.b, "b")],
+        "alignments": [
+            {
+                "kind": al.kind,
+                "a": _spans(c.a, al.a),
+                "b": _spans(c.b, al.b),
+                "score": al.score,
+                "details": [{"type": d.type, "a": d.a, "b": d.b} for d in al.details],
+                "diff": [[op, text] for op, text in al.diff],
+            }
+            for al in c.alignments
+            if al.kind in kinds
+        ],
+        "unique": {"a": _spans(c.a, c.unique_a), "b": _spans(c.b, c.unique_b)},
+        "boilerplate": {"a": _spans(c.a, c.boilerplate_a), "b": _spans(c.b, c.boilerplate_b)},
+        "stats": summarize(c).as_dict(),
+    }
+
+
+def render_json(c: Comparison, *, kinds: Collection[str] = ALL_KINDS) -> str:
+    """The contract as JSON text (UTF-8 as read, one trailing newline)."""
+    text = json.dumps(comparison_to_dict(c, kinds=kinds), ensure_ascii=False, indent=2)
+    return text.translate(_ESCAPE_RAW_CONTROLS) + "\n"
+
+
+def _article(article: Article, id_: str) -> dict:
+    return {
+        "id": id_,
+        "path": article.path,
+        "outlet": article.outlet,
+        "title": article.title,
+        "byline": article.byline,
+        "text": article.text,
+        "sentences": [[s.start, s.end] for s in article.sentences],
+    }
+
+
+def _spans(article: Article, indices: Iterable[int]) -> list[list[int]]:
+    return [[article.sentences[i].start, article.sentences[i].end] for i in indices]

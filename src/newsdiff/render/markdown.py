@@ -1,0 +1,118 @@
+"""A Markdown report of a comparison, to paste into a ticket, a wiki or a fact-check memo.
+
+Article text is untrusted and Markdown is a markup language, so every piece of
+it is escaped: a headline containing ``[link](javascript:…)``, ``<script>``,
+``|`` or ``**`` shows as those characters and cannot add links, HTML or table
+cells.  Passages form one table in the same order as the terminal view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from newsdiff.model import Article, Comparison
+from newsdiff.render import (
+    DEFAULT_KINDS,
+    SUMMARY_NOTE,
+    Passage,
+    format_detail,
+    hidden_boilerplate,
+    passages,
+    sentences_text,
+    side_runs,
+    split_padding,
+    summary_rows,
+    visible,
+)
+from newsdiff.render.markers import MARKS, Mark
+from newsdiff.stats import summarize
+
+# Punctuation that can start inline Markdown/HTML or break a table cell.  Line-start
+# constructs (#, >, -, 1.) need no escape: article text never starts a line here.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#|~&!$])")
+
+# Changed words: struck out on A's side, bold on B's side (GitHub-flavoured Markdown).
+_CHANGE = {"a": "~~", "b": "**"}
+
+
+def escape(text: str) -> str:
+    """``text`` as literal inline Markdown on one line (a table cell cannot hold more)."""
+    return _one_line(_inline(text))
+
+
+def _inline(text: str) -> str:
+    """``text`` with controls spelled out and Markdown punctuation backslash-escaped."""
+    return _SPECIAL.sub(r"\\\1", visible(text))
+
+
+def _one_line(markdown: str) -> str:
+    return " ".join(markdown.split())
+
+
+def render_markdown(c: Comparison, *, kinds: Collection[str] = DEFAULT_KINDS) -> str:
+    """The report: a heading per article, the passages table, then the summary."""
+    names = (escape(x.outlet or x.path) for x in (c.a, c.b))
+    lines = ["# newsdiff: {} vs {}".format(*names), ""]
+    for side, article in (("A", c.a), ("B", c.b)):
+        lines += _article_section(side, article)
+    lines += ["## Passages", "", _legend(), ""]
+    shown = passages(c, kinds)
+    if shown:
+        lines += ["| | A | B | Details |", "|---|---|---|---|"]
+        lines += [_row(c, p) for p in shown]
+    else:
+        lines.append("_No passages of the selected kinds._")
+    note = hidden_boilerplate(c, kinds)
+    if note:
+        lines += ["", f"_{escape(note)}_"]
+    lines += ["", "## Summary", ""]
+    header, *rows = summary_rows(summarize(c), (c.a.outlet, c.b.outlet))
+    lines.append(_table_row(header))
+    lines.append("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|")
+    lines += [_table_row(row) for row in rows]
+    lines += ["", escape(SUMMARY_NOTE)]
+    return "\n".join(lines) + "\n"
+
+
+def _article_section(side: str, article: Article) -> list[str]:
+    title = " \u2014 ".join(escape(x) for x in (article.outlet, article.title) if x)
+    lines = [f"## {side}: {title}", "", f"- File: {escape(article.path)}"]
+    if article.byline:
+        lines.append(f"- Byline: {escape(article.byline)}")
+    return [*lines, ""]
+
+
+def _legend() -> str:
+    marks = " · ".join(f"{_marker(m)} {m.label}" for m in MARKS.values())
+    return f"{marks} · changed words: ~~only in A~~ **only in B**"
+
+
+def _marker(mark: Mark) -> str:
+    """A marker as a code span: literal, and it lines up in the raw Markdown too."""
+    return f"`{mark.marker}`"
+
+
+def _row(c: Comparison, p: Passage) -> str:
+    mark = MARKS[p.mark]
+    found = p.alignment.details if p.alignment else ()
+    details = "; ".join(escape(format_detail(d)) for d in found)
+    cells = [f"{_marker(mark)} {mark.label}", _side(c, p, "a"), _side(c, p, "b"), details]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _side(c: Comparison, p: Passage, side: str) -> str:
+    """One side of a passage as escaped Markdown, changed words marked where that helps."""
+    al = p.alignment
+    if al is None or not al.diff or not MARKS[p.mark].word_diff:
+        return escape(sentences_text(c.a if side == "a" else c.b, getattr(p, side)))
+    out = []
+    for run, changed in side_runs(al, side):
+        lead, core, trail = split_padding(run) if changed else (run, "", "")
+        delim = _CHANGE[side] if core else ""
+        out += [_inline(lead), delim, _inline(core), delim, _inline(trail)]
+    return _one_line("".join(out))
+
+
+def _table_row(cells: list[str]) -> str:
+    return "| " + " | ".join(escape(cell) for cell in cells) + " |"

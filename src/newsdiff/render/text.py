@@ -1,0 +1,188 @@
+"""The terminal view: both articles side by side on wide terminals, stacked on narrow ones.
+
+Article text is untrusted.  It only ever enters Rich as :class:`rich.text.Text`
+built from :func:`~newsdiff.render.visible` output, never as markup, so a
+headline like ``[bold red]x[/]`` prints literally and ``\\x1b[2J`` cannot clear
+the reader's screen.  Without colour, changed words are bracketed as in
+``wdiff`` so the output still says everything in a pipe or a log.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Collection
+
+from rich import box
+from rich.columns import Columns
+from rich.console import Console
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from newsdiff.model import Article, Comparison
+from newsdiff.render import (
+    DEFAULT_KINDS,
+    SUMMARY_NOTE,
+    Passage,
+    format_detail,
+    hidden_boilerplate,
+    passages,
+    sentences_text,
+    side_runs,
+    split_padding,
+    summary_rows,
+    visible,
+)
+from newsdiff.render.markers import (
+    DELETED_BRACKETS,
+    DELETED_STYLE,
+    INSERTED_BRACKETS,
+    INSERTED_STYLE,
+    MARKS,
+)
+from newsdiff.stats import summarize
+
+#: From this many columns on, A and B are shown side by side.
+SIDE_BY_SIDE_WIDTH = 120
+
+_MARKER_WIDTH = max(len(m.marker) for m in MARKS.values())
+_CHANGE = {"a": (DELETED_STYLE, DELETED_BRACKETS), "b": (INSERTED_STYLE, INSERTED_BRACKETS)}
+
+
+def render_text(
+    c: Comparison,
+    *,
+    kinds: Collection[str] = DEFAULT_KINDS,
+    width: int = 80,
+    color: bool = False,
+) -> str:
+    """``c`` drawn for a terminal ``width`` columns wide, with or without ANSI colour."""
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+    _TextView(c, color, wide=width >= SIDE_BY_SIDE_WIDTH).draw(console, kinds)
+    out = console.file.getvalue()
+    # Rich pads table cells to the full width; without colour that is only trailing junk.
+    return out if color else "\n".join(line.rstrip() for line in out.split("\n"))
+
+
+class _TextView:
+    """Draws one comparison; the layout differs only in how a passage's rows are laid out."""
+
+    def __init__(self, c: Comparison, color: bool, wide: bool) -> None:
+        self.c = c
+        self.color = color
+        self.wide = wide
+
+    def draw(self, console: Console, kinds: Collection[str]) -> None:
+        console.print(self._headlines())
+        console.print(self._legend())
+        console.print(Rule(style="dim"))
+        for passage in passages(self.c, kinds):
+            console.print(self._passage(passage))
+            for detail in passage.alignment.details if passage.alignment else ():
+                line = Text(visible(format_detail(detail)), style=MARKS["divergent"].style)
+                console.print(Padding(line, (0, 0, 0, _MARKER_WIDTH + 3)))
+            console.print()
+        note = hidden_boilerplate(self.c, kinds)
+        if note:
+            console.print(Text(note, style=MARKS["boilerplate"].style))
+        console.print(Rule("Summary", style="dim"))
+        console.print(self._summary())
+
+    def _headlines(self) -> Table:
+        grid = self._grid()
+        if self.wide:
+            grid.add_row("", self._headline("A  ", self.c.a), self._headline("B  ", self.c.b))
+        else:
+            for side, article in (("A", self.c.a), ("B", self.c.b)):
+                grid.add_row("", Text(side, style="bold"), self._headline("", article))
+        return grid
+
+    def _headline(self, label: str, article: Article) -> Text:
+        """Outlet and title in bold; byline and path dimmed below them."""
+        head = Text.assemble(
+            (label, "bold"),
+            (visible(article.outlet), "bold"),
+            " \u2014 " if article.outlet and article.title else "",
+            (visible(article.title), "bold"),
+        )
+        meta = " \u00b7 ".join(visible(x) for x in (article.byline, article.path) if x)
+        if meta:
+            head.append(f"\n{' ' * len(label)}{meta}", style="dim")
+        return head
+
+    def _legend(self) -> Columns:
+        items = [Text(m.marker, style=m.style).append(f" {m.label}") for m in MARKS.values()]
+        items.append(Text("changed words: ").append(self._changed("a", "A")).append(" ")
+                     .append(self._changed("b", "B")))
+        return Columns(items, padding=(0, 2))
+
+    def _grid(self) -> Table:
+        """Marker column, then A and B columns (wide) or a side label and one text column."""
+        grid = Table.grid(expand=True, padding=(0, 1))
+        grid.add_column(width=_MARKER_WIDTH, no_wrap=True)
+        if self.wide:
+            grid.add_column(ratio=1)
+            grid.add_column(ratio=1)
+        else:
+            grid.add_column(width=1, no_wrap=True)
+            grid.add_column(ratio=1)
+        return grid
+
+    def _passage(self, p: Passage) -> Table:
+        mark = MARKS[p.mark]
+        marker = Text(mark.marker, style=mark.style)
+        a, b = (self._side(p, side) if getattr(p, side) else None for side in ("a", "b"))
+        grid = self._grid()
+        if self.wide:
+            grid.add_row(marker, a or "", b or "")
+        else:
+            for side, text in (("A", a), ("B", b)):
+                if text is not None:
+                    grid.add_row(marker, Text(side, style="bold"), text)
+                    marker = Text("")
+        return grid
+
+    def _side(self, p: Passage, side: str) -> Text:
+        """One side's text of a passage, its changed words highlighted where that helps."""
+        al = p.alignment
+        if al is None or not al.diff or not MARKS[p.mark].word_diff:
+            article = self.c.a if side == "a" else self.c.b
+            style = MARKS["boilerplate"].style if p.kind == "boilerplate" else ""
+            return Text(visible(sentences_text(article, getattr(p, side))), style=style)
+        text = Text()
+        for run, changed in side_runs(al, side):
+            if changed:
+                lead, core, trail = split_padding(run)
+                text.append(visible(lead)).append(self._changed(side, core)).append(visible(trail))
+            else:
+                text.append(visible(run))
+        return text
+
+    def _changed(self, side: str, words: str) -> Text:
+        """Words only one side has: styled in colour, bracketed ``[-…-]``/``{+…+}`` without."""
+        if not words:
+            return Text()
+        style, (open_, close) = _CHANGE[side]
+        if self.color:
+            return Text(visible(words), style=style)
+        return Text(f"{open_}{visible(words)}{close}")
+
+    def _summary(self) -> Table:
+        header, *rows = summary_rows(summarize(self.c), (self.c.a.outlet, self.c.b.outlet))
+        table = Table(box=box.SIMPLE_HEAD, caption=SUMMARY_NOTE, caption_justify="left")
+        table.add_column(header[0], no_wrap=True)
+        for title in header[1:]:
+            table.add_column(Text(visible(title)), justify="right", max_width=30)
+        for row in rows:
+            table.add_row(*(Text(visible(cell)) for cell in row))
+        return table

@@ -1,0 +1,71 @@
+"""Hand-built comparisons, so renderer tests do not depend on the engine's judgement."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.model import Alignment, Article, Comparison, Detail, Sentence
+
+
+def make_article(
+    sentences: list[str], *, outlet: str = "", title: str = "", path: str = "x.txt",
+    byline: str | None = None, boilerplate: frozenset[int] = frozenset(),
+) -> Article:
+    """An article whose text is its sentences joined by single spaces."""
+    out, pos = [], 0
+    for i, s in enumerate(sentences):
+        out.append(Sentence(i, pos, pos + len(s), s, i in boilerplate))
+        pos += len(s) + 1
+    return Article(path, outlet, title, " ".join(sentences), tuple(out), byline)
+
+
+A_SENTENCES = [
+    "Sessions met the ambassador twice in 2016.",            # 0 divergent with B1
+    "The meetings were not disclosed.",                       # 1 shared with B0
+    "Critics called for an independent inquiry.",             # 2 paraphrase with B2
+    "Share this article on Facebook.",                        # 3 boilerplate
+    "The senator sat on the Armed Services Committee.",       # 4 unique
+    "He was a Trump adviser at the time.",                    # 5 unique
+]
+B_SENTENCES = [
+    "The meetings were never disclosed.",                     # 0 shared with A1
+    "Sessions met the ambassador three times in 2016.",       # 1 divergent with A0
+    "Lawmakers demanded an outside investigation.",           # 2 paraphrase with A2
+    "Franken asked about contacts at the hearing.",           # 3 unique
+    "Subscribe to our newsletter.",                           # 4 boilerplate
+]
+
+
+def build_comparison(a: Article, b: Article) -> Comparison:
+    """The fixed alignment of A_SENTENCES with B_SENTENCES, for any texts of that shape."""
+    return Comparison(
+        a=a,
+        b=b,
+        alignments=(
+            Alignment(
+                "shared", (1,), (0,), 0.93,
+                diff=(("=", "The meetings were "), ("-", "not"), ("+", "never"),
+                      ("=", " disclosed.")),
+            ),
+            Alignment(
+                "divergent", (0,), (1,), 0.81,
+                details=(Detail("number", "twice", "three times"),),
+                diff=(("=", "Sessions met the ambassador "), ("-", "twice"),
+                      ("+", "three times"), ("=", " in 2016.")),
+            ),
+            Alignment("paraphrase", (2,), (2,), 0.55, diff=(("-", "x"), ("+", "y"))),
+        ),
+        unique_a=(4, 5),
+        unique_b=(3,),
+        boilerplate_a=(3,),
+        boilerplate_b=(4,),
+    )
+
+
+@pytest.fixture
+def comparison() -> Comparison:
+    a = make_article(A_SENTENCES, outlet="Daily Planet", title="Sessions Met Envoy Twice",
+                     path="a.txt", byline="By Lois Lane", boilerplate=frozenset({3}))
+    b = make_article(B_SENTENCES, outlet="The Bugle", title="Sessions Had Three Meetings",
+                     path="b.txt", boilerplate=frozenset({4}))
+    return build_comparison(a, b)
