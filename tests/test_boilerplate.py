@@ -287,3 +287,13 @@ def test_byline_name(line: str, name: str | None) -> None:
 def test_indices_are_sentence_indices(text: str) -> None:
     spans = split_sentences(text)
     assert find_boilerplate(text, spans) <= set(range(len(spans)))
+
+
+def test_section_label_above_headline_is_boilerplate() -> None:
+    text = "World News\n\nFloods Close Schools Across the Region\n\nSchools closed on Monday."
+    assert find_boilerplate(text, split_sentences(text)) == {0}
+
+
+def test_short_headline_of_a_short_story_is_not_a_section_label() -> None:
+    text = "Floods\n\nSchools closed."
+    assert find_boilerplate(text, split_sentences(text)) == set()

@@ -29,6 +29,7 @@ Span = tuple[int, int]
 _MAX_RULE_CHARS = 600
 _SHORT_LINE_WORDS = 12
 _LABEL_WORDS = 6
+_KICKER_WORDS = 2
 
 _QUOTES = frozenset("\"“”„«»")
 _SENTENCE_FINAL = tuple(".!?\"”’')")
@@ -77,6 +78,7 @@ def find_boilerplate(text: str, spans: Sequence[Span]) -> set[int]:
         for i, unit in enumerate(units)
         if len(unit.text) <= _MAX_RULE_CHARS and any(rule(unit) for rule in _LINE_RULES)
     }
+    found |= _section_label(units, found)
     found |= _captions(units, found)
     found |= _trailing_appeal(units)
     found |= _trailing_labels(units, found)
@@ -263,6 +265,26 @@ _LINE_RULES: tuple[Callable[[_Unit], bool], ...] = (
 
 
 # --- rules that need the whole article -------------------------------------------
+
+
+def _section_label(units: Sequence[_Unit], found: set[int]) -> set[int]:
+    """A kicker above the headline: a one- or two-word section label ("POLITICS").
+
+    Sites print the section name ("Attorney General", "World") on its own
+    line above the headline.  It is navigation, not a fact of the story, and
+    aligning it with every sentence that uses the same words is pure noise.
+    """
+    story = [i for i in range(len(units)) if i not in found][:2]
+    if len(story) < 2:
+        return set()
+    kicker, headline = (units[i] for i in story)
+    if (
+        kicker.whole_line
+        and kicker.unpunctuated
+        and len(kicker.words) <= _KICKER_WORDS < len(headline.words)
+    ):
+        return {story[0]}
+    return set()
 
 
 def _captions(units: Sequence[_Unit], found: set[int]) -> set[int]:

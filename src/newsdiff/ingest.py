@@ -48,7 +48,6 @@ _FIELD_RE = re.compile(r"[ \t]*([\w-]+)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _HEADING_MARKS_RE = re.compile(r"^#{1,6}\s+|\s+#+$")
 _SECTION_TAG_RE = re.compile(r"^[A-Z][A-Z&/ ]{2,30}\s+(?:—|–|--?|\|)\s+")
 _EDGE_EMPHASIS = "*_"
-_KICKER_WORDS = 2
 _BYLINE_WINDOW = 8
 
 
@@ -184,16 +183,10 @@ def _outlet_from_path(path: str) -> str:
 def _headline(sentences: tuple[Sentence, ...]) -> str:
     """The first substantive line, as a clean title value.
 
-    Boilerplate is skipped, and so is a kicker: a one- or two-word section
-    label ("Attorney General", "POLITICS") directly above a longer line.
+    Boilerplate (including a section label above the headline) is skipped.
     """
     story = [s for s in sentences if not s.boilerplate] or list(sentences)
-    for current, following in zip(story, [*story[1:], None]):
-        words = len(current.text.split())
-        if following is not None and words <= _KICKER_WORDS < len(following.text.split()):
-            continue
-        return _clean_title(current.text)
-    return ""
+    return _clean_title(story[0].text)
 
 
 def _clean_title(line: str) -> str:
