@@ -25,7 +25,7 @@ from newsdiff.links import select_links
 from newsdiff.model import Alignment, Article, Comparison, Detail, Sentence
 from newsdiff.features import SentenceProfile
 from newsdiff.paraphrase import ParaphraseModel, load_model
-from newsdiff.tokens import content_words, fold_typography
+from newsdiff.tokens import content_words, fold_typography, words
 
 
 @dataclass(eq=False)
@@ -37,11 +37,11 @@ class _SentenceView:
 
     @cached_property
     def words(self) -> list[str]:
-        return content_words(self.sentence.text)
+        return words(self.sentence.text)
 
     @cached_property
     def terms(self) -> frozenset[str]:
-        return frozenset(self.words)
+        return frozenset(content_words(self.sentence.text))
 
     @cached_property
     def folded(self) -> str:

@@ -1,0 +1,42 @@
+"""Kinds of aligned pairs."""
+
+from newsdiff.classify import classify_pair, is_shared, longest_common_run
+from newsdiff.facts import extract_facts
+from newsdiff.tokens import words
+
+
+def _kind(a: str, b: str):
+    return classify_pair(words(a), words(b), extract_facts(a), extract_facts(b))
+
+
+def test_copied_quote_with_other_typography_is_shared():
+    kind, details = _kind(
+        "\u201cI have been called a surrogate at a time or two in that campaign,\u201d he said.",
+        '"I have been called a surrogate at a time or two in that campaign."',
+    )
+    assert (kind, details) == ("shared", ())
+
+
+def test_short_identical_sentence_is_shared():
+    assert _kind("It is false.\u201d", 'It is false."')[0] == "shared"
+
+
+def test_same_words_without_a_common_run_are_a_paraphrase():
+    a = "Flores told the Washington Post that Sessions\u2019 answer was not \u201cmisleading.\u201d"
+    b = '"There was absolutely nothing misleading about his answer," Flores told The Washington Post.'
+    assert not is_shared(words(a), words(b))
+    assert _kind(a, b)[0] == "paraphrase"
+
+
+def test_conflicting_detail_makes_a_copy_divergent():
+    kind, details = _kind(
+        "Sessions met with Russian ambassador Sergey Kislyak twice in 2016.",
+        "Sessions met with Russian ambassador Sergei Kislyak twice in 2016.",
+    )
+    assert kind == "divergent"
+    assert [(d.type, d.a, d.b) for d in details] == [("name", "Sergey Kislyak", "Sergei Kislyak")]
+
+
+def test_longest_common_run_counts_contiguous_words_only():
+    assert longest_common_run("a b c x d e".split(), "a b c y d e".split()) == 3
+    assert longest_common_run([], "a".split()) == 0
