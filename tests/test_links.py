@@ -1,25 +1,39 @@
-"""From scored candidates to links."""
+"""Claims by average-linkage clustering over a sparse similarity graph."""
 
-from newsdiff.links import CONFIDENT, MUTUAL_BEST, select_links
+from hypothesis import given, strategies as st
 
+from newsdiff.links import CLAIM_THRESHOLD, cluster
 
-def test_confident_pairs_link_many_to_one():
-    scores = {(0, 0): 0.9, (0, 1): 0.8, (1, 1): 0.1}
-    assert select_links(scores, set()) == [(0, 0), (0, 1)]
-
-
-def test_weak_pair_links_only_between_mutual_best_partners():
-    weak = (CONFIDENT + MUTUAL_BEST) / 2
-    scores = {(0, 0): weak, (1, 0): weak - 0.01, (1, 1): MUTUAL_BEST - 0.01}
-    assert select_links(scores, set()) == [(0, 0)]
+HIGH, LOW = 0.9, CLAIM_THRESHOLD / 4
 
 
-def test_verbatim_copy_excludes_other_partners():
-    scores = {(0, 0): 1.0, (0, 1): 0.9, (1, 1): 0.9}
-    assert select_links(scores, {(0, 0)}) == [(0, 0), (1, 1)]
+def test_similar_pairs_form_one_claim_and_complete_it():
+    # 0~1 and 0~2 strongly, 1~2 not scored at all: the average still holds.
+    claims = cluster(["a", "b", "c", "d"], {(0, 1): 1.0, (0, 2): 1.0})
+    assert claims == [[0, 1, 2], [3]]
 
 
-def test_selection_mirrors():
-    scores = {(0, 0): 0.4, (0, 1): 0.4, (1, 0): 0.3, (2, 2): 0.7}
-    mirrored = {(j, i): p for (i, j), p in scores.items()}
-    assert select_links(mirrored, set()) == sorted((j, i) for i, j in select_links(scores, set()))
+def test_one_loose_link_does_not_chain_two_claims():
+    sims = {(0, 1): HIGH, (2, 3): HIGH, (1, 2): CLAIM_THRESHOLD + 0.01}
+    assert cluster(["a", "b", "c", "d"], sims) == [[0, 1], [2, 3]]
+
+
+def test_below_threshold_stays_apart():
+    assert cluster(["a", "b"], {(0, 1): LOW}) == [[0], [1]]
+
+
+def test_no_similarities_gives_singletons():
+    assert cluster(["x", "y", "z"], {}) == [[0], [1], [2]]
+
+
+@given(st.dictionaries(st.tuples(st.integers(0, 5), st.integers(0, 5)).filter(lambda p: p[0] < p[1]),
+                       st.floats(0, 1)))
+def test_claims_do_not_depend_on_node_numbering(sims):
+    keys = ["k0", "k1", "k2", "k3", "k4", "k5"]
+    forward = cluster(keys, sims)
+    perm = [5, 4, 3, 2, 1, 0]  # node i becomes node perm[i]
+    renumbered = {tuple(sorted((perm[i], perm[j]))): s for (i, j), s in sims.items()}
+    backward = cluster([keys[perm.index(n)] for n in range(6)], renumbered)
+    assert sorted(sorted(keys[i] for i in c) for c in forward) == sorted(
+        sorted(keys[perm.index(n)] for n in c) for c in backward
+    )

@@ -1,15 +1,25 @@
 """``compare(a, b)``: the pairwise engine every front end renders.
 
 The steps: take each article's story sentences (boilerplate is set aside by
-ingest), propose candidate pairs through the term index (``align``), score
-each candidate with the learned pair model (``paraphrase``), keep the pairs
-that report the same fact (``links``), then classify each kept pair and diff
-its words (``classify``, ``diffing``).  Whatever is neither aligned nor
-boilerplate is unique to its article.
+ingest); propose candidate pairs through the term index over the sentences
+of both articles (``align``); give each candidate a similarity; cluster the
+sentences into claims (``links``); link every cross-article pair within a
+claim; classify and diff each link (``classify``, ``diffing``).  Whatever is
+neither aligned nor boilerplate is unique to its article.
 
-Symmetry: every pair is scored, classified and diffed in one canonical order
-(by sentence text) and mirrored back if needed, so ``compare(b, a)`` is the
-exact mirror image of ``compare(a, b)``.
+The similarity of two sentences joins two views of "the same fact":
+
+- IDF-weighted containment: how much of the shorter sentence's content the
+  other carries.  A headline and a lede that adds detail score high, which
+  a paraphrase model trained on sentence pairs of similar length does not;
+- the learned pair model (``paraphrase``, trained on MSRP), which sees
+  paraphrase in different words.  It is asked only about pairs that share
+  at least ``MODEL_MIN_CONTAINMENT`` of their content: below that, its
+  confident answers on pairs unlike its training data are mostly wrong.
+
+Symmetry: every pair is scored, classified and diffed in one canonical
+order (by sentence text) and mirrored back if needed, and clustering breaks
+ties by sentence text, so ``compare(b, a)`` is the mirror of ``compare(a, b)``.
 """
 
 from __future__ import annotations
@@ -21,11 +31,13 @@ from newsdiff.align import candidate_pairs, idf_weights
 from newsdiff.classify import classify_pair
 from newsdiff.diffing import mirror_diff, word_diff
 from newsdiff.facts import Facts, extract_facts
-from newsdiff.links import select_links
-from newsdiff.model import Alignment, Article, Comparison, Detail, Sentence
 from newsdiff.features import SentenceProfile
+from newsdiff.links import cluster
+from newsdiff.model import Alignment, Article, Comparison, Detail, Sentence
 from newsdiff.paraphrase import ParaphraseModel, load_model
-from newsdiff.tokens import content_words, fold_typography, words
+from newsdiff.tokens import content_words, words
+
+MODEL_MIN_CONTAINMENT = 0.2
 
 
 @dataclass(eq=False)
@@ -34,6 +46,11 @@ class _SentenceView:
 
     sentence: Sentence
     model: ParaphraseModel
+
+    @cached_property
+    def key(self) -> tuple[str, int]:
+        """Orders sentences the same way whichever article is given first."""
+        return (self.sentence.text, self.sentence.index)
 
     @cached_property
     def words(self) -> list[str]:
@@ -45,7 +62,7 @@ class _SentenceView:
 
     @cached_property
     def folded(self) -> str:
-        return " ".join(fold_typography(self.sentence.text).lower().split())
+        return " ".join(self.words)
 
     @cached_property
     def facts(self) -> Facts:
@@ -56,20 +73,38 @@ class _SentenceView:
         return self.model.profile(self.sentence.text)
 
 
+class _Similarity:
+    """Similarity of two sentences of either article (see the module docstring)."""
+
+    def __init__(self, views: list[_SentenceView]) -> None:
+        self.weights = idf_weights([v.terms for v in views])
+        self.mass = [sum(self.weights[t] for t in v.terms) for v in views]
+        self.views = views
+
+    def __call__(self, i: int, j: int) -> float:
+        vi, vj = self.views[i], self.views[j]
+        shared = sum(self.weights[t] for t in vi.terms & vj.terms)
+        containment = shared / max(1, min(self.mass[i], self.mass[j]))
+        if containment < MODEL_MIN_CONTAINMENT:
+            return containment
+        first, second = (vi, vj) if vi.key <= vj.key else (vj, vi)
+        return max(containment, first.model.probability_from_profiles(first.profile, second.profile))
+
+
 def compare(a: Article, b: Article) -> Comparison:
     """Align and classify the sentences of two articles about the same story."""
     model = load_model()
-    views_a = [_SentenceView(s, model) for s in a.story_sentences]
-    views_b = [_SentenceView(s, model) for s in b.story_sentences]
-    weights = idf_weights([v.terms for v in views_a] + [v.terms for v in views_b])
-    candidates = candidate_pairs([v.terms for v in views_a], [v.terms for v in views_b], weights)
-    scores = {
-        (i, j): model.probability_from_profiles(*_canonical(views_a[i], views_b[j], "profile"))
-        for i, j in candidates
+    views = [_SentenceView(s, model) for s in (*a.story_sentences, *b.story_sentences)]
+    in_a = len(a.story_sentences)
+    similarity = _Similarity(views)
+    terms = [v.terms for v in views]
+    candidates = {
+        (i, j) for i, j in candidate_pairs(terms, terms, similarity.weights) if i < j
     }
-    exact = {(i, j) for i, j in candidates if views_a[i].folded == views_b[j].folded}
+    claims = cluster([v.key for v in views], {(i, j): similarity(i, j) for i, j in candidates})
+    pairs = _links(claims, views, in_a)
     alignments = tuple(
-        _alignment(views_a[i], views_b[j], scores[(i, j)]) for i, j in select_links(scores, exact)
+        _alignment(views[i], views[j], similarity(i, j)) for i, j in pairs
     )
     aligned_a = {i for al in alignments for i in al.a}
     aligned_b = {j for al in alignments for j in al.b}
@@ -84,19 +119,30 @@ def compare(a: Article, b: Article) -> Comparison:
     )
 
 
-def _canonical(va: _SentenceView, vb: _SentenceView, attribute: str) -> tuple:
-    """The attribute of both views, in canonical (text) order."""
-    first, second = (va, vb) if _in_order(va, vb) else (vb, va)
-    return getattr(first, attribute), getattr(second, attribute)
+def _links(claims: list[list[int]], views: list[_SentenceView], in_a: int) -> list[tuple[int, int]]:
+    """Cross-article pairs within each claim, as (A view, B view) indices in A's order.
 
-
-def _in_order(va: _SentenceView, vb: _SentenceView) -> bool:
-    return (va.sentence.text, va.sentence.index) <= (vb.sentence.text, vb.sentence.index)
+    A sentence with a verbatim copy on the other side links to its copies
+    alone: the copy is its counterpart, the rest of the claim is not.
+    """
+    pairs = []
+    for claim in claims:
+        side_a = [i for i in claim if i < in_a]
+        side_b = [j for j in claim if j >= in_a]
+        copies = {(i, j) for i in side_a for j in side_b if views[i].folded == views[j].folded}
+        copied = {i for i, _ in copies} | {j for _, j in copies}
+        pairs.extend(
+            (i, j)
+            for i in side_a
+            for j in side_b
+            if (i, j) in copies or (i not in copied and j not in copied)
+        )
+    return sorted(pairs)
 
 
 def _alignment(va: _SentenceView, vb: _SentenceView, score: float) -> Alignment:
     """Classify and diff one linked pair, computed in canonical order then mirrored."""
-    ordered = _in_order(va, vb)
+    ordered = va.key <= vb.key
     first, second = (va, vb) if ordered else (vb, va)
     kind, details = classify_pair(first.words, second.words, first.facts, second.facts)
     diff = word_diff(first.sentence.text, second.sentence.text)
