@@ -4,7 +4,7 @@ The steps: take each article's story sentences (boilerplate is set aside by
 ingest); propose candidate pairs through the term index over the sentences
 of both articles (``align``); give each candidate a similarity; cluster the
 sentences into claims (``links``); link every cross-article pair within a
-claim; classify and diff each link (``classify``, ``diffing``).  Whatever is
+claim, and every pair similar enough on its own; classify and diff each link (``classify``, ``diffing``).  Whatever is
 neither aligned nor boilerplate is unique to its article.
 
 The similarity of two sentences joins two views of "the same fact":
@@ -38,6 +38,8 @@ from newsdiff.paraphrase import ParaphraseModel, load_model
 from newsdiff.tokens import content_words, words
 
 MODEL_MIN_CONTAINMENT = 0.2
+# A pair this similar is linked even if clustering put its sentences in different claims.
+DIRECT_LINK = 0.6
 
 
 @dataclass(eq=False)
@@ -74,15 +76,17 @@ class _SentenceView:
 
 
 class _Similarity:
-    """Similarity of two sentences of either article (see the module docstring)."""
+    """Similarity of two distinct sentence texts (see the module docstring)."""
 
-    def __init__(self, views: list[_SentenceView]) -> None:
-        self.weights = idf_weights([v.terms for v in views])
-        self.mass = [sum(self.weights[t] for t in v.terms) for v in views]
-        self.views = views
+    def __init__(self, weights: dict[str, int], nodes: list[_SentenceView]) -> None:
+        self.weights = weights
+        self.mass = [sum(weights[t] for t in v.terms) for v in nodes]
+        self.nodes = nodes
 
     def __call__(self, i: int, j: int) -> float:
-        vi, vj = self.views[i], self.views[j]
+        if i == j:
+            return 1.0
+        vi, vj = self.nodes[i], self.nodes[j]
         shared = sum(self.weights[t] for t in vi.terms & vj.terms)
         containment = shared / max(1, min(self.mass[i], self.mass[j]))
         if containment < MODEL_MIN_CONTAINMENT:
@@ -96,15 +100,23 @@ def compare(a: Article, b: Article) -> Comparison:
     model = load_model()
     views = [_SentenceView(s, model) for s in (*a.story_sentences, *b.story_sentences)]
     in_a = len(a.story_sentences)
-    similarity = _Similarity(views)
-    terms = [v.terms for v in views]
-    candidates = {
-        (i, j) for i, j in candidate_pairs(terms, terms, similarity.weights) if i < j
+    members = _distinct_texts(views)
+    nodes = [min((views[v] for v in group), key=lambda v: v.key) for group in members]
+    similarity = _Similarity(idf_weights([v.terms for v in views]), nodes)
+    terms = [v.terms for v in nodes]
+    scores = {
+        (i, j): similarity(i, j)
+        for i, j in candidate_pairs(terms, terms, similarity.weights)
+        if i < j
     }
-    claims = cluster([v.key for v in views], {(i, j): similarity(i, j) for i, j in candidates})
-    pairs = _links(claims, views, in_a)
+    claims = cluster([v.folded for v in nodes], scores)
+    strong = [[i, j] for (i, j), s in scores.items() if s >= DIRECT_LINK]
+    node_of = {v: n for n, group in enumerate(members) for v in group}
+    pairs = sorted(
+        set(_links(claims, members, in_a)) | set(_links(strong, members, in_a))
+    )
     alignments = tuple(
-        _alignment(views[i], views[j], similarity(i, j)) for i, j in pairs
+        _alignment(views[i], views[j], similarity(node_of[i], node_of[j])) for i, j in pairs
     )
     aligned_a = {i for al in alignments for i in al.a}
     aligned_b = {j for al in alignments for j in al.b}
@@ -119,25 +131,40 @@ def compare(a: Article, b: Article) -> Comparison:
     )
 
 
-def _links(claims: list[list[int]], views: list[_SentenceView], in_a: int) -> list[tuple[int, int]]:
-    """Cross-article pairs within each claim, as (A view, B view) indices in A's order.
+def _distinct_texts(views: list[_SentenceView]) -> list[list[int]]:
+    """Views grouped by their folded text, groups sorted by that text.
 
-    A sentence with a verbatim copy on the other side links to its copies
-    alone: the copy is its counterpart, the rest of the claim is not.
+    The engine works on distinct texts: a sentence printed twice, or copied
+    verbatim by the other outlet, is one node.  Sorting by text makes the
+    node numbering the same whichever article comes first.
+    """
+    groups: dict[str, list[int]] = {}
+    for n, view in enumerate(views):
+        groups.setdefault(view.folded, []).append(n)
+    return [groups[text] for text in sorted(groups)]
+
+
+def _links(
+    claims: list[list[int]], members: list[list[int]], in_a: int
+) -> list[tuple[int, int]]:
+    """Cross-article pairs of views within each claim (a list of nodes).
+
+    A sentence with a verbatim copy on the other side (the same node) links
+    to its copies alone: the copy is its counterpart, the rest of the claim
+    is not.
     """
     pairs = []
     for claim in claims:
-        side_a = [i for i in claim if i < in_a]
-        side_b = [j for j in claim if j >= in_a]
-        copies = {(i, j) for i in side_a for j in side_b if views[i].folded == views[j].folded}
-        copied = {i for i, _ in copies} | {j for _, j in copies}
+        side_a = [(v, node) for node in claim for v in members[node] if v < in_a]
+        side_b = [(v, node) for node in claim for v in members[node] if v >= in_a]
+        copied = {node for _, node in side_a} & {node for _, node in side_b}
         pairs.extend(
             (i, j)
-            for i in side_a
-            for j in side_b
-            if (i, j) in copies or (i not in copied and j not in copied)
+            for i, node_i in side_a
+            for j, node_j in side_b
+            if node_i == node_j or (node_i not in copied and node_j not in copied)
         )
-    return sorted(pairs)
+    return pairs
 
 
 def _alignment(va: _SentenceView, vb: _SentenceView, score: float) -> Alignment:

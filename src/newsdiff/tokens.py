@@ -60,6 +60,51 @@ def stem(word: str) -> str:
     return word
 
 
+# Irregular past forms of verbs common in news reporting, to their base form.
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in """met:meet spoke:speak spoken:speak told:tell took:take taken:take made:make
+    held:hold went:go gone:go came:come gave:give given:give knew:know known:know saw:see
+    seen:see found:find thought:think brought:bring began:begin begun:begin ran:run
+    wrote:write written:write left:leave sent:send won:win lost:lose paid:pay led:lead
+    fell:fall fallen:fall rose:rise risen:rise chose:choose chosen:choose sold:sell
+    bought:buy heard:hear kept:keep felt:feel built:build spent:spend stood:stand
+    understood:understand sought:seek caught:catch fought:fight taught:teach struck:strike
+    drew:draw drawn:draw grew:grow grown:grow threw:throw thrown:throw wore:wear
+    hid:hide hidden:hide broke:break broken:break drove:drive driven:drive flew:fly
+    flown:fly forgot:forget forgotten:forget withdrew:withdraw withdrawn:withdraw""".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """A base form for matching words across outlets: met/meets/meeting -> meet.
+
+    Irregular verbs map through a table; a plural is dropped before -ing/-ed
+    so that "meetings" and "meeting" agree; demonyms meet their country
+    ("Russian" / "Russia's" -> "russia"); a final e goes, so that "disclose"
+    and "disclosed" agree.
+    """
+    if word in _IRREGULAR:
+        word = _IRREGULAR[word]
+    elif word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is", "ews")) and len(word) > 3:
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]
+            break
+    for suffix, replacement in (("ian", "ia"), ("ean", "ea"), ("ican", "ica")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
 def content_words(text: str) -> list[str]:
-    """Stemmed words that carry content: no stopwords, no one-letter tokens."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    """Lemmatised words that carry content: no stopwords, no one-letter tokens."""
+    return [lemma(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
