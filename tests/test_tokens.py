@@ -22,6 +22,7 @@ def test_words_are_lower_case_without_possessive():
         (["calls", "called", "calling"], "call"),
         (["stopped", "stop"], "stop"),
         (["discusses", "discussed", "discuss"], "discuss"),
+        (["Sergey", "Sergei"], "sergei"),
     ],
 )
 def test_inflections_share_a_lemma(forms, base):

@@ -82,8 +82,9 @@ def lemma(word: str) -> str:
 
     Irregular verbs map through a table; a plural is dropped before -ing/-ed
     so that "meetings" and "meeting" agree; demonyms meet their country
-    ("Russian" / "Russia's" -> "russia"); a final e goes, so that "disclose"
-    and "disclosed" agree.
+    ("Russian" / "Russia's" -> "russia"); the transliterations -ey / -ei of
+    names agree (Sergey / Sergei, Aleksey / Aleksei); a final e goes, so
+    that "disclose" and "disclosed" agree.
     """
     if word in _IRREGULAR:
         word = _IRREGULAR[word]
@@ -99,7 +100,7 @@ def lemma(word: str) -> str:
             if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
                 word = word[:-1]
             break
-    for suffix, replacement in (("ian", "ia"), ("ean", "ea"), ("ican", "ica")):
+    for suffix, replacement in (("ian", "ia"), ("ean", "ea"), ("ican", "ica"), ("ey", "ei")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)] + replacement
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
