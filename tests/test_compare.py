@@ -1,0 +1,64 @@
+"""The pairwise engine on the sample story and on small made-up articles."""
+
+from __future__ import annotations
+
+from newsdiff.compare import compare
+from newsdiff.ingest import load_article, parse_article
+from newsdiff.resources import sample_story
+
+
+def _pairs(c, kind=None):
+    return {
+        (c.a.sentences[al.a[0]].text, c.b.sentences[al.b[0]].text)
+        for al in c.alignments
+        if kind is None or al.kind == kind
+    }
+
+
+def _sample(i: int, j: int):
+    story = sample_story()
+    return compare(load_article(str(story[i])), load_article(str(story[j])))
+
+
+def test_quote_carried_by_both_outlets_is_shared():
+    c = _sample(0, 4)
+    assert any("no idea what this allegation is about" in a and "no idea" in b
+               for a, b in _pairs(c, "shared"))
+
+
+def test_headlines_about_the_same_meetings_align():
+    c = _sample(0, 4)
+    assert ("POLITICS \u2014 Sessions Spoke With Russian Ambassador Twice",
+            "Sessions Had Secret Meetings With Russian Ambassador") in _pairs(c)
+
+
+def test_boilerplate_is_never_aligned():
+    c = _sample(2, 4)
+    aligned_a = {i for al in c.alignments for i in al.a}
+    assert c.boilerplate_a and not aligned_a & set(c.boilerplate_a)
+
+
+def test_reordered_facts_align_and_changed_count_diverges():
+    a = parse_article(
+        "Senate Passes Budget\n\nThe senate passed the budget bill on Friday.\n\n"
+        "Officials said the vote followed weeks of negotiation between the parties.",
+        "a.txt",
+    )
+    b = parse_article(
+        "Budget Approved\n\nNegotiation between the parties took weeks before the vote, "
+        "officials said.\n\nThe senate passed the budget bill on Thursday.",
+        "b.txt",
+    )
+    c = compare(a, b)
+    divergent = [al for al in c.alignments if al.kind == "divergent"]
+    assert [(d.type, d.a, d.b) for al in divergent for d in al.details] == [
+        ("date", "Friday", "Thursday")
+    ]
+    assert any("negotiation" in x and "Negotiation" in y for x, y in _pairs(c))
+
+
+def test_unrelated_sentence_stays_unique():
+    a = parse_article("The senate passed the budget bill on Friday.\n\nIt rained in Paris.", "a")
+    b = parse_article("The senate passed the budget bill on Friday.", "b")
+    c = compare(a, b)
+    assert [c.a.sentences[i].text for i in c.unique_a] == ["It rained in Paris."]
