@@ -6,13 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from newsdiff import wordnet
 from newsdiff.features import FEATURE_NAMES, pair_features
-from newsdiff.paraphrase import load_model
+from newsdiff.paraphrase import BlendScorer, TreeScorer, load_model
 
 MSRP = Path(__file__).parents[1].parent / "shared" / "data" / "msrp"
-# The project's target is 0.78; the shipped model (honest CV, train only) reaches ~0.77.
-# This floor guards against regressions; raise it when a better model ships.
-MSRP_TEST_ACCURACY_FLOOR = 0.76
+# The project's target is 0.78; the shipped model (honest CV, train only) reaches 0.7843
+# (CV on train 0.7836).  This floor guards against regressions; raise it when a better
+# model ships.
+MSRP_TEST_ACCURACY_FLOOR = 0.78
 
 ORIGINAL = "Sessions met with Russian Ambassador Sergei Kislyak twice in 2016, the department said."
 PARAPHRASE = (
@@ -83,3 +85,62 @@ def test_reproduces_msrp_test_accuracy():
     assert len(rows) == 1725
     assert accuracy == pytest.approx(model.metadata["metrics"]["test"]["accuracy"], abs=1e-3)
     assert accuracy >= MSRP_TEST_ACCURACY_FLOOR
+
+
+def test_wordnet_lemmas_of_irregular_and_regular_forms():
+    assert wordnet.lemmas("met") == {"meet"}
+    assert "say" in wordnet.lemmas("said")
+    assert "speak" in wordnet.lemmas("spoke")
+    assert "child" in wordnet.lemmas("children")
+    assert "meeting" in wordnet.lemmas("meetings")
+    assert wordnet.lemmas("xqzzy") == frozenset()
+
+
+def test_wordnet_synonyms():
+    assert wordnet.synonyms("buy", "purchase")
+    assert wordnet.synonyms("big", "large")
+    assert wordnet.synonyms("bought", "purchased")
+    assert not wordnet.synonyms("cat", "car")
+    assert not wordnet.synonyms("xqzzy", "xqzzy2")
+
+
+def test_wordnet_map_carries_its_licence_notice():
+    meta = wordnet.metadata()
+    assert "Copyright 2006 by Princeton University" in meta["licence_notice"]
+    assert "Permission to use, copy, modify and distribute" in meta["licence"]
+
+
+def test_synonym_raises_alignment_features():
+    names = list(FEATURE_NAMES)
+    plain = pair_features("The company will buy the plant.", "The company will close the plant.")
+    synonym = pair_features(
+        "The company will buy the plant.", "The company will purchase the plant."
+    )
+    i = names.index("align_content_dice")
+    assert synonym[i] > plain[i]
+    assert synonym[names.index("align_synonym_log")] > 0
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        "Kislyak spoke with Sessions twice in 2016.",
+        "The department said the ambassador met Sessions in 2015 and 2017.",
+        "met met met",
+    ],
+)
+def test_all_features_exactly_symmetric(b):
+    assert pair_features(ORIGINAL, b) == pair_features(b, ORIGINAL)
+    assert pair_features(PARAPHRASE, b) == pair_features(b, PARAPHRASE)
+
+
+def test_compiled_trees_match_walking_the_nodes():
+    model = load_model()
+    scorers = (
+        model.classifier.parts if isinstance(model.classifier, BlendScorer) else (model.classifier,)
+    )
+    trees = [s for s in scorers if isinstance(s, TreeScorer)]
+    for b in (PARAPHRASE, UNRELATED, "", "2016"):
+        features = pair_features(ORIGINAL, b)
+        for tree in trees:
+            assert tree.score(features) == tree.score_by_walking(features)

@@ -9,6 +9,17 @@ The only vocabulary-specific parts are the term weights (IDF, TF-KLD),
 learned from MSRP train and shipped in a ``Lexicon``; a word the lexicon
 never saw still counts through every other feature.
 
+On top of set overlaps, machine-translation metrics as paraphrase evidence
+(after Madnani, Tetreault & Chodorow 2012): a METEOR-style alignment in
+stages (same word, same stem, same WordNet lemma - met/meet, said/say - ,
+shared WordNet synonym group - buy/purchase - , same 5-letter prefix), with
+its precision, recall, fragmentation and unaligned content; smoothed BLEU-4
+with each side as candidate; word edit distance (TER without shifts) and
+character LCS.  Features whose computation could depend on which side comes
+first (the greedy alignment) are computed on the pair in a canonical order,
+and directional scores enter as (min, max), so every feature is exactly
+symmetric.  WordNet comes from ``newsdiff.wordnet`` (a compact shipped map).
+
 Work that depends on one sentence only is done once in ``profile`` (cached),
 so scoring the thousands of candidate pairs of two articles costs only set
 intersections and a few arithmetic operations per pair.
@@ -22,8 +33,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from newsdiff.tokens import STOPWORDS, WORD_RE, fold_typography, stem
+from newsdiff.wordnet import lemmas, synonym_groups
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED_RE = re.compile(r"[A-Z][\w'-]*")
@@ -70,6 +83,26 @@ FEATURE_NAMES: tuple[str, ...] = (
     "numbers_mismatch",
     "numbers_none",
     "negation_mismatch",
+    *(f"align_{stat}" for stat in _OVERLAP_STATS),
+    *(f"align_content_{stat}" for stat in _OVERLAP_STATS),
+    "align_fragmentation",
+    "meteor_min",
+    "meteor_max",
+    "align_synonym_log",
+    "aligned_unmatched_fewer_log",
+    "aligned_unmatched_more_log",
+    "aligned_unmatched_idf_fewer",
+    "aligned_unmatched_idf_more",
+    "aligned_unmatched_idf_max",
+    "bleu_min",
+    "bleu_max",
+    "stem4_max_containment",
+    "edit_over_longer",
+    "edit_over_shorter",
+    "char_lcs_over_longer",
+    "char_lcs_over_shorter",
+    "numbers_conflict",
+    "numbers_shared_log",
 )
 
 
@@ -113,6 +146,19 @@ class SentenceProfile:
     idf_total: float
     kld_total: float
     lcs_masks: dict[str, int]
+    tokens: tuple[str, ...]
+    token_lemmas: tuple[frozenset[str], ...]
+    token_groups: tuple[frozenset[int], ...]
+    token_idf: tuple[float, ...]
+    word_pos: dict[str, tuple[int, ...]]
+    stem_pos: dict[str, tuple[int, ...]]
+    lemma_pos: dict[str, tuple[int, ...]]
+    group_pos: dict[int, tuple[int, ...]]
+    stem4: frozenset[str]
+    token_prefixes: tuple[str, ...]
+    prefix_pos: dict[str, tuple[int, ...]]
+    char_masks: dict[str, int]
+    joined: str
 
 
 def profile(text: str, lexicon: Lexicon | None = None) -> SentenceProfile:
@@ -128,6 +174,15 @@ def _profile(text: str, lexicon: Lexicon) -> SentenceProfile:
     content = frozenset(s for w, s in zip(tokens, stems) if w not in STOPWORDS and len(w) > 1)
     idf = {s: lexicon.idf.get(s, lexicon.default_idf) for s in content}
     kld = {s: lexicon.kld.get(s, lexicon.default_kld) for s in content}
+    is_content = [w not in STOPWORDS and len(w) > 1 and not w.isdigit() for w in tokens]
+    token_lemmas = tuple(lemmas(w) if c else frozenset() for w, c in zip(tokens, is_content))
+    token_groups = tuple(
+        synonym_groups(w) if c else frozenset() for w, c in zip(tokens, is_content)
+    )
+    joined = " ".join(tokens)
+    token_prefixes = tuple(
+        s[:_PREFIX] if c and len(s) >= _PREFIX else "" for s, c in zip(stems, is_content)
+    )
     return SentenceProfile(
         words=frozenset(tokens),
         stems=stems,
@@ -145,6 +200,19 @@ def _profile(text: str, lexicon: Lexicon) -> SentenceProfile:
         idf_total=math.fsum(idf.values()),
         kld_total=math.fsum(kld.values()),
         lcs_masks=_position_masks(stems),
+        tokens=tuple(tokens),
+        token_lemmas=token_lemmas,
+        token_groups=token_groups,
+        token_idf=tuple(idf.get(s, 0.0) for s in stems),
+        word_pos=_positions((w,) for w in tokens),
+        stem_pos=_positions((s,) for s in stems),
+        lemma_pos=_positions(token_lemmas),
+        group_pos=_positions(token_groups),
+        stem4=frozenset(_ngrams(stems, 4)),
+        token_prefixes=token_prefixes,
+        prefix_pos=_positions((p,) if p else () for p in token_prefixes),
+        char_masks=_position_masks(joined),
+        joined=joined,
     )
 
 
@@ -180,7 +248,170 @@ def pair_features_from_profiles(pa: SentenceProfile, pb: SentenceProfile) -> lis
     features += _lengths(len(pa.stems), len(pb.stems))
     features += _number_features(pa.numbers, pb.numbers)
     features.append(float(pa.negated != pb.negated))
+    if _canonical_key(pb) < _canonical_key(pa):
+        pa, pb = pb, pa
+    features += _alignment_features(pa, pb)
+    features += _bleu(pa, pb)
+    features.append(_overlap(len(pa.stem4 & pb.stem4), len(pa.stem4), len(pb.stem4))[2])
+    features += _edit_ratios(pa, pb)
+    features += _char_lcs(pa, pb)
+    shared_numbers = len(pa.numbers & pb.numbers)
+    features.append(float(bool(pa.numbers - pb.numbers) and bool(pb.numbers - pa.numbers)))
+    features.append(math.log1p(shared_numbers))
     return features
+
+
+def _canonical_key(p: SentenceProfile) -> tuple:
+    return (p.stems, p.tokens)
+
+
+def _positions(keys) -> dict:
+    found: dict = {}
+    for i, ks in enumerate(keys):
+        for k in ks:
+            found.setdefault(k, []).append(i)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _align(pa: SentenceProfile, pb: SentenceProfile) -> tuple[list[tuple[int, int]], int]:
+    """METEOR-style greedy alignment in stages: word, stem, WordNet lemma, WordNet synonym.
+
+    Returns the aligned (i, j) pairs and how many came from the WordNet stages.
+    Called with the pair in canonical order, so the result is symmetric.
+    """
+    la = len(pa.tokens)
+    used_a = [False] * la
+    used_b = [False] * len(pb.tokens)
+    pairs = []
+    wordnet_matches = 0
+    stages = (
+        (pa.tokens, pb.word_pos, True),
+        (pa.stems, pb.stem_pos, True),
+        (pa.token_lemmas, pb.lemma_pos, False),
+        (pa.token_groups, pb.group_pos, False),
+        (pa.token_prefixes, pb.prefix_pos, True),
+    )
+    for stage, (keys_a, index_b, single) in enumerate(stages):
+        if not index_b:
+            continue
+        for i in range(la):
+            if used_a[i]:
+                continue
+            for key in (keys_a[i],) if single else keys_a[i]:
+                for j in index_b.get(key, ()):
+                    if not used_b[j]:
+                        used_a[i] = used_b[j] = True
+                        pairs.append((i, j))
+                        wordnet_matches += stage >= 2
+                        break
+                if used_a[i]:
+                    break
+    return pairs, wordnet_matches
+
+
+def _alignment_features(pa: SentenceProfile, pb: SentenceProfile) -> list[float]:
+    """METEOR-like statistics of the staged alignment (Banerjee & Lavie 2005).
+
+    Overlap of aligned tokens (all, and content words only), fragmentation
+    (chunks per aligned token), METEOR's fragmentation-penalised F-mean with
+    each side as the hypothesis (min, max), how many links needed WordNet, and
+    the content words left unaligned on each side (count and IDF weight).
+    """
+    pairs, wordnet_matches = _align(pa, pb)
+    la, lb = len(pa.tokens), len(pb.tokens)
+    m = len(pairs)
+    features = list(_overlap(m, la, lb))
+    content_a = [i for i, l in enumerate(pa.token_idf) if l > 0.0]
+    content_b = [j for j, l in enumerate(pb.token_idf) if l > 0.0]
+    matched_a = {i for i, _ in pairs}
+    matched_b = {j for _, j in pairs}
+    mc = sum(1 for i, j in pairs if pa.token_idf[i] > 0.0 and pb.token_idf[j] > 0.0)
+    features += _overlap(mc, len(content_a), len(content_b))
+    if m:
+        pairs.sort()
+        chunks = 1
+        for (i0, j0), (i1, j1) in pairwise(pairs):
+            if i1 != i0 + 1 or j1 != j0 + 1:
+                chunks += 1
+        frag = chunks / m
+        penalty = 1.0 - 0.5 * frag**3
+        pr, rc = m / la, m / lb
+        f_ab = pr * rc / (0.9 * pr + 0.1 * rc)
+        f_ba = pr * rc / (0.1 * pr + 0.9 * rc)
+        features += (frag, min(f_ab, f_ba) * penalty, max(f_ab, f_ba) * penalty)
+    else:
+        features += (1.0, 0.0, 0.0)
+    features.append(math.log1p(wordnet_matches))
+    only_a = [pa.token_idf[i] for i in content_a if i not in matched_a]
+    only_b = [pb.token_idf[j] for j in content_b if j not in matched_b]
+    counts = sorted((len(only_a), len(only_b)))
+    weights = sorted((math.fsum(only_a), math.fsum(only_b)))
+    features += (
+        math.log1p(counts[0]),
+        math.log1p(counts[1]),
+        weights[0],
+        weights[1],
+        max(only_a + only_b, default=0.0),
+    )
+    return features
+
+
+def _bleu(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, float]:
+    """Smoothed sentence BLEU-4 over stem n-gram sets, each side as candidate; (min, max)."""
+    la, lb = len(pa.stems), len(pb.stems)
+    if not la or not lb:
+        return (0.0, 0.0)
+    log_a = log_b = 0.0
+    for n, (x, y) in enumerate(
+        ((pa.stem1, pb.stem1), (pa.stem2, pb.stem2), (pa.stem3, pb.stem3), (pa.stem4, pb.stem4))
+    ):
+        shared = len(x & y)
+        smooth = 0 if n == 0 else 1
+        log_a += math.log((shared + smooth + 1e-9) / (len(x) + smooth + 1e-9))
+        log_b += math.log((shared + smooth + 1e-9) / (len(y) + smooth + 1e-9))
+    bleu_a = math.exp(log_a / 4 + min(0.0, 1.0 - lb / la))
+    bleu_b = math.exp(log_b / 4 + min(0.0, 1.0 - la / lb))
+    return (min(bleu_a, bleu_b), max(bleu_a, bleu_b))
+
+
+def _edit_ratios(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, float]:
+    """Word (stem) Levenshtein distance, over the longer and the shorter sentence."""
+    la, lb = len(pa.stems), len(pb.stems)
+    if not la or not lb:
+        return (1.0, 1.0)
+    d = _levenshtein(pa.lcs_masks, la, pb.stems)
+    return (d / max(la, lb), d / min(la, lb))
+
+
+def _levenshtein(masks: dict, m: int, other) -> int:
+    """Myers/Hyyrö bit-parallel edit distance between a pattern (as masks) and ``other``."""
+    full = (1 << m) - 1
+    top = 1 << (m - 1)
+    pv, mv, score = full, 0, m
+    for item in other:
+        eq = masks.get(item, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & full)
+        mh = pv & xh
+        if ph & top:
+            score += 1
+        elif mh & top:
+            score -= 1
+        ph = ((ph << 1) | 1) & full
+        mh = (mh << 1) & full
+        pv = mh | (~(xv | ph) & full)
+        mv = ph & xv
+    return score
+
+
+def _char_lcs(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, float]:
+    """Longest common subsequence of characters (words joined by spaces), over each length."""
+    la, lb = len(pa.joined), len(pb.joined)
+    if not la or not lb:
+        return (0.0, 0.0)
+    lcs = _lcs_length(pa.char_masks, la, pb.joined)
+    return (lcs / max(la, lb), lcs / min(la, lb))
 
 
 @lru_cache(maxsize=1)
