@@ -13,9 +13,11 @@ The similarity of two sentences joins two views of "the same fact":
   other carries.  A headline and a lede that adds detail score high, which
   a paraphrase model trained on sentence pairs of similar length does not;
 - the learned pair model (``paraphrase``, trained on MSRP), which sees
-  paraphrase in different words.  It is asked only about pairs that share
-  at least ``MODEL_MIN_CONTAINMENT`` of their content: below that, its
-  confident answers on pairs unlike its training data are mostly wrong.
+  paraphrase in different words.  It is asked only about pairs from
+  different articles (what it was trained on, and where paraphrase is the
+  question) that share at least ``MODEL_MIN_CONTAINMENT`` of their content:
+  below that, its confident answers on pairs unlike its training data are
+  mostly wrong.  Sentences of one article join a claim by containment.
 
 Symmetry: every pair is scored, classified and diffed in one canonical
 order (by sentence text) and mirrored back if needed, and clustering breaks
@@ -78,21 +80,38 @@ class _SentenceView:
 class _Similarity:
     """Similarity of two distinct sentence texts (see the module docstring)."""
 
-    def __init__(self, weights: dict[str, int], nodes: list[_SentenceView]) -> None:
+    def __init__(
+        self, weights: dict[str, int], nodes: list[_SentenceView], sides: list[frozenset[str]]
+    ) -> None:
         self.weights = weights
+        self.sides = sides
+        self.known: dict[tuple[int, int], float] = {}
         self.mass = [sum(weights[t] for t in v.terms) for v in nodes]
         self.nodes = nodes
 
     def __call__(self, i: int, j: int) -> float:
+        """Similarity of nodes ``i`` and ``j``, computed once per pair."""
         if i == j:
             return 1.0
+        key = (i, j) if i < j else (j, i)
+        if key not in self.known:
+            self.known[key] = self._compute(*key)
+        return self.known[key]
+
+    def _compute(self, i: int, j: int) -> float:
         vi, vj = self.nodes[i], self.nodes[j]
         shared = sum(self.weights[t] for t in vi.terms & vj.terms)
         containment = shared / max(1, min(self.mass[i], self.mass[j]))
-        if containment < MODEL_MIN_CONTAINMENT:
+        if containment < MODEL_MIN_CONTAINMENT or not self._across(i, j):
             return containment
         first, second = (vi, vj) if vi.key <= vj.key else (vj, vi)
         return max(containment, first.model.probability_from_profiles(first.profile, second.profile))
+
+    def _across(self, i: int, j: int) -> bool:
+        """Whether the two texts occur in different articles (one on each side)."""
+        return ("a" in self.sides[i] and "b" in self.sides[j]) or (
+            "b" in self.sides[i] and "a" in self.sides[j]
+        )
 
 
 def compare(a: Article, b: Article) -> Comparison:
@@ -102,7 +121,8 @@ def compare(a: Article, b: Article) -> Comparison:
     in_a = len(a.story_sentences)
     members = _distinct_texts(views)
     nodes = [min((views[v] for v in group), key=lambda v: v.key) for group in members]
-    similarity = _Similarity(idf_weights([v.terms for v in views]), nodes)
+    sides = [frozenset("a" if v < in_a else "b" for v in group) for group in members]
+    similarity = _Similarity(idf_weights([v.terms for v in views]), nodes, sides)
     terms = [v.terms for v in nodes]
     scores = {
         (i, j): similarity(i, j)
