@@ -7,9 +7,10 @@ partners by shared, IDF-weighted vocabulary.  Only those candidates are
 scored by the learned pair model, so a comparison grows with the number of
 sentences times a small constant rather than with their product.
 
-Everything here is symmetric in A and B (integer scores, index tie-breaks,
-candidates proposed from both sides), so swapping the articles mirrors the
-result exactly.
+The index covers the sentences of both articles at once, so a sentence's
+partners include sentences of its own article (which the claims need).
+Scores are integers and ties break by sentence number, so the result does
+not depend on the order in which terms are summed.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 
 # A stem used by more sentences than this is too common to propose candidates
 # on its own (it still counts when the pair model scores a candidate).
-MAX_POSTING = 200
+MAX_POSTING = 100
 # How many partners each sentence proposes, from each side.
 TOP_K = 8
 # IDF weights are summed as integers so that the sum does not depend on order.
@@ -37,48 +38,32 @@ def idf_weights(term_sets: Sequence[frozenset[str]]) -> dict[str, int]:
 
 
 def candidate_pairs(
-    terms_a: Sequence[frozenset[str]],
-    terms_b: Sequence[frozenset[str]],
+    term_sets: Sequence[frozenset[str]],
     weights: dict[str, int],
     top_k: int = TOP_K,
 ) -> list[tuple[int, int]]:
-    """Pairs (i, j) of A's and B's sentences worth scoring, in sorted order.
+    """Pairs ``(i, j)``, ``i < j``, of sentences worth scoring, in sorted order.
 
     A pair qualifies when it shares at least one indexed stem and is among
-    the ``top_k`` best partners of either of its sentences.
+    the ``top_k`` best partners of either of its sentences.  Each sentence's
+    partners are ranked on their own, so memory stays proportional to the
+    number of sentences times ``top_k``.
     """
-    overlap = _shared_weight(terms_a, terms_b, weights)
-    best_for_a: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    best_for_b: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for (i, j), w in overlap.items():
-        best_for_a[i].append((-w, j))
-        best_for_b[j].append((-w, i))
-    chosen: set[tuple[int, int]] = set()
-    for i, ranked in best_for_a.items():
-        chosen.update((i, j) for _, j in sorted(ranked)[:top_k])
-    for j, ranked in best_for_b.items():
-        chosen.update((i, j) for _, i in sorted(ranked)[:top_k])
-    return sorted(chosen)
-
-
-def _shared_weight(
-    terms_a: Sequence[frozenset[str]],
-    terms_b: Sequence[frozenset[str]],
-    weights: dict[str, int],
-) -> dict[tuple[int, int], int]:
-    """Summed weight of the stems each (i, j) pair shares, through the index of B."""
     postings: dict[str, list[int]] = defaultdict(list)
-    for j, terms in enumerate(terms_b):
+    for j, terms in enumerate(term_sets):
         for t in terms:
             postings[t].append(j)
-    df_a: Counter[str] = Counter(t for terms in terms_a for t in terms)
-    overlap: dict[tuple[int, int], int] = defaultdict(int)
-    for i, terms in enumerate(terms_a):
+    chosen: set[tuple[int, int]] = set()
+    for i, terms in enumerate(term_sets):
+        overlap: dict[int, int] = defaultdict(int)
         for t in terms:
-            hits = postings.get(t)
-            if not hits or len(hits) > MAX_POSTING or df_a[t] > MAX_POSTING:
+            hits = postings[t]
+            if len(hits) > MAX_POSTING:
                 continue
             w = weights[t]
             for j in hits:
-                overlap[(i, j)] += w
-    return overlap
+                overlap[j] += w
+        overlap.pop(i, None)
+        best = sorted(overlap.items(), key=lambda jw: (-jw[1], jw[0]))[:top_k]
+        chosen.update((min(i, j), max(i, j)) for j, _ in best)
+    return sorted(chosen)

@@ -124,11 +124,7 @@ def compare(a: Article, b: Article) -> Comparison:
     sides = [frozenset("a" if v < in_a else "b" for v in group) for group in members]
     similarity = _Similarity(idf_weights([v.terms for v in views]), nodes, sides)
     terms = [v.terms for v in nodes]
-    scores = {
-        (i, j): similarity(i, j)
-        for i, j in candidate_pairs(terms, terms, similarity.weights)
-        if i < j
-    }
+    scores = {(i, j): similarity(i, j) for i, j in candidate_pairs(terms, similarity.weights)}
     claims = cluster([v.folded for v in nodes], scores)
     strong = [[i, j] for (i, j), s in scores.items() if s >= DIRECT_LINK]
     node_of = {v: n for n, group in enumerate(members) for v in group}
