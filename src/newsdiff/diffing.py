@@ -12,7 +12,8 @@ the pure-Python package with the same output.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from itertools import chain
+from collections.abc import Sequence
 
 import fast_diff_match_patch
 
@@ -23,11 +24,8 @@ TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]")
 _MIRROR: dict[str, DiffOp] = {"=": "=", "-": "+", "+": "-"}
 
 
-def _private_use_chars() -> Iterator[str]:
-    """Characters that never occur in the token strings we build (BMP, then planes 15-16)."""
-    for block in (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE)):
-        for code in block:
-            yield chr(code)
+# Private-use code points (BMP, then planes 15-16): one per distinct token.
+_PRIVATE_USE = (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
 
 
 def diff_tokens(
@@ -38,13 +36,10 @@ def diff_tokens(
     ``cleanup="Semantic"`` gives the runs a reader expects; ``"No"`` keeps
     every equal token, which is what counting in-order overlap needs.
     """
-    codes: dict[str, str] = {}
-    fresh = _private_use_chars()
-
-    def encode(seq: Sequence[str]) -> str:
-        return "".join(codes.get(t) or codes.setdefault(t, next(fresh)) for t in seq)
-
-    encoded_a, encoded_b = encode(a), encode(b)
+    distinct = dict.fromkeys([*a, *b])
+    codes = {token: chr(code) for token, code in zip(distinct, chain.from_iterable(_PRIVATE_USE))}
+    encoded_a = "".join(map(codes.__getitem__, a))
+    encoded_b = "".join(map(codes.__getitem__, b))
     decode = {code: token for token, code in codes.items()}
     return [
         (op, [decode[c] for c in chunk])
