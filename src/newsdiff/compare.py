@@ -17,7 +17,9 @@ The similarity of two sentences joins two views of "the same fact":
   different articles (what it was trained on, and where paraphrase is the
   question) that share at least ``MODEL_MIN_CONTAINMENT`` of their content:
   below that, its confident answers on pairs unlike its training data are
-  mostly wrong.  Sentences of one article join a claim by containment.
+  mostly wrong.  Nor is it asked when containment alone reaches
+  ``DIRECT_LINK``: such a pair is linked whatever the model says.
+  Sentences of one article join a claim by containment.
 
 Symmetry: every pair is scored, classified and diffed in one canonical
 order (by sentence text) and mirrored back if needed, and clustering breaks
@@ -102,7 +104,7 @@ class _Similarity:
         vi, vj = self.nodes[i], self.nodes[j]
         shared = sum(self.weights[t] for t in vi.terms & vj.terms)
         containment = shared / max(1, min(self.mass[i], self.mass[j]))
-        if containment < MODEL_MIN_CONTAINMENT or not self._across(i, j):
+        if not MODEL_MIN_CONTAINMENT <= containment < DIRECT_LINK or not self._across(i, j):
             return containment
         first, second = (vi, vj) if vi.key <= vj.key else (vj, vi)
         return max(containment, first.model.probability_from_profiles(first.profile, second.profile))
