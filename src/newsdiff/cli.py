@@ -102,7 +102,7 @@ def newsdiff(
     files: list[str] | None = typer.Argument(
         None,
         metavar="FILE",
-        help="Two article files (text, Markdown or HTML); '-' reads standard input.",
+        help="Two article files (plain text or Markdown); '-' reads standard input.",
         show_default=False,
     ),
     fmt: Format = typer.Option(
