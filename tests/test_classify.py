@@ -40,3 +40,20 @@ def test_conflicting_detail_makes_a_copy_divergent():
 def test_longest_common_run_counts_contiguous_words_only():
     assert longest_common_run("a b c x d e".split(), "a b c y d e".split()) == 3
     assert longest_common_run([], "a".split()) == 0
+
+
+def test_same_quote_credited_to_different_speakers_diverges_on_attribution():
+    kind, details = _kind(
+        "\u201cThere was absolutely nothing misleading about his answer,\u201d Flores said.",
+        "\u201cThere was absolutely nothing misleading about his answer,\u201d Sessions said.",
+    )
+    assert kind == "divergent"
+    assert [d.type for d in details] == ["attribution"]
+
+
+def test_different_statements_by_different_speakers_are_not_an_attribution_conflict():
+    kind, _ = _kind(
+        "He was asked about communications with the campaign, Flores said.",
+        "Sessions said he did not have communications with the Russians.",
+    )
+    assert kind != "divergent"

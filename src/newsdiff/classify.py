@@ -4,7 +4,9 @@ The decision follows the kinds' definitions (DESIGN.md, gold-dev/GUIDE.md):
 
 - **divergent** when a checkable detail conflicts (``facts.diverging_details``),
   whatever the wording: a copied sentence with a changed number is exactly
-  what a fact-checker wants flagged;
+  what a fact-checker wants flagged.  Attribution is the exception: the same
+  words credited to different sources are a conflict, but two differently
+  worded sentences with different speakers are usually two statements;
 - **shared** when both carry a substantial run of the same words in the
   same order: at least ``SHARED_MIN_RUN`` words, or nearly all of a short
   sentence (a quote both carry, a sentence copied with small edits).  A
@@ -46,9 +48,10 @@ def classify_pair(
 
     ``words_*`` are the sentences' folded words (``tokens.words``).
     """
-    details = tuple(diverging_details(facts_a, facts_b))
+    shared = is_shared(words_a, words_b)
+    details = tuple(
+        d for d in diverging_details(facts_a, facts_b) if shared or d.type != "attribution"
+    )
     if details:
         return "divergent", details
-    if is_shared(words_a, words_b):
-        return "shared", ()
-    return "paraphrase", ()
+    return ("shared" if shared else "paraphrase"), ()
