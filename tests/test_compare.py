@@ -62,3 +62,22 @@ def test_unrelated_sentence_stays_unique():
     b = parse_article("The senate passed the budget bill on Friday.", "b")
     c = compare(a, b)
     assert [c.a.sentences[i].text for i in c.unique_a] == ["It rained in Paris."]
+
+
+def test_conflicting_counts_of_the_same_thing_link_despite_different_words():
+    a = parse_article("Sessions met the Russian ambassador twice.", "a.txt")
+    b = parse_article(
+        "Sessions\u2019 conversations with Kislyak took place in April, July and September.",
+        "b.txt",
+    )
+    (alignment,) = compare(a, b).alignments
+    assert alignment.kind == "divergent"
+    assert [(d.type, d.a, d.b) for d in alignment.details] == [
+        ("number", "twice", "3 (April, July and September)")
+    ]
+
+
+def test_conflicting_counts_without_a_common_subject_stay_apart():
+    a = parse_article("The committee met twice.", "a.txt")
+    b = parse_article("Storms hit the coast in April, July and September.", "b.txt")
+    assert compare(a, b).alignments == ()
