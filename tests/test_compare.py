@@ -81,3 +81,10 @@ def test_conflicting_counts_without_a_common_subject_stay_apart():
     a = parse_article("The committee met twice.", "a.txt")
     b = parse_article("Storms hit the coast in April, July and September.", "b.txt")
     assert compare(a, b).alignments == ()
+
+
+def test_agreeing_counts_of_the_same_thing_link_as_the_same_fact():
+    a = parse_article("Sessions met the Russian ambassador twice.", "a.txt")
+    b = parse_article("Kislyak held two meetings with Sessions, officials say.", "b.txt")
+    (alignment,) = compare(a, b).alignments
+    assert alignment.kind == "paraphrase"

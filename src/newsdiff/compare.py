@@ -5,7 +5,7 @@ ingest); propose candidate pairs through the term index over the sentences
 of both articles (``align``); give each candidate a similarity; cluster the
 sentences into claims (``links``); link every cross-article pair within a
 claim, every pair similar enough on its own, and every pair that counts the
-same thing differently; classify and diff each link (``classify``, ``diffing``).  Whatever is
+same thing; classify and diff each link (``classify``, ``diffing``).  Whatever is
 neither aligned nor boilerplate is unique to its article.
 
 The similarity of two sentences joins two views of "the same fact":
@@ -35,7 +35,7 @@ from functools import cached_property
 from newsdiff.align import candidate_pairs, idf_weights
 from newsdiff.classify import classify_pair
 from newsdiff.diffing import mirror_diff, word_diff
-from newsdiff.facts import Facts, diverging_details, extract_facts
+from newsdiff.facts import Facts, extract_facts
 from newsdiff.features import SentenceProfile
 from newsdiff.links import cluster
 from newsdiff.model import Alignment, Article, Comparison, Detail, Sentence
@@ -127,11 +127,11 @@ def compare(a: Article, b: Article) -> Comparison:
     claims = cluster([v.folded for v in nodes], scores)
     strong = [[i, j] for (i, j), s in scores.items() if s >= DIRECT_LINK]
     node_of = {v: n for n, group in enumerate(members) for v in group}
-    conflicts = _count_conflicts(nodes, sides)
+    counts = _same_counts(nodes, sides)
     pairs = sorted(
         set(_links(claims, members, in_a))
         | set(_links(strong, members, in_a))
-        | set(_links(conflicts, members, in_a))
+        | set(_links(counts, members, in_a))
     )
     alignments = tuple(
         _alignment(views[i], views[j], similarity(node_of[i], node_of[j])) for i, j in pairs
@@ -149,21 +149,27 @@ def compare(a: Article, b: Article) -> Comparison:
     )
 
 
-def _count_conflicts(nodes: list[_SentenceView], sides: list[frozenset[str]]) -> list[list[int]]:
-    """Cross-article pairs that count the same thing about the same subject, differently.
+def _same_counts(nodes: list[_SentenceView], sides: list[frozenset[str]]) -> list[list[int]]:
+    """Cross-article pairs that count the same thing about a shared subject.
 
     "Sessions met the ambassador twice" and "Sessions' meetings took place in
-    April, July and September" share few words, yet they are the same fact
-    told with conflicting numbers: the divergence a fact-checker looks for.
-    Such a pair is linked when both sentences count the same thing (the
-    facts module's count key), the counts conflict and they share a word.
+    April, July and September" share few words, yet both report how many
+    meetings there were: the same fact, here with conflicting numbers, the
+    divergence a fact-checker looks for.  Such a pair is linked when both
+    sentences count the same thing (the facts module's count key: a noun,
+    or the event itself for "twice" or a list of months) and share a content
+    word; classification then says whether the numbers agree.
     """
     counted = [n for n, v in enumerate(nodes) if v.facts.counts]
     pairs = []
     for x, i in enumerate(counted):
+        keys_i = {c.key for c in nodes[i].facts.counts}
         for j in counted[x + 1 :]:
-            vi, vj = nodes[i], nodes[j]
-            if _across(sides[i], sides[j]) and vi.terms & vj.terms and _numbers_conflict(vi, vj):
+            if (
+                _across(sides[i], sides[j])
+                and keys_i & {c.key for c in nodes[j].facts.counts}
+                and nodes[i].terms & nodes[j].terms
+            ):
                 pairs.append([i, j])
     return pairs
 
@@ -171,12 +177,6 @@ def _count_conflicts(nodes: list[_SentenceView], sides: list[frozenset[str]]) ->
 def _across(sides_i: frozenset[str], sides_j: frozenset[str]) -> bool:
     """Whether two texts occur in different articles (one in A, the other in B)."""
     return ("a" in sides_i and "b" in sides_j) or ("b" in sides_i and "a" in sides_j)
-
-
-def _numbers_conflict(vi: _SentenceView, vj: _SentenceView) -> bool:
-    """Whether the two sentences give conflicting numbers (checked in canonical order)."""
-    first, second = (vi, vj) if vi.key <= vj.key else (vj, vi)
-    return any(d.type == "number" for d in diverging_details(first.facts, second.facts))
 
 
 def _distinct_texts(views: list[_SentenceView]) -> list[list[int]]:
