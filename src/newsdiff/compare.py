@@ -197,9 +197,10 @@ def _links(
 ) -> list[tuple[int, int]]:
     """Cross-article pairs of views within each claim (a list of nodes).
 
-    A sentence with a verbatim copy on the other side (the same node) links
-    to its copies alone: the copy is its counterpart, the rest of the claim
-    is not.
+    Two sentences that each have a verbatim copy on the other side (their
+    own node) are not linked to each other: each has its counterpart, and
+    two copied passages of one claim are two facts, not one.  A copied
+    sentence still links to a retelling that has no copy of its own.
     """
     pairs = []
     for claim in claims:
@@ -210,7 +211,7 @@ def _links(
             (i, j)
             for i, node_i in side_a
             for j, node_j in side_b
-            if node_i == node_j or (node_i not in copied and node_j not in copied)
+            if node_i == node_j or not (node_i in copied and node_j in copied)
         )
     return pairs
 
