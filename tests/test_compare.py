@@ -88,3 +88,10 @@ def test_agreeing_counts_of_the_same_thing_link_as_the_same_fact():
     b = parse_article("Kislyak held two meetings with Sessions, officials say.", "b.txt")
     (alignment,) = compare(a, b).alignments
     assert alignment.kind == "paraphrase"
+
+
+def test_a_count_given_by_many_sentences_links_nothing_by_itself():
+    a = "\n\n".join(f"Alpha{i} said beta{i} held two meetings in gamma{i}." for i in range(12))
+    b = "\n\n".join(f"Delta{i} noted epsilon{i} had three meetings in zeta{i}." for i in range(12))
+    c = compare(parse_article(a, "a.txt"), parse_article(b, "b.txt"))
+    assert c.alignments == ()

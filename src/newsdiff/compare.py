@@ -45,6 +45,8 @@ from newsdiff.tokens import content_words, words
 MODEL_MIN_CONTAINMENT = 0.2
 # A pair this similar is linked even if clustering put its sentences in different claims.
 DIRECT_LINK = 0.6
+# A count given by more sentences than this does not identify one fact.
+MAX_COUNT_SENTENCES = 20
 
 
 @dataclass(eq=False)
@@ -158,20 +160,23 @@ def _same_counts(nodes: list[_SentenceView], sides: list[frozenset[str]]) -> lis
     divergence a fact-checker looks for.  Such a pair is linked when both
     sentences count the same thing (the facts module's count key: a noun,
     or the event itself for "twice" or a list of months) and share a content
-    word; classification then says whether the numbers agree.
+    word; classification then says whether the numbers agree.  A count that
+    more than ``MAX_COUNT_SENTENCES`` sentences give is no longer one fact
+    (and would link them all with each other), so it proposes no pairs.
     """
-    counted = [n for n, v in enumerate(nodes) if v.facts.counts]
-    pairs = []
-    for x, i in enumerate(counted):
-        keys_i = {c.key for c in nodes[i].facts.counts}
-        for j in counted[x + 1 :]:
-            if (
-                _across(sides[i], sides[j])
-                and keys_i & {c.key for c in nodes[j].facts.counts}
-                and nodes[i].terms & nodes[j].terms
-            ):
-                pairs.append([i, j])
-    return pairs
+    by_key: dict[str, list[int]] = {}
+    for n, view in enumerate(nodes):
+        for key in {c.key for c in view.facts.counts}:
+            by_key.setdefault(key, []).append(n)
+    pairs = set()
+    for carriers in by_key.values():
+        if len(carriers) > MAX_COUNT_SENTENCES:
+            continue
+        for x, i in enumerate(carriers):
+            for j in carriers[x + 1 :]:
+                if _across(sides[i], sides[j]) and nodes[i].terms & nodes[j].terms:
+                    pairs.add((i, j))
+    return [list(pair) for pair in sorted(pairs)]
 
 
 def _across(sides_i: frozenset[str], sides_j: frozenset[str]) -> bool:
