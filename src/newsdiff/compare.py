@@ -42,6 +42,7 @@ from newsdiff.model import Alignment, Article, Comparison, Detail, Sentence
 from newsdiff.paraphrase import ParaphraseModel, load_model
 from newsdiff.tokens import content_words, words
 
+# The pair model is asked only about pairs sharing at least this much of their content.
 MODEL_MIN_CONTAINMENT = 0.2
 # A pair this similar is linked even if clustering put its sentences in different claims.
 DIRECT_LINK = 0.6
