@@ -95,3 +95,12 @@ def test_a_count_given_by_many_sentences_links_nothing_by_itself():
     b = "\n\n".join(f"Delta{i} noted epsilon{i} had three meetings in zeta{i}." for i in range(12))
     c = compare(parse_article(a, "a.txt"), parse_article(b, "b.txt"))
     assert c.alignments == ()
+
+
+def test_the_same_month_of_a_shared_subject_links_two_tellings():
+    a = parse_article("Another meeting with Kislyak took place in July.", "a.txt")
+    b = parse_article(
+        "Sessions saw Kislyak at a Heritage Foundation event during the convention in July.",
+        "b.txt",
+    )
+    assert len(compare(a, b).alignments) == 1

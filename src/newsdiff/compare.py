@@ -4,8 +4,8 @@ The steps: take each article's story sentences (boilerplate is set aside by
 ingest); propose candidate pairs through the term index over the sentences
 of both articles (``align``); give each candidate a similarity; cluster the
 sentences into claims (``links``); link every cross-article pair within a
-claim, every pair similar enough on its own, and every pair that counts the
-same thing; classify and diff each link (``classify``, ``diffing``).  Whatever is
+claim, every pair similar enough on its own, and every pair that gives the
+same detail (a count, a month) of a shared subject; classify and diff each link (``classify``, ``diffing``).  Whatever is
 neither aligned nor boilerplate is unique to its article.
 
 The similarity of two sentences joins two views of "the same fact":
@@ -46,8 +46,8 @@ from newsdiff.tokens import content_words, words
 MODEL_MIN_CONTAINMENT = 0.2
 # A pair this similar is linked even if clustering put its sentences in different claims.
 DIRECT_LINK = 0.6
-# A count given by more sentences than this does not identify one fact.
-MAX_COUNT_SENTENCES = 20
+# A detail slot filled by more sentences than this does not identify one fact.
+MAX_SLOT_SENTENCES = 20
 
 
 @dataclass(eq=False)
@@ -130,11 +130,11 @@ def compare(a: Article, b: Article) -> Comparison:
     claims = cluster([v.folded for v in nodes], scores)
     strong = [[i, j] for (i, j), s in scores.items() if s >= DIRECT_LINK]
     node_of = {v: n for n, group in enumerate(members) for v in group}
-    counts = _same_counts(nodes, sides)
+    slots = _same_slots(nodes, sides)
     pairs = sorted(
         set(_links(claims, members, in_a))
         | set(_links(strong, members, in_a))
-        | set(_links(counts, members, in_a))
+        | set(_links(slots, members, in_a))
     )
     alignments = tuple(
         _alignment(views[i], views[j], similarity(node_of[i], node_of[j])) for i, j in pairs
@@ -152,32 +152,41 @@ def compare(a: Article, b: Article) -> Comparison:
     )
 
 
-def _same_counts(nodes: list[_SentenceView], sides: list[frozenset[str]]) -> list[list[int]]:
-    """Cross-article pairs that count the same thing about a shared subject.
+def _same_slots(nodes: list[_SentenceView], sides: list[frozenset[str]]) -> list[list[int]]:
+    """Cross-article pairs that give the same checkable detail of a shared subject.
 
     "Sessions met the ambassador twice" and "Sessions' meetings took place in
-    April, July and September" share few words, yet both report how many
+    April, July and September" share few words, yet both say how many
     meetings there were: the same fact, here with conflicting numbers, the
-    divergence a fact-checker looks for.  Such a pair is linked when both
-    sentences count the same thing (the facts module's count key: a noun,
-    or the event itself for "twice" or a list of months) and share a content
-    word; classification then says whether the numbers agree.  A count that
-    more than ``MAX_COUNT_SENTENCES`` sentences give is no longer one fact
-    (and would link them all with each other), so it proposes no pairs.
+    divergence a fact-checker looks for.  Likewise "another meeting took
+    place in July" and "once at a Heritage Foundation event in July".  A
+    pair is linked when both sentences fill the same slot (count the same
+    thing, per the facts module's count key, or name the same month; a
+    year is too broad to pin one event) and share a content word;
+    classification then says whether the details agree.  A slot that more
+    than ``MAX_SLOT_SENTENCES`` sentences fill is no longer one fact (and
+    would link them all with each other), so it proposes no pairs.
     """
-    by_key: dict[str, list[int]] = {}
+    by_slot: dict[tuple[str, object], list[int]] = {}
     for n, view in enumerate(nodes):
-        for key in {c.key for c in view.facts.counts}:
-            by_key.setdefault(key, []).append(n)
+        for slot in _slots(view.facts):
+            by_slot.setdefault(slot, []).append(n)
     pairs = set()
-    for carriers in by_key.values():
-        if len(carriers) > MAX_COUNT_SENTENCES:
+    for carriers in by_slot.values():
+        if len(carriers) > MAX_SLOT_SENTENCES:
             continue
         for x, i in enumerate(carriers):
             for j in carriers[x + 1 :]:
                 if _across(sides[i], sides[j]) and nodes[i].terms & nodes[j].terms:
                     pairs.add((i, j))
     return [list(pair) for pair in sorted(pairs)]
+
+
+def _slots(facts: Facts) -> set[tuple[str, object]]:
+    """The detail slots a sentence fills: what it counts, and which months it names."""
+    return {("count", c.key) for c in facts.counts} | {
+        ("month", d.value) for d in facts.dates if d.kind == "month"
+    }
 
 
 def _across(sides_i: frozenset[str], sides_j: frozenset[str]) -> bool:
