@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsdiff.wordnet import irregular_base
+
 _TYPOGRAPHY = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -60,34 +62,20 @@ def stem(word: str) -> str:
     return word
 
 
-# Irregular past forms of verbs common in news reporting, to their base form.
-_IRREGULAR = dict(
-    pair.split(":")
-    for pair in """met:meet spoke:speak spoken:speak told:tell took:take taken:take made:make
-    held:hold went:go gone:go came:come gave:give given:give knew:know known:know saw:see
-    seen:see found:find thought:think brought:bring began:begin begun:begin ran:run
-    wrote:write written:write left:leave sent:send won:win lost:lose paid:pay led:lead
-    fell:fall fallen:fall rose:rise risen:rise chose:choose chosen:choose sold:sell
-    bought:buy heard:hear kept:keep felt:feel built:build spent:spend stood:stand
-    understood:understand sought:seek caught:catch fought:fight taught:teach struck:strike
-    drew:draw drawn:draw grew:grow grown:grow threw:throw thrown:throw wore:wear
-    hid:hide hidden:hide broke:break broken:break drove:drive driven:drive flew:fly
-    flown:fly forgot:forget forgotten:forget withdrew:withdraw withdrawn:withdraw""".split()
-)
-
-
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A base form for matching words across outlets: met/meets/meeting -> meet.
 
-    Irregular verbs map through a table; a plural is dropped before -ing/-ed
+    Irregular forms map through WordNet's exception lists; a plural is
+    dropped before -ing/-ed
     so that "meetings" and "meeting" agree; demonyms meet their country
     ("Russian" / "Russia's" -> "russia"); the transliterations -ey / -ei of
     names agree (Sergey / Sergei, Aleksey / Aleksei); a final e goes, so
     that "disclose" and "disclosed" agree.
     """
-    if word in _IRREGULAR:
-        word = _IRREGULAR[word]
+    irregular = irregular_base(word)
+    if irregular:
+        word = irregular
     elif word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith(("sses", "xes", "ches", "shes", "zes")):

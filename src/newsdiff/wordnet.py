@@ -46,6 +46,11 @@ def metadata() -> dict:
     return {k: v for k, v in data.items() if k not in ("lemmas", "groups")}
 
 
+def irregular_base(word: str) -> str | None:
+    """The base form WordNet's exception lists give an irregular form ("met" -> "meet")."""
+    return _load()[0].get(word)
+
+
 @lru_cache(maxsize=65536)
 def lemmas(word: str) -> frozenset[str]:
     """WordNet lemmas ``word`` (lower case) can be a form of; empty if it knows none.
