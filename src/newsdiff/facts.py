@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import get_args
 
 from newsdiff.model import Detail, DetailType
-from newsdiff.tokens import STOPWORDS, fold_typography
+from newsdiff.tokens import STOPWORDS, fold_typography, lemma
 
 # ------------------------------------------------------------------ tokens
 
@@ -90,26 +90,14 @@ def _strip_possessive(word: str) -> str:
 
 # ------------------------------------------------------------------ lemmas
 
-_IRREGULAR_PAST = {
-    form: lemma
-    for lemma, forms in (
-        ("meet", "met"), ("say", "said"), ("tell", "told"), ("speak", "spoke spoken"),
-        ("take", "took taken"), ("know", "knew known"), ("make", "made"),
-        ("give", "gave given"), ("go", "went gone"), ("come", "came"), ("hold", "held"),
-        ("see", "saw seen"), ("think", "thought"), ("find", "found"), ("get", "got gotten"),
-        ("leave", "left"), ("send", "sent"), ("write", "wrote written"),
-        ("begin", "began begun"), ("break", "broke broken"), ("bring", "brought"),
-        ("hear", "heard"), ("keep", "kept"), ("lead", "led"), ("pay", "paid"),
-        ("stand", "stood"), ("understand", "understood"), ("win", "won"), ("lose", "lost"),
-        ("become", "became"), ("feel", "felt"), ("run", "ran"), ("seek", "sought"),
-        ("fight", "fought"), ("teach", "taught"), ("buy", "bought"), ("sell", "sold"),
-        ("spend", "spent"), ("build", "built"), ("fall", "fell fallen"),
-        ("choose", "chose chosen"), ("throw", "threw thrown"), ("show", "shown"),
-        ("sit", "sat"), ("mean", "meant"), ("have", "had"), ("do", "did done"),
-        ("be", "was were been"),
-    )
-    for form in forms.split()
-}
+# Irregular past forms, so that "met" and "held" are recognised as finite verbs.
+_IRREGULAR_PAST = frozenset(
+    """met said told spoke spoken took taken knew known made gave given went gone came held
+    saw seen thought found got gotten left sent wrote written began begun broke broken
+    brought heard kept led paid stood understood won lost became felt ran sought fought
+    taught bought sold spent built fell fallen chose chosen threw thrown shown sat meant
+    had did done was were been""".split()
+)
 _BE = frozenset("am is are was were be been being 'm 're".split())
 _HAVE = frozenset("has have had having".split())
 _DO = frozenset(("do", "does", "did"))
@@ -117,34 +105,15 @@ _MODALS = frozenset("will would can could shall should may might must".split())
 _AUXILIARIES = _BE | _HAVE | _DO | _MODALS
 _PRESENT_FORMS = {**dict.fromkeys(_BE, "be"), **dict.fromkeys(_HAVE, "have"),
                   "do": "do", "does": "do", "doing": "do"}
-_SUFFIXES = (("ings", ""), ("ing", ""), ("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""),
-             ("s", ""))
-_SIBILANTS = ("s", "x", "z", "ch", "sh")
 
 
-@lru_cache(maxsize=65536)
 def _lemma(word: str) -> str:
-    """A crude common root for verb and noun forms: met/meet/meets, recused/recuse, meetings.
+    """A common root for verb and noun forms (met/meet/meets, recused/recuse, meetings).
 
-    Tokens' ``stem`` strips one suffix and leaves ``recuse``/``recused`` apart;
-    predicates and counted nouns need them together, so this also undoes a
-    doubled final consonant and drops a final "e".
+    The auxiliaries map to their base (was -> be); everything else goes through
+    the engine's own ``tokens.lemma``, so facts and alignment agree on words.
     """
-    if word in _IRREGULAR_PAST or word in _PRESENT_FORMS:
-        return _IRREGULAR_PAST.get(word) or _PRESENT_FORMS[word]
-    for suffix, replacement in _SUFFIXES:
-        root = word[: -len(suffix)]
-        if not word.endswith(suffix) or len(root) < 3:
-            continue
-        if suffix == "s" and word.endswith(("ss", "us", "is")):
-            break
-        if suffix == "es" and not root.endswith(_SIBILANTS):
-            continue
-        word = root + replacement
-        break
-    if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-        word = word[:-1]
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+    return _PRESENT_FORMS.get(word) or lemma(word)
 
 
 # ------------------------------------------------------------------ values
