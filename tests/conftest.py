@@ -69,3 +69,53 @@ def comparison() -> Comparison:
     b = make_article(B_SENTENCES, outlet="The Bugle", title="Sessions Had Three Meetings",
                      path="b.txt", boilerplate=frozenset({4}))
     return build_comparison(a, b)
+
+
+# One A sentence with two B partners (A0: B0 paraphrase, B2 divergent) and one B
+# sentence with two A partners (B3: A2 and A3, both shared).
+GROUP_A = [
+    "Sessions met the envoy twice.",                          # 0 paraphrase B0, divergent B2
+    "He did not disclose them.",                               # 1 unique
+    "The talks were private.",                                 # 2 shared with B3
+    "Officials said the talks were private.",                  # 3 shared with B3
+]
+GROUP_B = [
+    "Secret meetings with the envoy.",                         # 0 paraphrase with A0
+    "Critics want an inquiry.",                                # 1 unique
+    "Sessions met the envoy three times.",                     # 2 divergent with A0
+    "The talks were private, officials said.",                 # 3 shared with A2 and A3
+]
+
+
+def build_grouped(a: Article, b: Article) -> Comparison:
+    """The fixed alignment of GROUP_A with GROUP_B: two groups of two pairs each."""
+    return Comparison(
+        a=a,
+        b=b,
+        alignments=(
+            Alignment("paraphrase", (0,), (0,), 0.5, diff=(("-", "x"), ("+", "y"))),
+            Alignment(
+                "divergent", (0,), (2,), 0.8,
+                details=(Detail("number", "twice", "three times"),),
+                diff=(("=", "Sessions met the envoy "), ("-", "twice"),
+                      ("+", "three times"), ("=", ".")),
+            ),
+            Alignment(
+                "shared", (2,), (3,), 0.9,
+                diff=(("=", "The talks were private"), ("-", "."),
+                      ("+", ", officials said."))),
+            Alignment(
+                "shared", (3,), (3,), 0.9,
+                diff=(("-", "Officials said the"), ("+", "The"), ("=", " talks were private"),
+                      ("+", ", officials said"), ("=", "."))),
+        ),
+        unique_a=(1,),
+        unique_b=(1,),
+    )
+
+
+@pytest.fixture
+def grouped() -> Comparison:
+    a = make_article(GROUP_A, outlet="Daily Planet", title="Envoy", path="a.txt")
+    b = make_article(GROUP_B, outlet="The Bugle", title="Envoy", path="b.txt")
+    return build_grouped(a, b)

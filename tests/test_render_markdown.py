@@ -1,6 +1,13 @@
 from newsdiff.render.markdown import escape, render_markdown
 
-from conftest import B_SENTENCES, build_comparison, make_article
+from conftest import (
+    B_SENTENCES,
+    GROUP_A,
+    GROUP_B,
+    build_comparison,
+    build_grouped,
+    make_article,
+)
 
 
 def test_sections(comparison):
@@ -58,3 +65,42 @@ def test_untrusted_text_cannot_break_the_table():
     rows = [line for line in out.split("## Summary")[0].splitlines() if line.startswith("| `")]
     assert all(row.replace("\\|", "").count(" | ") == 3 for row in rows)
     assert "\\!\\[img\\]" in out and "\\<b\\>" in out
+
+
+def passage_rows(out: str) -> list[str]:
+    return [line for line in out.split("## Summary")[0].splitlines() if line.startswith("| `")]
+
+
+def test_a_sentence_with_two_partners_is_one_row(grouped):
+    out = render_markdown(grouped)
+    rows = passage_rows(out)
+    assert [row.split("`")[1] for row in rows] == ["[!]", "[-]", "[=]", "[+]"]
+    assert out.count("Sessions met the envoy") == 2 and out.count("talks were private") == 3
+    assert rows[0] == (
+        "| `[!]` divergent | `A1` Sessions met the envoy ~~twice~~. "
+        "| `B1` Secret meetings with the envoy.<br>`B3` Sessions met the envoy **three times**. "
+        "| `[~]` paraphrase A1\u2013B1<br>"
+        "`[!]` divergent A1\u2013B3 \u2014 number: twice \u2260 three times |"
+    )
+    assert rows[2] == (
+        "| `[=]` shared | `A3` The talks were private~~.~~<br>`A4` ~~Officials said the~~ talks "
+        "were private. | `B4` The talks were private, officials said. "
+        "| `[=]` shared A3\u2013B4, A4\u2013B4 |"
+    )
+    assert all(row.count(" | ") == 3 for row in rows)
+
+
+def test_only_filters_group_pairs(grouped):
+    rows = passage_rows(render_markdown(grouped, kinds={"divergent"}))
+    assert rows == [(
+        "| `[!]` divergent | Sessions met the envoy ~~twice~~. "
+        "| Sessions met the envoy **three times**. | number: twice \u2260 three times |"
+    )]
+
+
+def test_untrusted_text_in_groups_cannot_break_the_table():
+    b = make_article(["<br>A | B [x](y)", *GROUP_B[1:]], outlet="B")
+    out = render_markdown(build_grouped(make_article(GROUP_A, outlet="A"), b))
+    [row] = [r for r in passage_rows(out) if "A1" in r]
+    assert "`B1` \\<br\\>A \\| B \\[x\\]\\(y\\)<br>`B3`" in row
+    assert row.replace("\\|", "").count(" | ") == 3 and row.count("<br>") == 2

@@ -1,5 +1,15 @@
 from newsdiff.model import Alignment, Article, Comparison, Sentence
-from newsdiff.render import passages, sentences_text, side_runs, split_padding, visible
+from newsdiff.render import (
+    PairLine,
+    highlight_pair,
+    pair_lines,
+    passages,
+    sentence_label,
+    sentences_text,
+    side_runs,
+    split_padding,
+    visible,
+)
 
 from conftest import make_article
 
@@ -36,3 +46,56 @@ def test_side_runs_and_padding():
     assert list(side_runs(al, "b")) == [("a ", False), ("c", True), (" d", False)]
     assert split_padding("  word ") == ("  ", "word", " ")
     assert split_padding("  ") == ("  ", "", "")
+
+
+def test_pairs_sharing_a_sentence_form_one_group_in_reading_order(grouped):
+    shown = passages(grouped)
+    assert [(p.kind, p.a, p.b, len(p.pairs)) for p in shown] == [
+        ("divergent", (0,), (0, 2), 2),  # the most telling kind marks the group
+        ("unique", (1,), (), 0),
+        ("shared", (2, 3), (3,), 2),
+        ("unique", (), (1,), 0),
+    ]
+    assert shown[0].is_group and shown[0].alignment is None
+    assert [al.b for al in shown[0].pairs] == [(0,), (2,)]
+
+
+def test_chains_join_into_one_component():
+    a = make_article(["a0", "a1", "a2", "a3"])
+    b = make_article(["b0", "b1", "b2", "b3"])
+    chain = (Alignment("shared", (0,), (1,), 1.0), Alignment("paraphrase", (2,), (1,), 0.5),
+             Alignment("paraphrase", (2,), (0,), 0.5), Alignment("shared", (3,), (3,), 1.0))
+    c = Comparison(a, b, chain, unique_a=(1,), unique_b=(2,))
+    assert [(p.mark, p.a, p.b) for p in passages(c)] == [
+        ("shared", (0, 2), (0, 1)),
+        ("unique-a", (1,), ()),
+        ("shared", (3,), (3,)),
+        ("unique-b", (), (2,)),
+    ]
+
+
+def test_hidden_kinds_join_nothing(grouped):
+    shown = passages(grouped, {"divergent"})
+    assert [(p.kind, p.a, p.b, p.is_group) for p in shown] == [("divergent", (0,), (2,), False)]
+    assert shown[0].alignment is grouped.alignments[1]
+
+
+def test_highlights_only_against_an_unambiguous_partner(grouped):
+    star, _, shared, _ = passages(grouped)
+    # A0: a paraphrase (no highlights) and one divergent pair -> against B2.
+    assert highlight_pair(star, "a", 0) is grouped.alignments[1]
+    assert highlight_pair(star, "b", 0) is None and highlight_pair(star, "b", 2) is not None
+    # B3 has two shared partners: plain; each of them is highlighted against it.
+    assert highlight_pair(shared, "b", 3) is None
+    assert highlight_pair(shared, "a", 2) is grouped.alignments[2]
+    assert highlight_pair(shared, "a", 3) is grouped.alignments[3]
+
+
+def test_pair_lines_by_kind_sharing_lines_with_equal_details(grouped):
+    star, _, shared, _ = passages(grouped)
+    assert pair_lines(star) == [
+        PairLine("paraphrase", "A1\u2013B1"),
+        PairLine("divergent", "A1\u2013B3", "number: twice \u2260 three times"),
+    ]
+    assert pair_lines(shared) == [PairLine("shared", "A3\u2013B4, A4\u2013B4")]
+    assert sentence_label("b", 11) == "B12"

@@ -2,10 +2,19 @@ import re
 
 import pytest
 
+from newsdiff.model import Detail
 from newsdiff.render.markers import MARKS
 from newsdiff.render.text import render_text
 
-from conftest import A_SENTENCES, B_SENTENCES, build_comparison, make_article
+from conftest import (
+    A_SENTENCES,
+    B_SENTENCES,
+    GROUP_A,
+    GROUP_B,
+    build_comparison,
+    build_grouped,
+    make_article,
+)
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -133,3 +142,80 @@ def test_diff_text_from_alignment_is_escaped_too():
     c = type(c)(c.a, c.b, (hostile,), c.unique_a, c.unique_b, c.boilerplate_a, c.boilerplate_b)
     out = render_text(c, width=160)
     assert "[-[b]\\x1b[2J-]" in out and "\x1b" not in out
+
+
+# A sentence aligned with several sentences of the other article is shown once, with all.
+@pytest.mark.parametrize("width", [80, 120, 160])
+def test_a_sentence_with_two_partners_is_shown_once(grouped, width):
+    out = render_text(grouped, width=width)
+    shown = body(out)
+    assert shown.count("Sessions met the envoy") == 2  # A0 once, its divergent partner B2 once
+    assert shown.count("talks were private") == 3  # A2, A3 and their shared partner B3 once
+    assert "Secret meetings with the envoy." in shown  # the paraphrase partner too
+    assert "\x1b" not in out
+    assert max(len(line) for line in out.splitlines()) <= width
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_group_lists_each_pair_with_its_marker_and_details(grouped, width):
+    shown = body(render_text(grouped, width=width))
+    assert lines_with(shown, "[~] paraphrase", "A1\u2013B1")
+    assert lines_with(shown, "[!] divergent", "A1\u2013B3", "number: twice \u2260 three times")
+    assert lines_with(shown, "[=] shared", "A3\u2013B4, A4\u2013B4")
+    first = next(line for line in shown.splitlines() if line.startswith("["))
+    assert first.startswith("[!] A1 ")  # the group is marked by its most telling kind
+
+
+def test_group_side_by_side_stacks_partners_in_b_order(grouped):
+    lines = body(render_text(grouped, width=160)).splitlines()
+    [top] = lines_with("\n".join(lines), "A1 Sessions met the envoy [-twice-].")
+    assert "B1 Secret meetings with the envoy." in top
+    [partner] = lines_with("\n".join(lines), "B3 Sessions met the envoy {+three times+}.")
+    assert lines.index(partner) == lines.index(top) + 1 and "A1" not in partner
+
+
+def test_group_stacked_lists_a_then_b_in_reading_order(grouped):
+    shown = body(render_text(grouped, width=80))
+    order = [shown.index(needle) for needle in (
+        "A1 Sessions met the envoy [-twice-].", "B1 Secret meetings", "B3 Sessions met the envoy",
+        "[~] paraphrase", "[!] divergent", "He did not disclose",
+        "A3 The talks were private[-.-]", "A4 [-Officials said the-]",
+        "B4 The talks were private, officials said.", "[=] shared", "Critics want")]
+    assert order == sorted(order)
+    assert not lines_with(shown, "Sessions met the envoy", "Secret meetings")
+
+
+def test_group_highlights_only_against_an_unambiguous_partner(grouped):
+    shown = body(render_text(grouped, width=160))
+    # B3 has two shared partners, so it is plain; each of them is highlighted against it.
+    assert "B4 The talks were private, officials said." in shown
+    assert "{+" not in "".join(lines_with(shown, "B4 "))
+    # Only one of A0's pairs marks words (the other is a paraphrase): A0 is highlighted.
+    assert "A1 Sessions met the envoy [-twice-]." in shown
+
+
+def test_only_filters_group_pairs(grouped):
+    shown = body(render_text(grouped, width=160, kinds={"divergent"}))
+    assert "Secret meetings" not in shown and "[~]" not in shown and "talks" not in shown
+    [line] = lines_with(shown, "[!]", "[-twice-]", "{+three times+}")
+    assert "A1" not in line  # one pair left: an ordinary passage, no labels
+    assert "number: twice \u2260 three times" in shown
+
+
+def test_group_colour_uses_ansi_and_keeps_markers(grouped):
+    plain = ANSI.sub("", render_text(grouped, width=160, color=True))
+    assert "[-twice-]" not in plain and "[!] divergent" in plain and "A1\u2013B3" in plain
+
+
+@pytest.mark.parametrize("color", [False, True])
+@pytest.mark.parametrize("width", [80, 160])
+def test_untrusted_text_in_groups_is_literal_and_escaped(color, width):
+    b_text = ["[bold]B0[/] \x1b[2J.", *GROUP_B[1:]]
+    c = build_grouped(make_article(GROUP_A, outlet="A"), make_article(b_text, outlet="B"))
+    hostile = type(c.alignments[1])("divergent", (0,), (2,), 0.8,
+                                    details=(Detail("number", "[red]2[/]", "\x1b]0;x\x07"),))
+    c = type(c)(c.a, c.b, (c.alignments[0], hostile, *c.alignments[2:]), c.unique_a, c.unique_b)
+    plain = ANSI.sub("", render_text(c, width=width, color=color))
+    assert "[bold]B0[/] \\x1b[2J." in plain
+    assert "number: [red]2[/] \u2260 \\x1b]0;x\\x07" in plain
+    assert not any(ch in plain for ch in "\x1b\x07")

@@ -3,9 +3,13 @@
 The text, Markdown (and later HTML) renderers differ only in how they draw a
 passage; what a passage *is* lives here so that they cannot drift apart:
 
-* passages come in A's reading order (aligned pairs and A-only runs
+* passages come in A's reading order (aligned passages and A-only runs
   interleaved, so the reader follows A's story), then the B-only ones in B's
   order;
+* every sentence is shown once: aligned pairs that share a sentence form one
+  group passage (see :func:`passages`), and a group names its pairs in
+  :func:`pair_lines` and picks each sentence's word highlights with
+  :func:`highlight_pair`;
 * consecutive unique or boilerplate sentences of one paragraph form one
   passage (a whole unaligned section as one block would be a wall of text);
 * article text is untrusted, so :func:`visible` turns control characters into
@@ -19,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
-from newsdiff.model import ALL_KINDS, Alignment, Article, Comparison, Detail
+from newsdiff.model import ALIGNED_KINDS, ALL_KINDS, Alignment, Article, Comparison, Detail
 from newsdiff.render.markers import MARKS
 from newsdiff.stats import STORY_CATEGORIES, Summary
 
@@ -41,14 +45,26 @@ _VISIBLE = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in _INVISIB
 _SIDE_OP = {"a": "-", "b": "+"}
 
 
+#: Which kind a group of pairs is marked with: the most telling one among its pairs.
+#: A divergence is what a reader must not miss; copied wording says more than a paraphrase.
+_GROUP_MARK_ORDER = ("divergent", "shared", "paraphrase")
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """One thing to show: an aligned pair, or a run of unique or boilerplate sentences."""
+    """One thing to show: aligned sentences, or a run of unique or boilerplate sentences.
+
+    An aligned passage holds its ``pairs`` (one :class:`Alignment` each) and every
+    sentence they touch, in each article's reading order.  Most hold one pair; a
+    *group* holds several that share sentences (see :func:`passages`), and its
+    ``kind`` is the most telling kind among them: divergent, then shared, then
+    paraphrase.  Each pair keeps its own kind, shown by :func:`pair_lines`.
+    """
 
     kind: str
     a: tuple[int, ...]
     b: tuple[int, ...]
-    alignment: Alignment | None = None
+    pairs: tuple[Alignment, ...] = ()
 
     @property
     def mark(self) -> str:
@@ -57,6 +73,30 @@ class Passage:
             return "unique-a" if self.a else "unique-b"
         return self.kind
 
+    @property
+    def alignment(self) -> Alignment | None:
+        """The pair, when the passage is exactly one aligned pair."""
+        return self.pairs[0] if len(self.pairs) == 1 else None
+
+    @property
+    def is_group(self) -> bool:
+        """Whether this passage joins several pairs that share sentences."""
+        return len(self.pairs) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class PairLine:
+    """One line of a group's pair list: a kind, the pairs it names, their details.
+
+    ``pairs`` reads like ``A1–B2, A1–B3`` (see :func:`sentence_label`); ``details``
+    is plain text, like ``number: twice ≠ 3`` or empty.  Both hold article text
+    only through the details, so each renderer still escapes them.
+    """
+
+    mark: str
+    pairs: str
+    details: str = ""
+
 
 def visible(text: str) -> str:
     """``text`` with every control or bidi-override character spelled out as an escape."""
@@ -64,8 +104,20 @@ def visible(text: str) -> str:
 
 
 def passages(c: Comparison, kinds: Collection[str] = DEFAULT_KINDS) -> list[Passage]:
-    """The passages of ``c`` whose kind is in ``kinds``: A's reading order, then B-only."""
-    in_a = [Passage(al.kind, al.a, al.b, al) for al in c.alignments if al.kind in kinds]
+    """The passages of ``c`` whose kind is in ``kinds``: A's reading order, then B-only.
+
+    Aligned pairs of the shown kinds that share a sentence are one passage, so
+    that no sentence is printed twice: a headline aligned with B's headline and
+    lede is shown once, next to both.  Sharing is transitive (A1–B1, B1–A2,
+    A2–B2 puts A1, A2, B1 and B2 in one passage, or B1 or A2 would repeat), so a
+    group is a connected component of the graph whose edges are the pairs.  It
+    takes the place of its first A sentence; its sentences are listed in each
+    article's order and labelled (``A1``, ``B12``), which also tells the reader
+    when a group reaches far into an article.  Pairs hidden by ``kinds`` do not
+    join anything.
+    """
+    in_a = [_aligned(group) for group in _components(
+        [al for al in c.alignments if al.kind in kinds])]
     in_b: list[Passage] = []
     for kind, on_a, on_b in (
         ("unique", c.unique_a, c.unique_b),
@@ -77,6 +129,43 @@ def passages(c: Comparison, kinds: Collection[str] = DEFAULT_KINDS) -> list[Pass
     in_a.sort(key=lambda p: min(p.a, default=len(c.a.sentences)))
     in_b.sort(key=lambda p: p.b[0])
     return in_a + in_b
+
+
+def sentence_label(side: str, index: int) -> str:
+    """How a group names a sentence: side and 1-based position in its article, ``A1``."""
+    return f"{side.upper()}{index + 1}"
+
+
+def highlight_pair(p: Passage, side: str, index: int) -> Alignment | None:
+    """The pair whose word diff is drawn on sentence ``index`` of ``side``, if any.
+
+    Highlights mean "words the partner lacks", so they are drawn only where the
+    partner is unambiguous: the sentence's one pair whose kind marks words
+    (shared or divergent; a paraphrase differs in nearly every word).  A
+    sentence with two or more such pairs is shown plain, and each of its
+    partners, when it has no other such pair, shows against it what it adds or
+    drops; the pair list and the details still say how every pair differs.  For
+    a single pair this is exactly the old rule: both sides highlighted.
+    """
+    found = [al for al in p.pairs
+             if index in getattr(al, side) and al.diff and MARKS[al.kind].word_diff]
+    return found[0] if len(found) == 1 else None
+
+
+def pair_lines(p: Passage) -> list[PairLine]:
+    """A group's pairs, by kind in legend order; pairs of one kind with the same details share a line.
+
+    So a headline paraphrased by three sentences costs one line, not three, and
+    so does one figure that three sentences of A give and B contradicts.
+    """
+    lines: dict[tuple[str, str], list[str]] = {}
+    for kind in ALIGNED_KINDS:
+        for al in p.pairs:
+            if al.kind == kind:
+                details = "; ".join(map(format_detail, al.details))
+                lines.setdefault((kind, details), []).append(_pair_label(al))
+    return [PairLine(kind, ", ".join(pairs), details)
+            for (kind, details), pairs in lines.items()]
 
 
 def hidden_boilerplate(c: Comparison, kinds: Collection[str]) -> str | None:
@@ -144,6 +233,41 @@ SUMMARY_NOTE = (
     "count: aligned pairs; for unique and boilerplate, sentences in A / B. "
     "%: share of the article's story words (boilerplate: of all its words)."
 )
+
+
+def _components(alignments: list[Alignment]) -> list[list[Alignment]]:
+    """The pairs cut into connected components: pairs sharing a sentence, transitively."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(node: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(node, node) != node:
+            parent[node] = node = parent[parent[node]]
+        return node
+
+    for al in alignments:
+        nodes = [("a", i) for i in al.a] + [("b", j) for j in al.b]
+        for node in nodes[1:]:
+            parent[root(node)] = root(nodes[0])
+    groups: dict[tuple[str, int], list[Alignment]] = {}
+    for al in alignments:
+        groups.setdefault(root(("a", al.a[0])), []).append(al)
+    return list(groups.values())
+
+
+def _aligned(pairs: list[Alignment]) -> Passage:
+    """One aligned passage of a component's pairs, sorted in A's then B's reading order."""
+    pairs = sorted(pairs, key=lambda al: (al.a, al.b))
+    kinds = {al.kind for al in pairs}
+    kind = next(k for k in _GROUP_MARK_ORDER if k in kinds)
+    a = tuple(sorted({i for al in pairs for i in al.a}))
+    b = tuple(sorted({j for al in pairs for j in al.b}))
+    return Passage(kind, a, b, tuple(pairs))
+
+
+def _pair_label(al: Alignment) -> str:
+    a = "+".join(sentence_label("a", i) for i in al.a)
+    b = "+".join(sentence_label("b", j) for j in al.b)
+    return f"{a}\u2013{b}"
 
 
 def _paragraph_runs(article: Article, indices: Iterable[int]) -> list[tuple[int, ...]]:

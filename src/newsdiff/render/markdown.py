@@ -4,6 +4,11 @@ Article text is untrusted and Markdown is a markup language, so every piece of
 it is escaped: a headline containing ``[link](javascript:…)``, ``<script>``,
 ``|`` or ``**`` shows as those characters and cannot add links, HTML or table
 cells.  Passages form one table in the same order as the terminal view.
+
+A group passage (several pairs sharing sentences) is one row: its sentences,
+each once and labelled (`` `A1` ``, `` `B12` ``), one per line (``<br>``) in
+the A and B cells, and in the Details cell one line per kind of pair with its
+marker, the pairs and their details, as in the terminal view.
 """
 
 from __future__ import annotations
@@ -11,14 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from newsdiff.model import Article, Comparison
+from newsdiff.model import Alignment, Article, Comparison
 from newsdiff.render import (
     DEFAULT_KINDS,
     SUMMARY_NOTE,
+    PairLine,
     Passage,
     format_detail,
     hidden_boilerplate,
+    highlight_pair,
+    pair_lines,
     passages,
+    sentence_label,
     sentences_text,
     side_runs,
     split_padding,
@@ -34,6 +43,9 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#|~&!$])")
 
 # Changed words: struck out on A's side, bold on B's side (GitHub-flavoured Markdown).
 _CHANGE = {"a": "~~", "b": "**"}
+
+# A line break inside a table cell (GitHub-flavoured Markdown has no other).
+_BR = "<br>"
 
 
 def escape(text: str) -> str:
@@ -95,10 +107,31 @@ def _marker(mark: Mark) -> str:
 
 def _row(c: Comparison, p: Passage) -> str:
     mark = MARKS[p.mark]
-    found = p.alignment.details if p.alignment else ()
-    details = "; ".join(escape(format_detail(d)) for d in found)
-    cells = [f"{_marker(mark)} {mark.label}", _side(c, p, "a"), _side(c, p, "b"), details]
+    if p.is_group:
+        a, b = (_BR.join(_labelled(c, p, side, i) for i in getattr(p, side)) for side in "ab")
+        details = _BR.join(_pair_line(line) for line in pair_lines(p))
+    else:
+        found = p.alignment.details if p.alignment else ()
+        a, b = _side(c, p, "a"), _side(c, p, "b")
+        details = "; ".join(escape(format_detail(d)) for d in found)
+    cells = [f"{_marker(mark)} {mark.label}", a, b, details]
     return "| " + " | ".join(cells) + " |"
+
+
+def _labelled(c: Comparison, p: Passage, side: str, index: int) -> str:
+    """One sentence of a group: its label, then its text, highlighted as the rule says."""
+    al = highlight_pair(p, side, index)
+    if al is None:
+        text = escape(sentences_text(c.a if side == "a" else c.b, (index,)))
+    else:
+        text = _highlighted(al, side)
+    return f"`{sentence_label(side, index)}` {text}"
+
+
+def _pair_line(line: PairLine) -> str:
+    mark = MARKS[line.mark]
+    out = f"{_marker(mark)} {mark.label} {escape(line.pairs)}"
+    return f"{out} \u2014 {escape(line.details)}" if line.details else out
 
 
 def _side(c: Comparison, p: Passage, side: str) -> str:
@@ -106,6 +139,11 @@ def _side(c: Comparison, p: Passage, side: str) -> str:
     al = p.alignment
     if al is None or not al.diff or not MARKS[p.mark].word_diff:
         return escape(sentences_text(c.a if side == "a" else c.b, getattr(p, side)))
+    return _highlighted(al, side)
+
+
+def _highlighted(al: Alignment, side: str) -> str:
+    """One side of a pair as escaped Markdown with the words only it has marked."""
     out = []
     for run, changed in side_runs(al, side):
         lead, core, trail = split_padding(run) if changed else (run, "", "")

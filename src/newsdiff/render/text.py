@@ -5,6 +5,12 @@ built from :func:`~newsdiff.render.visible` output, never as markup, so a
 headline like ``[bold red]x[/]`` prints literally and ``\\x1b[2J`` cannot clear
 the reader's screen.  Without colour, changed words are bracketed as in
 ``wdiff`` so the output still says everything in a pipe or a log.
+
+A group passage (several pairs sharing sentences) prints each of its sentences
+once, labelled ``A1`` / ``B12``: A's sentences on the left and B's on the right
+(wide) or A's above B's (stacked), then one line per kind of pair, each with its
+own marker, naming the pairs and their details.  Which sentences carry word
+highlights is :func:`~newsdiff.render.highlight_pair`'s rule.
 """
 
 from __future__ import annotations
@@ -20,14 +26,17 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.model import Article, Comparison
+from newsdiff.model import Alignment, Article, Comparison
 from newsdiff.render import (
     DEFAULT_KINDS,
     SUMMARY_NOTE,
     Passage,
     format_detail,
     hidden_boilerplate,
+    highlight_pair,
+    pair_lines,
     passages,
+    sentence_label,
     sentences_text,
     side_runs,
     split_padding,
@@ -87,10 +96,14 @@ class _TextView:
         console.print(self._legend())
         console.print(Rule(style="dim"))
         for passage in passages(self.c, kinds):
-            console.print(self._passage(passage))
-            for detail in passage.alignment.details if passage.alignment else ():
-                line = Text(visible(format_detail(detail)), style=MARKS["divergent"].style)
-                console.print(Padding(line, (0, 0, 0, _MARKER_WIDTH + 3)))
+            if passage.is_group:
+                console.print(self._group(passage))
+                console.print(Padding(self._pair_lines(passage), (0, 0, 0, _MARKER_WIDTH + 1)))
+            else:
+                console.print(self._passage(passage))
+                for detail in passage.alignment.details if passage.alignment else ():
+                    console.print(Padding(self._detail(format_detail(detail)),
+                                          (0, 0, 0, _MARKER_WIDTH + 3)))
             console.print()
         note = hidden_boilerplate(self.c, kinds)
         if note:
@@ -126,7 +139,7 @@ class _TextView:
                      .append(self._changed("b", "B")))
         return Columns(items, padding=(0, 2))
 
-    def _grid(self) -> Table:
+    def _grid(self, label_width: int | None = 1) -> Table:
         """Marker column, then A and B columns (wide) or a side label and one text column."""
         grid = Table.grid(expand=True, padding=(0, 1))
         grid.add_column(width=_MARKER_WIDTH, no_wrap=True)
@@ -134,9 +147,56 @@ class _TextView:
             grid.add_column(ratio=1)
             grid.add_column(ratio=1)
         else:
-            grid.add_column(width=1, no_wrap=True)
+            grid.add_column(width=label_width, no_wrap=True)
             grid.add_column(ratio=1)
         return grid
+
+    def _group(self, p: Passage) -> Table:
+        """A group: each sentence once, labelled; A's left of (wide) or above (stacked) B's."""
+        mark = MARKS[p.mark]
+        marker = Text(mark.marker, style=mark.style)
+        rows = {side: [(Text(sentence_label(side, i), style="bold"), self._sentence(p, side, i))
+                       for i in getattr(p, side)] for side in ("a", "b")}
+        if self.wide:
+            grid = self._grid()
+            grid.add_row(marker, *(self._labelled(rows[side]) for side in ("a", "b")))
+            return grid
+        grid = self._grid(label_width=None)
+        for label, text in rows["a"] + rows["b"]:
+            grid.add_row(marker, label, text)
+            marker = Text("")
+        return grid
+
+    @staticmethod
+    def _labelled(rows: list[tuple[Text, Text]]) -> Table:
+        """One side of a wide group: a label column and the sentences, one row each."""
+        grid = Table.grid(expand=True, padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for row in rows:
+            grid.add_row(*row)
+        return grid
+
+    def _pair_lines(self, p: Passage) -> Table:
+        """Under a group: each kind's marker and label, then its pairs and their details.
+
+        A grid, so that a long list of pairs wraps under itself, not under the marker.
+        """
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=_MARKER_WIDTH, no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for line in pair_lines(p):
+            mark = MARKS[line.mark]
+            text = Text(line.pairs)
+            if line.details:
+                text.append(" \u2014 ").append(self._detail(line.details))
+            grid.add_row(Text(mark.marker, style=mark.style), mark.label, text)
+        return grid
+
+    @staticmethod
+    def _detail(detail: str) -> Text:
+        return Text(visible(detail), style=MARKS["divergent"].style)
 
     def _passage(self, p: Passage) -> Table:
         mark = MARKS[p.mark]
@@ -159,6 +219,17 @@ class _TextView:
             article = self.c.a if side == "a" else self.c.b
             style = MARKS["boilerplate"].style if p.kind == "boilerplate" else ""
             return Text(visible(sentences_text(article, getattr(p, side))), style=style)
+        return self._highlighted(al, side)
+
+    def _sentence(self, p: Passage, side: str, index: int) -> Text:
+        """One sentence of a group, highlighted against its partner if it has one to show."""
+        al = highlight_pair(p, side, index)
+        if al is not None:
+            return self._highlighted(al, side)
+        return Text(visible(sentences_text(self.c.a if side == "a" else self.c.b, (index,))))
+
+    def _highlighted(self, al: Alignment, side: str) -> Text:
+        """One side of a pair with the words only it has marked."""
         text = Text()
         for run, changed in side_runs(al, side):
             if changed:
