@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from newsdiff.aliases import Alias, expand, find_aliases
 from newsdiff.align import candidate_pairs, idf_weights
 from newsdiff.classify import classify_pair
 from newsdiff.diffing import mirror_diff, word_diff
@@ -56,6 +57,7 @@ class _SentenceView:
 
     sentence: Sentence
     model: ParaphraseModel
+    aliases: list[Alias]
 
     @cached_property
     def key(self) -> tuple[str, int]:
@@ -68,7 +70,8 @@ class _SentenceView:
 
     @cached_property
     def terms(self) -> frozenset[str]:
-        return frozenset(content_words(self.sentence.text))
+        """Content lemmas, with a person's title for their name and vice versa."""
+        return expand(frozenset(content_words(self.sentence.text)), self.aliases)
 
     @cached_property
     def folded(self) -> str:
@@ -119,7 +122,9 @@ class _Similarity:
 def compare(a: Article, b: Article) -> Comparison:
     """Align and classify the sentences of two articles about the same story."""
     model = load_model()
-    views = [_SentenceView(s, model) for s in (*a.story_sentences, *b.story_sentences)]
+    story = (*a.story_sentences, *b.story_sentences)
+    aliases = find_aliases([s.text for s in story])
+    views = [_SentenceView(s, model, aliases) for s in story]
     in_a = len(a.story_sentences)
     members = _distinct_texts(views)
     nodes = [min((views[v] for v in group), key=lambda v: v.key) for group in members]

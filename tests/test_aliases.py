@@ -1,0 +1,51 @@
+"""Names and the titles the articles give them."""
+
+from newsdiff.aliases import expand, find_aliases
+from newsdiff.tokens import content_words
+
+# Other sentences of the story, so that no name is in most of them.
+FILLER = ["The hearing was in January.", "Democrats called for an inquiry."]
+
+
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
+
+
+def test_title_before_a_name_is_an_alias():
+    aliases = find_aliases(["Officials said Russian Ambassador Sergey Kislyak met him.", *FILLER])
+    assert aliases == [("kislyak", _terms("Russian ambassador"))]
+
+
+def test_title_set_off_by_a_comma_and_a_three_word_name():
+    aliases = find_aliases([
+        "He met the Russian ambassador, Sergey Kislyak, in July.",
+        "Justice Department spokeswoman Sarah Isgur Flores said so.",
+        *FILLER,
+    ])
+    assert ("kislyak", _terms("Russian ambassador")) in aliases
+    assert ("flor", _terms("Justice Department spokeswoman")) in aliases
+
+
+def test_organisations_bare_titles_and_headline_words_are_not_aliases():
+    assert find_aliases([
+        "Members of the Senate Armed Services Committee met.",
+        "Officials told The Post that Senator Al Franken asked.",
+        "Sessions Met With Russian Ambassador Twice During Campaign",
+        *FILLER,
+    ]) == []
+
+
+def test_the_story_subject_named_in_most_sentences_gets_no_alias():
+    texts = [
+        "Attorney General Jeff Sessions met the envoy.",
+        "Sessions denied it.",
+        "Sessions spoke later.",
+    ]
+    assert find_aliases(texts) == []
+
+
+def test_expand_adds_the_title_for_the_name_and_the_name_for_the_title():
+    aliases = [("kislyak", _terms("Russian ambassador"))]
+    assert expand(_terms("Sessions met Kislyak twice."), aliases) >= _terms("Russian ambassador")
+    assert "kislyak" in expand(_terms("Sessions met Russia's ambassador."), aliases)
+    assert expand(_terms("Sessions met the envoy."), aliases) == _terms("Sessions met the envoy.")
