@@ -57,3 +57,12 @@ def test_different_statements_by_different_speakers_are_not_an_attribution_confl
         "Sessions said he did not have communications with the Russians.",
     )
     assert kind != "divergent"
+
+
+def test_different_outlets_credited_for_one_fact_diverge_on_attribution():
+    kind, details = _kind(
+        "The other meeting took place at a Heritage Foundation event in July, the AP noted.",
+        "According to the Washington Post, another meeting was held in July at a Heritage event.",
+    )
+    assert kind == "divergent"
+    assert [d.type for d in details] == ["attribution"]

@@ -4,9 +4,11 @@ The decision follows the kinds' definitions (DESIGN.md, gold-dev/GUIDE.md):
 
 - **divergent** when a checkable detail conflicts (``facts.diverging_details``),
   whatever the wording: a copied sentence with a changed number is exactly
-  what a fact-checker wants flagged.  Attribution is the exception: the same
-  words credited to different sources are a conflict, but two differently
-  worded sentences with different speakers are usually two statements;
+  what a fact-checker wants flagged.  Speakers are the exception: the same
+  words credited to different people are a conflict, but two differently
+  worded sentences with different speakers are usually two statements
+  (different outlets credited for one fact, "the AP noted" against
+  "according to the Washington Post", still diverge);
 - **shared** when both carry a substantial run of the same words in the
   same order: at least ``SHARED_MIN_RUN`` words, or nearly all of a short
   sentence (a quote both carry, a sentence copied with small edits).  A
@@ -49,8 +51,11 @@ def classify_pair(
     ``words_*`` are the sentences' folded words (``tokens.words``).
     """
     shared = is_shared(words_a, words_b)
+    speakers_differ = not shared and bool(facts_a.speakers and facts_b.speakers)
     details = tuple(
-        d for d in diverging_details(facts_a, facts_b) if shared or d.type != "attribution"
+        d
+        for d in diverging_details(facts_a, facts_b)
+        if not (d.type == "attribution" and speakers_differ)
     )
     if details:
         return "divergent", details
