@@ -1,0 +1,149 @@
+"""``NewsdiffApp``: loads articles in a worker, caches comparisons, hosts the screens."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from newsdiff.compare import compare
+from newsdiff.errors import InputError
+from newsdiff.ingest import load_article
+from newsdiff.model import Article, Comparison
+from newsdiff.resources import sample_story
+from newsdiff.stats import summarize
+from newsdiff.tokens import words
+
+#: Files a folder contributes (a folder given on the command line is read one level deep).
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One article of the library and what the table shows of it."""
+
+    index: int
+    article: Article
+    words: int
+    boilerplate_share: float
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; folders replaced by their article files in name order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.iterdir() if f.suffix.lower() in ARTICLE_SUFFIXES)
+        else:
+            out.append(p)
+    return out
+
+
+def load_entries(paths: Sequence[Path]) -> tuple[list[Entry], list[str]]:
+    """Every readable article as an :class:`Entry`, and one message per unreadable one."""
+    entries: list[Entry] = []
+    errors: list[str] = []
+    for path in paths:
+        try:
+            article = load_article(path)
+        except InputError as e:
+            errors.append(str(e))
+            continue
+        counts = [len(words(s.text)) for s in article.sentences]
+        total = sum(counts)
+        boiler = sum(n for n, s in zip(counts, article.sentences, strict=True) if s.boilerplate)
+        entries.append(Entry(len(entries), article, total, boiler / total if total else 0.0))
+    return entries, errors
+
+
+def similarity(c: Comparison) -> float:
+    """How much of the two stories the other one carries: mean aligned share of story words."""
+    s = summarize(c)
+    return ((1 - s.a.share("unique")) + (1 - s.b.share("unique"))) / 2
+
+
+class NewsdiffApp(App[None]):
+    """The terminal reader: library, reader, side-by-side comparison."""
+
+    CSS_PATH = "newsdiff.tcss"
+    TITLE = "newsdiff"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("f1", "help", "Help", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, paths: Sequence[str | Path] | None = None) -> None:
+        super().__init__()
+        self.paths: list[Path] = expand_paths(paths) if paths else sample_story()
+        self.entries: list[Entry] = []
+        self.load_errors: list[str] = []
+        self.loaded = asyncio.Event()
+        self._comparisons: dict[tuple[int, int], Comparison] = {}
+
+    def on_mount(self) -> None:
+        from newsdiff.tui.screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+        self.load_articles()
+
+    @work(exclusive=True, group="load")
+    async def load_articles(self) -> None:
+        """Read every article off the event loop, then fill the library."""
+        self.entries, self.load_errors = await asyncio.to_thread(load_entries, self.paths)
+        for message in self.load_errors:
+            self.notify(message, title="Could not read", severity="error", timeout=8)
+        self.loaded.set()
+        from newsdiff.tui.screens.library import LibraryScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.show_entries()
+
+    async def comparison(self, i: int, j: int) -> Comparison:
+        """Article ``i`` compared with article ``j``, computed off the event loop once per pair."""
+        key = (i, j)
+        if key not in self._comparisons:
+            a, b = self.entries[i].article, self.entries[j].article
+            self._comparisons[key] = await asyncio.to_thread(compare, a, b)
+        return self._comparisons[key]
+
+    def cached(self, i: int, j: int) -> Comparison | None:
+        return self._comparisons.get((i, j))
+
+    def action_help(self) -> None:
+        from newsdiff.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands, then every binding of the current screen and the app."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for owner, binding in bindings_of(screen, self):
+            if binding.action in seen or not binding.description:
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or binding.key
+            yield SystemCommand(binding.description, f"key: {key}",
+                                partial(owner.run_action, binding.action))
+
+
+def bindings_of(*owners: object) -> list[tuple[object, Binding]]:
+    """Each owner's declared bindings (its class's ``BINDINGS``), as ``Binding`` objects."""
+    out: list[tuple[object, Binding]] = []
+    for owner in owners:
+        for b in getattr(type(owner), "BINDINGS", []):
+            binding = b if isinstance(b, Binding) else Binding(*b)
+            out.append((owner, binding))
+    return out

@@ -1,0 +1,1 @@
+"""The reader's screens: library, reader, compare, detail, help."""

@@ -1,0 +1,264 @@
+"""Compare: two panes, passages marked by kind, the selection levelled with its counterpart.
+
+Each pane shows its article in its own reading order (articles reorder facts).
+Selecting a passage highlights its counterpart in the other pane (the same
+passage, or the gap marker standing in for it) and scrolls that pane so the
+counterpart sits level with the selection, as Meld does.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from newsdiff.model import Comparison
+from newsdiff.render import DEFAULT_KINDS, Passage, passages
+from newsdiff.stats import summarize
+from newsdiff.tui import texts
+from newsdiff.tui.widgets import Gap, Pane, PassageView
+
+if TYPE_CHECKING:
+    from newsdiff.tui.app import NewsdiffApp
+
+OTHER = {"a": "b", "b": "a"}
+
+#: What the keys 1–4 show, and 0 (everything but boilerplate).
+FILTERS: dict[str, frozenset[str]] = {
+    "1": frozenset({"shared"}),
+    "2": frozenset({"paraphrase"}),
+    "3": frozenset({"divergent"}),
+    "4": frozenset({"unique"}),
+    "0": DEFAULT_KINDS,
+}
+
+
+def pane_layout(ps: list[Passage], side: str) -> list[tuple[str, int]]:
+    """What one pane lists, top to bottom: ``("passage", k)`` and ``("gap", k)`` items.
+
+    The side's passages come in its own reading order.  A passage only the other
+    side has becomes a gap placed after the counterpart of the passage that
+    precedes it in the other side's order (at the top if none does).
+    """
+    other = OTHER[side]
+
+    def order(s: str) -> list[int]:
+        return sorted((k for k, p in enumerate(ps) if getattr(p, s)),
+                      key=lambda k: min(getattr(ps[k], s)))
+
+    items: list[tuple[str, int]] = [("passage", k) for k in order(side)]
+    anchor: int | None = None  # position in items after which the next gap goes
+    for k in order(other):
+        if getattr(ps[k], side):
+            anchor = items.index(("passage", k))
+            continue
+        pos = 0 if anchor is None else anchor + 1
+        items.insert(pos, ("gap", k))
+        anchor = pos
+    return items
+
+
+class CompareScreen(Screen[None]):
+    """Articles ``i`` and ``j`` side by side."""
+
+    app: NewsdiffApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move(1)", "Next", key_display="j"),
+        Binding("k,up", "move(-1)", "Prev", key_display="k"),
+        Binding("n", "jump('divergent', 1)", "Next divergent"),
+        Binding("N", "jump('divergent', -1)", "Prev divergent", show=False),
+        Binding("right_square_bracket", "jump('', 1)", "Next passage", show=False,
+                key_display="]"),
+        Binding("left_square_bracket", "jump('', -1)", "Prev passage", show=False,
+                key_display="["),
+        Binding("tab", "switch_pane", "Pane", priority=True),
+        Binding("s", "swap", "Swap"),
+        Binding("d,enter", "detail", "Detail", key_display="d"),
+        Binding("1", "only('1')", "Only shared", show=False),
+        Binding("2", "only('2')", "Only paraphrase", show=False),
+        Binding("3", "only('3')", "Only divergent", show=False),
+        Binding("4", "only('4')", "Only unique", show=False),
+        Binding("0", "only('0')", "Show all", show=False),
+        Binding("escape", "app.pop_screen", "Library"),
+    ]
+
+    def __init__(self, i: int, j: int) -> None:
+        super().__init__()
+        self.pair = (i, j)
+        self.kinds: frozenset[str] = DEFAULT_KINDS
+        self.active = "a"
+        self.selected: int | None = None
+        self.passages: list[Passage] = []
+        self.pane_items: dict[str, list[tuple[str, int]]] = {"a": [], "b": []}
+        self.items: dict[str, dict[int, PassageView | Gap]] = {"a": {}, "b": {}}
+
+    @property
+    def comparison(self) -> Comparison:
+        c = self.app.cached(*self.pair)
+        assert c is not None, "the comparison is computed before the screen opens"
+        return c
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="compare-summary")
+        yield Static(texts.legend(), id="compare-legend")
+        with Horizontal(id="panes"):
+            yield Pane(id="pane-a")
+            yield Pane(id="pane-b")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.rebuild()
+
+    # -- building ---------------------------------------------------------------------
+
+    async def rebuild(self) -> None:
+        """Lay both panes out again for the current comparison and filter."""
+        c = self.comparison
+        keep = self.passages[self.selected] if self.selected is not None else None
+        self.passages = passages(c, self.kinds)
+        note = ("showing all but boilerplate" if self.kinds == DEFAULT_KINDS
+                else "showing only " + ", ".join(sorted(self.kinds)))
+        self.query_one("#compare-summary", Static).update(
+            texts.summary_line(c, summarize(c), note))
+        for side in ("a", "b"):
+            pane = self.query_one(f"#pane-{side}", Pane)
+            pane.border_title = texts.headline(side, texts.article_of(c, side))
+            pane.set_class(side == self.active, "-active")
+            await pane.remove_children()
+            self.pane_items[side] = pane_layout(self.passages, side)
+            self.items[side] = {}
+            widgets: list[Static] = []
+            for what, k in self.pane_items[side]:
+                p = self.passages[k]
+                if what == "passage":
+                    w: PassageView | Gap = PassageView(k, side, texts.passage_side(c, p, side),
+                                                       p.mark)
+                else:
+                    w = Gap(k, side, texts.gap_text(p, side), p.mark)
+                self.items[side][k] = w
+                widgets.append(w)
+            if not widgets:
+                widgets.append(Static(Text("nothing of this kind", style="dim italic")))
+            widgets.append(Static(classes="pane-end"))
+            await pane.mount_all(widgets)
+        self.selected = None
+        order = self.order()
+        if keep is not None and keep in self.passages and self.passages.index(keep) in order:
+            self.select(self.passages.index(keep))
+        elif order:
+            self.select(order[0])
+
+    def order(self, side: str | None = None) -> list[int]:
+        """The passages the active (or given) pane lists, top to bottom."""
+        return [k for what, k in self.pane_items[side or self.active] if what == "passage"]
+
+    # -- selection --------------------------------------------------------------------
+
+    def select(self, k: int, side: str | None = None) -> None:
+        """Select passage ``k`` in ``side``'s pane (the active one) and level its counterpart."""
+        if side is not None and side != self.active:
+            self.active = side
+            for s in ("a", "b"):
+                self.query_one(f"#pane-{s}").set_class(s == side, "-active")
+        self.selected = k
+        for s in ("a", "b"):
+            for key, w in self.items[s].items():
+                w.set_class(key == k and s == self.active, "-selected")
+                w.set_class(key == k and s != self.active, "-counterpart")
+        self.call_after_refresh(self.level)
+
+    def level(self) -> None:
+        """Scroll the active pane to show the selection, the other to put its counterpart level."""
+        if self.selected is None:
+            return
+        here = self.items[self.active].get(self.selected)
+        there = self.items[OTHER[self.active]].get(self.selected)
+        if here is None:
+            return
+        pane = self.query_one(f"#pane-{self.active}", Pane)
+        other = self.query_one(f"#pane-{OTHER[self.active]}", Pane)
+        pane.scroll_to_widget(here, animate=False, immediate=True)
+        if there is not None:
+            offset = here.virtual_region.y - pane.scroll_offset.y
+            other.scroll_to(y=there.virtual_region.y - offset, animate=False, immediate=True)
+
+    @property
+    def selected_passage(self) -> Passage | None:
+        return None if self.selected is None else self.passages[self.selected]
+
+    @on(PassageView.Clicked)
+    def _clicked(self, event: PassageView.Clicked) -> None:
+        # A gap stands for a passage of the other pane: clicking it selects that passage.
+        is_gap = isinstance(self.items[event.side].get(event.key), Gap)
+        self.select(event.key, OTHER[event.side] if is_gap else event.side)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        order = self.order()
+        if not order:
+            return
+        if self.selected not in order:
+            self.select(order[0])
+            return
+        pos = order.index(self.selected) + step
+        if 0 <= pos < len(order):
+            self.select(order[pos])
+
+    def action_jump(self, kind: str, step: int) -> None:
+        """Next/previous passage of ``kind`` (any kind when empty) in the active pane."""
+        order = self.order()
+        if not order:
+            return
+        pos = order.index(self.selected) if self.selected in order else -step
+        candidates = order[pos + 1:] if step > 0 else order[:max(pos, 0)][::-1]
+        for k in candidates:
+            if not kind or self.passages[k].kind == kind:
+                self.select(k)
+                return
+        what = f"{kind} passage" if kind else "passage"
+        self.notify(f"No {'next' if step > 0 else 'previous'} {what}.", timeout=2)
+
+    def action_switch_pane(self) -> None:
+        """Make the other pane active, keeping the selection or taking the nearest passage."""
+        side = OTHER[self.active]
+        order = self.order(side)
+        if not order:
+            return
+        k = self.selected
+        if k not in order:
+            layout = self.pane_items[side]
+            pos = layout.index(("gap", k)) if ("gap", k) in layout else 0
+            after = [key for what, key in layout[pos:] if what == "passage"]
+            k = after[0] if after else order[-1]
+        self.select(k, side)
+
+    @work(exclusive=True, group="swap")
+    async def action_swap(self) -> None:
+        """Put B on the left: the engine's mirrored comparison, computed off the event loop."""
+        i, j = self.pair
+        await self.app.comparison(j, i)
+        self.pair = (j, i)
+        self.selected = None
+        self.passages = []
+        await self.rebuild()
+
+    async def action_only(self, key: str) -> None:
+        kinds = FILTERS[key]
+        self.kinds = DEFAULT_KINDS if self.kinds == kinds else kinds
+        await self.rebuild()
+
+    def action_detail(self) -> None:
+        p = self.selected_passage
+        if p is None:
+            return
+        from newsdiff.tui.screens.detail import DetailScreen
+
+        self.app.push_screen(DetailScreen(self.comparison, p))

@@ -1,0 +1,56 @@
+"""Help: every key of the screen it was opened from, and the keys that work everywhere."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from newsdiff.tui.app import bindings_of
+
+
+def _key(binding: Binding) -> str:
+    return binding.key_display or binding.key
+
+
+def help_table(screen: Screen) -> Table:
+    """The keys of ``screen`` (grouped when they share an action) and then the app's."""
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for title, owner in ((type(screen).__name__.removesuffix("Screen"), screen),
+                         ("Everywhere", screen.app)):
+        table.add_row(Text(title, style="bold underline"), "")
+        grouped: dict[str, tuple[list[str], str]] = {}
+        for _, b in bindings_of(owner):
+            keys, _desc = grouped.setdefault(b.action, ([], b.description))
+            keys.extend(k.strip() for k in _key(b).split(","))
+        for keys, desc in grouped.values():
+            table.add_row(Text(" ".join(dict.fromkeys(keys))), Text(desc))
+        table.add_row("", "")
+    table.add_row(Text("ctrl+p"), Text("command palette: every action by name"))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """``?`` / ``F1``: the keys; escape, ``q`` or ``?`` closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close"),
+    ]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self.for_screen = screen
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "escape closes"
+            yield Static(help_table(self.for_screen), id="help-table")

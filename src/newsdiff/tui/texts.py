@@ -1,0 +1,199 @@
+"""Rich ``Text`` for the reader's widgets, built only from engine values.
+
+Every piece of article text passes through :func:`~newsdiff.render.visible`
+and enters a :class:`~rich.text.Text` as plain text, so ``[bold]`` or
+``[@click=app.quit]`` in an article is shown literally and escape sequences
+are spelled out.  Kinds are marked from :data:`~newsdiff.render.markers.MARKS`.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from newsdiff.model import ALIGNED_KINDS, Alignment, Article, Comparison
+from newsdiff.render import (
+    Passage,
+    format_detail,
+    highlight_pair,
+    pair_lines,
+    sentence_label,
+    sentences_text,
+    side_runs,
+    split_padding,
+    visible,
+)
+from newsdiff.render.markers import (
+    DELETED_BRACKETS,
+    DELETED_STYLE,
+    INSERTED_BRACKETS,
+    INSERTED_STYLE,
+    MARKS,
+)
+from newsdiff.stats import Summary
+
+_CHANGE = {"a": (DELETED_STYLE, DELETED_BRACKETS), "b": (INSERTED_STYLE, INSERTED_BRACKETS)}
+_OTHER = {"a": "b", "b": "a"}
+
+
+def article_of(c: Comparison, side: str) -> Article:
+    return c.a if side == "a" else c.b
+
+
+def marker(mark: str) -> Text:
+    """The gutter marker of a kind, in its colour."""
+    m = MARKS[mark]
+    return Text(m.marker, style=m.style)
+
+
+def headline(side: str, article: Article) -> Text:
+    """``A  outlet — title`` in bold, for a pane's title line."""
+    return Text.assemble(
+        (f"{side.upper()}  ", "bold"),
+        (visible(article.outlet), "bold"),
+        " \u2014 " if article.outlet and article.title else "",
+        visible(article.title),
+    )
+
+
+def changed(side: str, words: str) -> Text:
+    """Words only one side has: coloured *and* bracketed, so they read without colour."""
+    style, (open_, close) = _CHANGE[side]
+    return Text(f"{open_}{visible(words)}{close}", style=style)
+
+
+def highlighted(al: Alignment, side: str) -> Text:
+    """One side of a pair with the words only that side has marked."""
+    text = Text()
+    for run, is_changed in side_runs(al, side):
+        if is_changed:
+            lead, core, trail = split_padding(run)
+            text.append(visible(lead))
+            if core:
+                text.append_text(changed(side, core))
+            text.append(visible(trail))
+        else:
+            text.append(visible(run))
+    return text
+
+
+def passage_side(c: Comparison, p: Passage, side: str) -> Text:
+    """One side's text of a passage, as the one-shot renderer shows it."""
+    article = article_of(c, side)
+    indices = getattr(p, side)
+    if p.is_group:
+        text = Text()
+        for n, i in enumerate(indices):
+            if n:
+                text.append("\n")
+            text.append(sentence_label(side, i) + " ", style="bold")
+            al = highlight_pair(p, side, i)
+            if al is not None and len(getattr(al, side)) == 1:
+                text.append_text(highlighted(al, side))
+            else:
+                text.append(visible(sentences_text(article, (i,))))
+        return text
+    al = p.alignment
+    if al is not None and al.diff and MARKS[p.mark].word_diff:
+        text = highlighted(al, side)
+    else:
+        style = MARKS["boilerplate"].style if p.kind == "boilerplate" else ""
+        text = Text(visible(sentences_text(article, indices)), style=style)
+    if al is not None and al.details:
+        for d in al.details:
+            text.append("\n").append(visible(format_detail(d)), style=MARKS["divergent"].style)
+    return text
+
+
+def gap_text(p: Passage, side: str) -> Text:
+    """What stands in ``side``'s pane for a passage only the other article has."""
+    other = _OTHER[side].upper()
+    n = len(getattr(p, _OTHER[side]))
+    what = "boilerplate" if p.kind == "boilerplate" else f"only in {other}"
+    return Text(f"\u2504\u2504 gap: {n} sentence{'s' * (n != 1)} {what}", style="dim")
+
+
+def summary_line(c: Comparison, s: Summary, kinds_note: str) -> Text:
+    """The compare header: counts per kind, each with its marker (doubles as the legend)."""
+    text = Text()
+    items = [(k, s.alignments[k], MARKS[k].label) for k in ALIGNED_KINDS]
+    items += [
+        ("unique-a", s.unique_sentences["a"], MARKS["unique-a"].label),
+        ("unique-b", s.unique_sentences["b"], MARKS["unique-b"].label),
+        ("boilerplate", s.boilerplate_sentences["a"] + s.boilerplate_sentences["b"],
+         MARKS["boilerplate"].label),
+    ]
+    for n, (mark, count, label) in enumerate(items):
+        if n:
+            text.append("  ")
+        text.append_text(marker(mark)).append(f" {count} {label}")
+    text.append(f"   {kinds_note}", style="italic")
+    return text
+
+
+def legend() -> Text:
+    """How changed words are marked, and the filter keys."""
+    return Text.assemble(
+        "changed words: ", changed("a", "A"), " ", changed("b", "B"),
+        ("   1 shared  2 paraphrase  3 divergent  4 unique  0 all   ? help", "dim"),
+    )
+
+
+def detail_renderables(c: Comparison, p: Passage) -> list:
+    """The detail panel: each pair's word diff and, when divergent, its details side by side."""
+    out: list = []
+    m = MARKS[p.mark]
+    title = Text.assemble((m.marker, m.style), " ", (m.label, "bold"))
+    out.append(title)
+    if not p.pairs:
+        side = "a" if p.a else "b"
+        out.append(Text(visible(sentences_text(article_of(c, side), getattr(p, side)))))
+        return out
+    if p.is_group:
+        for line in pair_lines(p):
+            lm = MARKS[line.mark]
+            out.append(Text.assemble((lm.marker, lm.style), f" {lm.label}: {line.pairs}",
+                                     (f" \u2014 {visible(line.details)}" if line.details else "",
+                                      "")))
+    order = {k: n for n, k in enumerate(("divergent", "shared", "paraphrase"))}
+    for al in sorted(p.pairs, key=lambda al: order[al.kind]):
+        am = MARKS[al.kind]
+        label = "+".join(sentence_label("a", i) for i in al.a) + "\u2013" + "+".join(
+            sentence_label("b", j) for j in al.b)
+        out.append(Text.assemble("\n", (am.marker, am.style), f" {am.label}  {label}  ",
+                                 (f"score {al.score:.2f}", "dim")))
+        if am.word_diff and al.diff:
+            out.append(inline_diff(al))
+        else:
+            sides = Table(expand=True, show_edge=False, pad_edge=False, box=None,
+                          padding=(0, 2))
+            sides.add_column(Text.assemble("A ", visible(c.a.outlet)), ratio=1)
+            sides.add_column(Text.assemble("B ", visible(c.b.outlet)), ratio=1)
+            sides.add_row(Text(visible(sentences_text(c.a, al.a))),
+                          Text(visible(sentences_text(c.b, al.b))))
+            out.append(sides)
+        if al.details:
+            table = Table(expand=True, show_edge=False, pad_edge=False)
+            table.add_column("detail", style="bold", no_wrap=True)
+            table.add_column(Text.assemble("A ", visible(c.a.outlet)), ratio=1)
+            table.add_column(Text.assemble("B ", visible(c.b.outlet)), ratio=1)
+            for d in al.details:
+                table.add_row(Text(d.type), Text(visible(d.a), style=DELETED_STYLE),
+                              Text(visible(d.b), style=INSERTED_STYLE))
+            out.append(table)
+    return out
+
+
+def inline_diff(al: Alignment) -> Text:
+    """The pair's word diff in one text: A's words ``[-…-]``, B's ``{+…+}``, common plain."""
+    diff = Text()
+    for op, run in al.diff:
+        if op == "=":
+            diff.append(visible(run))
+            continue
+        lead, core, trail = split_padding(run)
+        diff.append(visible(lead))
+        if core:
+            diff.append_text(changed("a" if op == "-" else "b", core))
+        diff.append(visible(trail))
+    return diff

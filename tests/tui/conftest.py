@@ -1,0 +1,45 @@
+"""Fixtures for the reader's tests: apps on the bundled sample story or on hostile files."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from pathlib import Path
+
+import pytest
+
+from newsdiff.resources import sample_story
+from newsdiff.tui.app import NewsdiffApp
+
+from .tui_support import HOSTILE_BODY, HOSTILE_TITLE
+
+#: No Pilot test may take longer than this (seconds): a hang fails, it does not block the run.
+TEST_TIMEOUT = 30
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests here in a fresh event loop, under :data:`TEST_TIMEOUT`.
+
+    (The project has no async test plugin; this is all the Pilot tests need.)
+    """
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(asyncio.wait_for(pyfuncitem.obj(**args), TEST_TIMEOUT))
+    return True
+
+
+@pytest.fixture
+def sample_app() -> NewsdiffApp:
+    return NewsdiffApp([])
+
+
+@pytest.fixture
+def hostile_paths(tmp_path: Path) -> list[str]:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        f"{HOSTILE_TITLE}\n\n{HOSTILE_BODY}\n\n"
+        "Sessions met the Russian ambassador twice in 2016, officials said.\n",
+        encoding="utf-8",
+    )
+    return [str(hostile), str(sample_story()[0])]

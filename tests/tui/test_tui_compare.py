@@ -1,0 +1,166 @@
+"""Compare screen: selection and its counterpart, jumps, filters, panes, detail panel."""
+
+from __future__ import annotations
+
+from newsdiff.tui.app import NewsdiffApp
+from newsdiff.tui.screens.compare import CompareScreen
+from newsdiff.tui.screens.detail import DetailScreen
+from newsdiff.tui.widgets import Gap, Pane, PassageView
+
+from .tui_support import settle
+
+
+async def open_compare(app: NewsdiffApp, pilot, rows=(2, 3)) -> CompareScreen:
+    """Mark two rows of the library (by position) and press c."""
+    await settle(app, pilot)
+    pos = 0
+    for row in rows:
+        await pilot.press(*["down"] * (row - pos), "space")
+        pos = row
+    await pilot.press("c")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    return screen
+
+
+def highlighted(screen: CompareScreen, side: str, cls: str) -> list[int]:
+    return [w.key for w in screen.items[side].values() if w.has_class(cls)]
+
+
+async def test_j_k_move_selection_and_highlight_the_counterpart(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        order = screen.order()
+        assert screen.selected == order[0]
+        await pilot.press("j")
+        await pilot.pause()
+        assert screen.selected == order[1]
+        assert highlighted(screen, "a", "-selected") == [order[1]]
+        assert highlighted(screen, "b", "-counterpart") == [order[1]]
+        await pilot.press("down", "down", "k")
+        assert screen.selected == order[2]
+        await pilot.press("up", "up", "up")  # stops at the top
+        assert screen.selected == order[0]
+
+
+async def test_counterpart_is_scrolled_level(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        pane_a, pane_b = screen.query_one("#pane-a", Pane), screen.query_one("#pane-b", Pane)
+        # An aligned passage far down A whose B counterpart sits elsewhere in B.
+        target = [k for k in screen.order() if screen.passages[k].pairs][-1]
+        screen.select(target)
+        await pilot.pause()
+        await pilot.pause()
+        here, there = screen.items["a"][target], screen.items["b"][target]
+        assert isinstance(there, PassageView)
+        assert here.region.y == there.region.y  # level on screen
+        assert pane_a.scroll_y > 0 or pane_b.scroll_y > 0
+
+
+async def test_unique_passage_has_a_gap_marker(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        only_a = next(k for k in screen.order() if screen.passages[k].kind == "unique")
+        screen.select(only_a)
+        await pilot.pause()
+        gap = screen.items["b"][only_a]
+        assert isinstance(gap, Gap)
+        assert gap.has_class("-counterpart")
+        assert "only in A" in gap.body.plain
+
+
+async def test_n_jumps_to_divergent_and_brackets_to_any(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        order = screen.order()
+        divergent = [k for k in order if screen.passages[k].kind == "divergent"]
+        assert divergent
+        screen.select(order[-1])
+        await pilot.press("N")
+        assert screen.selected == divergent[-1]
+        screen.select(order[0])
+        await pilot.press("n")
+        expected = next(k for k in divergent if order.index(k) > 0) if len(divergent) > 1 or \
+            divergent[0] != order[0] else None
+        if expected is not None:
+            assert screen.selected == expected
+        assert screen.passages[screen.selected].kind == "divergent"
+        start = order.index(screen.selected)
+        await pilot.press("right_square_bracket")
+        assert screen.selected == order[start + 1]
+        await pilot.press("left_square_bracket")
+        assert screen.selected == order[start]
+
+
+async def test_filters_1_to_4(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        for key, kind in (("2", "paraphrase"), ("3", "divergent"), ("4", "unique")):
+            await pilot.press(key)
+            await settle(sample_app, pilot)
+            kinds = {p.kind for p in screen.passages}
+            assert kinds == {kind}, key
+        await pilot.press("1")  # this pair shares no wording
+        await settle(sample_app, pilot)
+        assert screen.passages == []
+        await pilot.press("1")  # pressing again shows everything
+        await settle(sample_app, pilot)
+        assert {p.kind for p in screen.passages} == {"paraphrase", "divergent", "unique"}
+
+
+async def test_tab_switches_pane_and_s_swaps(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        assert screen.active == "a"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.active == "b"
+        assert screen.query_one("#pane-b").has_class("-active")
+        assert screen.selected in screen.order("b")
+        await pilot.press("j")
+        assert highlighted(screen, "b", "-selected") == [screen.selected]
+        a_title = screen.comparison.a.title
+        await pilot.press("s")
+        await settle(sample_app, pilot)
+        assert screen.pair == (3, 2)
+        assert screen.comparison.b.title == a_title
+
+
+async def test_d_opens_the_detail_and_escape_closes(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        await pilot.press("n")
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(sample_app.screen, DetailScreen)
+        text = "\n".join(getattr(w.content, "plain", "") for w in
+                         sample_app.screen.query(".detail-part"))
+        assert "divergent" in text
+        assert "{+" in text and "[-" in text  # the word diff, readable without colour
+        await pilot.press("escape")
+        assert sample_app.screen is screen
+        await pilot.press("enter")
+        assert isinstance(sample_app.screen, DetailScreen)
+        await pilot.press("escape")
+
+
+async def test_click_selects_a_passage(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        aligned = [k for k in screen.order() if screen.passages[k].pairs]
+        screen.select(aligned[0])
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.click(screen.items["b"][aligned[0]])
+        await pilot.pause()
+        assert screen.active == "b"
+        assert screen.selected == aligned[0]
+        gap = next(w for w in screen.items["b"].values() if isinstance(w, Gap))
+        screen.select(gap.key)  # selected in A, so its gap in B is level and visible
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.click(gap)  # a gap stands for A's passage: clicking it selects that
+        await pilot.pause()
+        assert (screen.active, screen.selected) == ("a", gap.key)

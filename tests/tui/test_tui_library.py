@@ -1,0 +1,112 @@
+"""Library screen: the table, marking, filtering, sorting, reading, comparing."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from newsdiff.tui.app import NewsdiffApp
+from newsdiff.tui.screens.compare import CompareScreen
+from newsdiff.tui.screens.library import LibraryScreen
+from newsdiff.tui.screens.reader import ReaderScreen
+
+from .tui_support import settle
+
+
+def keys(table: DataTable) -> list[int]:
+    return [int(k.value) for k in table.rows]
+
+
+def visible_order(table: DataTable) -> list[int]:
+    return [int(table.coordinate_to_cell_key((r, 0)).row_key.value)
+            for r in range(table.row_count)]
+
+
+async def test_library_lists_every_article_with_similarity(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await settle(sample_app, pilot)
+        screen = sample_app.screen
+        assert isinstance(screen, LibraryScreen)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 5
+        assert set(screen.similarities) == {1, 2, 3, 4}
+        assert all(0 <= v <= 1 for v in screen.similarities.values())
+        # Moving the cursor makes the next article the reference for similarity.
+        await pilot.press("down")
+        await settle(sample_app, pilot)
+        assert screen.selected == 1
+        assert set(screen.similarities) == {0, 2, 3, 4}
+
+
+async def test_space_marks_and_c_compares_the_marked_pair(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await settle(sample_app, pilot)
+        screen = sample_app.screen
+        await pilot.press("down", "down", "space", "down", "space")
+        assert screen.marked == [2, 3]
+        await pilot.press("space")  # unmarks
+        assert screen.marked == [2]
+        await pilot.press("space", "c")
+        await settle(sample_app, pilot)
+        assert isinstance(sample_app.screen, CompareScreen)
+        assert sample_app.screen.pair == (2, 3)
+        await pilot.press("escape")
+        assert sample_app.screen is screen
+
+
+async def test_c_without_marks_compares_the_first_two(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await settle(sample_app, pilot)
+        await pilot.press("c")
+        await settle(sample_app, pilot)
+        assert isinstance(sample_app.screen, CompareScreen)
+        assert sample_app.screen.pair == (0, 1)
+
+
+async def test_slash_filters_as_you_type_and_escape_clears(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await settle(sample_app, pilot)
+        table = sample_app.screen.query_one(DataTable)
+        await pilot.press("slash")
+        assert isinstance(sample_app.focused, Input)
+        await pilot.press(*"secret")
+        assert keys(table) == [4]  # "Sessions Had Secret Meetings…"
+        await pilot.press("enter")  # back to the table, filter kept
+        assert sample_app.focused is table
+        assert keys(table) == [4]
+        await pilot.press("escape")
+        assert table.row_count == 5
+        assert not sample_app.screen.query_one(Input).has_class("-open")
+
+
+async def test_sort_by_column(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await settle(sample_app, pilot)
+        screen = sample_app.screen
+        table = screen.query_one(DataTable)
+        words = {e.index: e.words for e in sample_app.entries}
+        screen.sort_key = "words"
+        screen.sort_reverse = True
+        screen.show_entries()
+        assert visible_order(table) == sorted(words, key=words.get, reverse=True)
+        await pilot.press("O")  # reverse
+        assert visible_order(table) == sorted(words, key=words.get)
+        await pilot.click(DataTable, offset=(45, 0))  # a header click sorts by that column
+        await pilot.press("o")  # cycles to the next column
+        assert screen.sort_key in ("headline", "words", "boilerplate", "similarity", "outlet")
+
+
+async def test_enter_reads_and_b_toggles_boilerplate(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await settle(sample_app, pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        reader = sample_app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.article.byline == "Dani Graham"
+        folded = reader.query(".folded")
+        assert len(folded) == 1
+        await pilot.press("b")
+        await pilot.pause()
+        assert not reader.query(".folded")
+        await pilot.press("escape")
+        assert isinstance(sample_app.screen, LibraryScreen)
