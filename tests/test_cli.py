@@ -122,11 +122,22 @@ def test_stdin():
     assert json.loads(result.stdout)["articles"][0]["path"] == "<stdin>"
 
 
-def test_no_files_compares_the_sample_story():
+def test_no_files_outside_a_terminal_compares_the_sample_story():
     result = run("--color", "never")
     assert result.exit_code == 0
-    assert "reader is not built yet" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert "not a terminal" in result.stderr and len(result.stderr.splitlines()) == 1
     assert "Summary" in result.stdout
+
+
+def test_no_files_in_a_terminal_opens_the_reader_on_the_sample_story(monkeypatch):
+    from newsdiff.tui.app import NewsdiffApp
+
+    opened = []
+    monkeypatch.setattr("newsdiff.cli._interactive", lambda: True)
+    monkeypatch.setattr(NewsdiffApp, "run", lambda self: opened.append(self.paths))
+    result = run()
+    assert result.exit_code == 0 and result.stdout == ""
+    assert opened == [sample_story()]
 
 
 def test_version():

@@ -141,11 +141,15 @@ def newsdiff(
     """Compare two news articles about the same story, passage by passage.
 
     Shows where the outlets share wording, paraphrase the same fact, or diverge
-    on a checkable detail, and what each one has alone.  With no file, compares
-    the first two articles of the bundled sample story.
+    on a checkable detail, and what each one has alone.  With no file, opens
+    the reader on the bundled sample story (when not run in a terminal, it
+    compares the story's first two articles instead).
 
     Exit status: 0 if the comparison was printed, 2 on bad input or usage.
     """
+    if not files and _interactive():
+        _open_reader()
+        return
     paths = _input_paths(files or [])
     from newsdiff.ingest import load_article
 
@@ -157,13 +161,25 @@ def newsdiff(
     sys.stdout.write(_render(comparison, fmt, only, color, width))
 
 
+def _interactive() -> bool:
+    """Whether a person sits at a terminal (the reader needs one for input and output)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _open_reader() -> None:
+    """Open the Textual reader on the bundled sample story (Textual is imported only here)."""
+    from newsdiff.tui.app import NewsdiffApp
+
+    NewsdiffApp([]).run()
+
+
 def _input_paths(files: list[str]) -> list[str]:
     """The two inputs to compare, or an InputError saying why there are not two."""
     if not files:
         from newsdiff.resources import sample_story
 
         print(
-            "newsdiff: the interactive reader is not built yet; "
+            "newsdiff: not a terminal, so no reader; "
             "comparing the first two articles of the sample story",
             file=sys.stderr,
         )
