@@ -145,6 +145,8 @@ def newsdiff(
     the reader on the bundled sample story (when not run in a terminal, it
     compares the story's first two articles instead).
 
+    [bold]newsdiff read PATH...[/bold] opens the reader on files and folders.
+
     Exit status: 0 if the comparison was printed, 2 on bad input or usage.
     """
     if not files and _interactive():
@@ -166,11 +168,37 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _open_reader() -> None:
-    """Open the Textual reader on the bundled sample story (Textual is imported only here)."""
+def _open_reader(paths: list[str] | None = None) -> None:
+    """Open the Textual reader (no paths: the sample story); Textual is imported only here."""
     from newsdiff.tui.app import NewsdiffApp
 
-    NewsdiffApp([]).run()
+    NewsdiffApp(paths or []).run()
+
+
+read_app = typer.Typer(
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+)
+
+
+@read_app.command(cls=_OneLineErrors)
+def read(
+    paths: list[str] = typer.Argument(
+        ..., metavar="PATH", help="Article files, or folders: every .txt and .md inside, sorted.",
+        show_default=False,
+    ),
+) -> None:
+    """Open the reader on articles: library, reader, and side-by-side comparison.
+
+    Exit status: 0 when the reader is closed, 2 when a path does not exist.
+    """
+    from pathlib import Path
+
+    missing = next((p for p in paths if not Path(p).exists()), None)
+    if missing is not None:
+        raise InputError(f"cannot read '{missing}': no such file or folder")
+    _open_reader(paths)
 
 
 def _input_paths(files: list[str]) -> list[str]:
@@ -233,5 +261,12 @@ def _terminal_width() -> int:
 
 
 def main() -> None:
-    """Console-script entry point (``newsdiff``) and ``python -m newsdiff``."""
-    app(prog_name="newsdiff")
+    """Console-script entry point (``newsdiff``) and ``python -m newsdiff``.
+
+    ``newsdiff read PATH...`` opens the reader; anything else compares.  (A
+    file named "read" can still be compared as ``./read``.)
+    """
+    if sys.argv[1:2] == ["read"]:
+        read_app(args=sys.argv[2:], prog_name="newsdiff read")
+    else:
+        app(prog_name="newsdiff")
