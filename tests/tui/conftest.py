@@ -29,6 +29,12 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
+@pytest.fixture(autouse=True)
+def private_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test reads its own empty settings file, never the developer's own theme or keys."""
+    monkeypatch.setenv("NEWSDIFF_CONFIG", str(tmp_path_factory.mktemp("config") / "config.toml"))
+
+
 @pytest.fixture
 def sample_app() -> NewsdiffApp:
     return NewsdiffApp([])

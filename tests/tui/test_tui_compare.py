@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from textual.content import Content
+from textual.widgets import Footer
+
 from newsdiff.tui.app import NewsdiffApp
 from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.detail import DetailScreen
@@ -11,13 +14,13 @@ from .tui_support import settle
 
 
 async def open_compare(app: NewsdiffApp, pilot, rows=(2, 3)) -> CompareScreen:
-    """Mark two rows of the library (by position) and press c."""
+    """Open the compare screen on two articles as ``c`` does once they are marked.
+
+    (Marking and ``c`` themselves are tested with the library; skipping the key
+    presses here keeps these tests quick.)
+    """
     await settle(app, pilot)
-    pos = 0
-    for row in rows:
-        await pilot.press(*["down"] * (row - pos), "space")
-        pos = row
-    await pilot.press("c")
+    app.screen.open_compare(*rows)
     await settle(app, pilot)
     screen = app.screen
     assert isinstance(screen, CompareScreen)
@@ -164,3 +167,48 @@ async def test_click_selects_a_passage(sample_app: NewsdiffApp) -> None:
         await pilot.click(gap)  # a gap stands for A's passage: clicking it selects that
         await pilot.pause()
         assert (screen.active, screen.selected) == ("a", gap.key)
+
+
+async def test_p_and_shift_p_step_the_right_article(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(sample_app, pilot)  # articles 2 and 3 of 0–4
+        # Library order, skipping the left article (2), wrapping around.
+        assert [screen.article_after(n) for n in (1, 2, -1, -2)] == [4, 0, 1, 0]
+        await pilot.press("p")
+        await settle(sample_app, pilot)
+        assert screen.pair == (2, 4)
+        assert screen.comparison.b is sample_app.entries[4].article
+        titles = {s: Content.from_markup(screen.query_one(f"#pane-{s}", Pane).border_title).plain
+                  for s in "ab"}
+        assert titles["a"].startswith("A 3/5") and titles["b"].startswith("B 5/5")
+        assert sample_app.entries[4].article.title[:20] in titles["b"]
+        await pilot.press("P")
+        await settle(sample_app, pilot)
+        assert screen.pair == (2, 3)
+        screen.action_step_article(-1)  # quicker than the worker: each step starts from the
+        screen.action_step_article(-1)  # last pair asked for, and the last one wins
+        await settle(sample_app, pilot)
+        assert screen.pair == screen.wanted == (2, 0)
+        assert screen.items["b"] and screen.selected in screen.order()
+
+
+async def test_narrow_header_is_one_line_and_the_footer_fits(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        assert screen.has_class("-narrow")
+        shown = [w for w in screen.query("#compare-summary, #compare-counts, #compare-legend")
+                 if w.display]
+        assert [w.id for w in shown] == ["compare-counts"]
+        assert shown[0].region.height == 1
+        assert screen.query_one("#panes").region.y == 1  # the panes start on line 2
+        footer = screen.query_one(Footer)
+        assert footer.region.y == 23
+        keys = list(footer.query("FooterKey"))
+        assert {k.key for k in keys} >= {"tab", "n", "s", "p", "d", "escape"}
+        assert max(k.region.right for k in keys) <= 80  # none cut off
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        assert screen.has_class("-wide")
+        shown = [w.id for w in screen.query("#compare-summary, #compare-counts, #compare-legend")
+                 if w.display]
+        assert shown == ["compare-summary", "compare-legend"]

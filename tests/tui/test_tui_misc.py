@@ -37,8 +37,10 @@ async def test_help_lists_every_compare_key(sample_app: NewsdiffApp) -> None:
         await settle(sample_app, pilot)
         table = help_table(sample_app.screen)
         keys = " ".join(str(c) for c in table.columns[0]._cells)
-        for key in ("j", "k", "n", "N", "]", "[", "tab", "s", "d", "1", "4", "?"):
+        for key in ("j", "k", "n", "N", "]", "[", "tab", "s", "p", "P", "d", "1", "4", "?"):
             assert key in keys.split(), key
+        for mark in ("[=]", "[~]", "[!]", "[-]", "[+]", "[#]", "[-A-]", "{+B+}"):
+            assert mark in keys, mark  # the legend the narrow header leaves out
 
 
 async def test_command_palette_offers_screen_actions(sample_app: NewsdiffApp) -> None:

@@ -1,4 +1,4 @@
-"""What the library and compare screens look like at 80×24 and 160×48 (SVG baselines).
+"""What each screen and panel looks like at 80×24 and 160×48 (SVG baselines).
 
 Regenerate after an intended change with ``pytest tests/tui --snapshot-update``.
 """
@@ -29,6 +29,28 @@ async def _compare(pilot) -> None:
     await pilot.pause()
 
 
+async def _reader(pilot) -> None:
+    await settle(pilot.app, pilot)
+    await pilot.press("down", "enter")  # the article with a byline and folded boilerplate
+    await pilot.pause()
+
+
+async def _detail(pilot) -> None:
+    await settle(pilot.app, pilot)
+    pilot.app.screen.open_compare(2, 3)  # as c does with these two marked
+    await settle(pilot.app, pilot)
+    await pilot.press("d")  # the first passage, a divergent group: word diffs and details
+    await pilot.pause()
+
+
+async def _help(pilot) -> None:
+    await settle(pilot.app, pilot)
+    await pilot.press("c")  # the first two articles
+    await settle(pilot.app, pilot)
+    await pilot.press("question_mark")  # the compare keys and the legend of the marks
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_library_snapshot(snap_compare, size) -> None:
     assert snap_compare(NewsdiffApp([]), terminal_size=size, run_before=_library)
@@ -37,3 +59,10 @@ def test_library_snapshot(snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_compare_snapshot(snap_compare, size) -> None:
     assert snap_compare(NewsdiffApp([]), terminal_size=size, run_before=_compare)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("run_before", [_reader, _detail, _help],
+                         ids=lambda f: f.__name__.strip("_"))
+def test_panel_snapshot(snap_compare, size, run_before) -> None:
+    assert snap_compare(NewsdiffApp([]), terminal_size=size, run_before=run_before)

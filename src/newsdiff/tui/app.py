@@ -13,6 +13,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
 from newsdiff.compare import compare
 from newsdiff.errors import InputError
@@ -21,6 +22,7 @@ from newsdiff.model import Article, Comparison
 from newsdiff.resources import sample_story
 from newsdiff.stats import summarize
 from newsdiff.tokens import words
+from newsdiff.tui.config import Config, load_config, save_theme
 
 #: Files a folder contributes (a folder given on the command line is read one level deep).
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -75,26 +77,72 @@ class NewsdiffApp(App[None]):
 
     CSS_PATH = "newsdiff.tcss"
     TITLE = "newsdiff"
+    #: The ``id`` of a binding is its name in the config file's ``[keys]`` table.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("f1", "help", "Help", show=False),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("f1", "help", "Help", show=False, id="help_f1"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_anywhere"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+t", "change_theme", "Theme", show=False, id="theme"),
     ]
 
-    def __init__(self, paths: Sequence[str | Path] | None = None) -> None:
+    def __init__(self, paths: Sequence[str | Path] | None = None, *,
+                 config_path: Path | None = None) -> None:
+        """``paths``: article files or folders (none: the sample story).
+
+        ``config_path``: the settings file (default: :func:`newsdiff.tui.config.config_path`).
+        """
         super().__init__()
         self.paths: list[Path] = expand_paths(paths) if paths else sample_story()
         self.entries: list[Entry] = []
         self.load_errors: list[str] = []
         self.loaded = asyncio.Event()
         self._comparisons: dict[tuple[int, int], Comparison] = {}
+        self.config: Config = load_config(config_path)
+        #: Binding id -> keys as the user wrote them, for the keys the config file overrides.
+        self.key_overrides: dict[str, str] = {}
+        self._saved_theme = self.theme
+        if self.config.theme is not None:
+            if self.config.theme in self.available_themes:
+                self.theme = self._saved_theme = self.config.theme
+            else:
+                self.config.warnings.append(
+                    f"{self.config.path}: unknown theme {self.config.theme!r}; using "
+                    f"{self.theme!r}.")
 
     def on_mount(self) -> None:
         from newsdiff.tui.screens.library import LibraryScreen
 
+        self.apply_key_overrides()
+        for warning in self.config.warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=8)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(LibraryScreen())
         self.load_articles()
+
+    # -- settings ---------------------------------------------------------------------
+
+    def apply_key_overrides(self) -> None:
+        """Put the config file's ``[keys]`` into the keymap; unknown names are a warning."""
+        known = known_binding_ids()
+        unknown = sorted(set(self.config.keys) - known)
+        if unknown:
+            self.config.warnings.append(
+                f"{self.config.path}: no key named {', '.join(unknown)} "
+                f"(known: {', '.join(sorted(known))}); ignored.")
+        self.key_overrides = {k: v for k, v in self.config.keys.items() if k in known}
+        self.set_keymap(self.key_overrides)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Write a newly chosen theme to the config file (never a broken one)."""
+        if theme.name == self._saved_theme or not self.config.writable:
+            return
+        try:
+            save_theme(self.config.path, theme.name)
+        except (OSError, ValueError) as e:
+            self.notify(f"Could not remember the theme: {e}", severity="warning", timeout=6)
+            return
+        self._saved_theme = theme.name
 
     @work(exclusive=True, group="load")
     async def load_articles(self) -> None:
@@ -131,7 +179,7 @@ class NewsdiffApp(App[None]):
         yield from super().get_system_commands(screen)
         seen: set[str] = set()
         for owner, binding in bindings_of(screen, self):
-            if binding.action in seen or not binding.description:
+            if binding.action in seen or not binding.description or binding.id == "theme":
                 continue
             seen.add(binding.action)
             key = binding.key_display or binding.key
@@ -140,10 +188,40 @@ class NewsdiffApp(App[None]):
 
 
 def bindings_of(*owners: object) -> list[tuple[object, Binding]]:
-    """Each owner's declared bindings (its class's ``BINDINGS``), as ``Binding`` objects."""
+    """Each owner's declared bindings (its class's ``BINDINGS``), as ``Binding`` objects.
+
+    A binding the config file gives other keys shows those keys.
+    """
     out: list[tuple[object, Binding]] = []
     for owner in owners:
+        app = owner if isinstance(owner, App) else getattr(owner, "app", None)
+        overrides: dict[str, str] = getattr(app, "key_overrides", {})
         for b in getattr(type(owner), "BINDINGS", []):
             binding = b if isinstance(b, Binding) else Binding(*b)
+            if binding.id in overrides:
+                keys = overrides[binding.id]
+                binding = binding.with_key(keys, key_display=keys)
             out.append((owner, binding))
     return out
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id of the app, its screens and its widgets: the names ``[keys]`` accepts."""
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import newsdiff.tui.screens
+    import newsdiff.tui.widgets
+
+    classes: list[type] = [NewsdiffApp]
+    for package in (newsdiff.tui.screens, newsdiff.tui.widgets):
+        modules = [package] + [importlib.import_module(f"{package.__name__}.{m.name}")
+                               for m in pkgutil.iter_modules(package.__path__)]
+        for module in modules:
+            classes += [c for c in vars(module).values()
+                        if isinstance(c, type) and issubclass(c, DOMNode)
+                        and c.__module__ == module.__name__]
+    return {b.id for cls in classes for b in vars(cls).get("BINDINGS", [])
+            if isinstance(b, Binding) and b.id}

@@ -46,10 +46,11 @@ def marker(mark: str) -> Text:
     return Text(m.marker, style=m.style)
 
 
-def headline(side: str, article: Article) -> Text:
-    """``A  outlet — title`` in bold, for a pane's title line."""
+def headline(side: str, article: Article, position: tuple[int, int] | None = None) -> Text:
+    """``A 2/5  outlet — title``, for a pane's title line (``position``: n of total)."""
+    where = f" {position[0]}/{position[1]}" if position else ""
     return Text.assemble(
-        (f"{side.upper()}  ", "bold"),
+        (f"{side.upper()}{where}  ", "bold"),
         (visible(article.outlet), "bold"),
         " \u2014 " if article.outlet and article.title else "",
         visible(article.title),
@@ -113,22 +114,31 @@ def gap_text(p: Passage, side: str) -> Text:
     return Text(f"\u2504\u2504 gap: {n} sentence{'s' * (n != 1)} {what}", style="dim")
 
 
-def summary_line(c: Comparison, s: Summary, kinds_note: str) -> Text:
-    """The compare header: counts per kind, each with its marker (doubles as the legend)."""
-    text = Text()
-    items = [(k, s.alignments[k], MARKS[k].label) for k in ALIGNED_KINDS]
-    items += [
-        ("unique-a", s.unique_sentences["a"], MARKS["unique-a"].label),
-        ("unique-b", s.unique_sentences["b"], MARKS["unique-b"].label),
-        ("boilerplate", s.boilerplate_sentences["a"] + s.boilerplate_sentences["b"],
-         MARKS["boilerplate"].label),
+def _counts(s: Summary) -> list[tuple[str, int]]:
+    """Each mark of the compare header and how many passages (sentences, if unaligned) carry it."""
+    return [
+        *((k, s.alignments[k]) for k in ALIGNED_KINDS),
+        ("unique-a", s.unique_sentences["a"]),
+        ("unique-b", s.unique_sentences["b"]),
+        ("boilerplate", s.boilerplate_sentences["a"] + s.boilerplate_sentences["b"]),
     ]
-    for n, (mark, count, label) in enumerate(items):
+
+
+def summary_line(s: Summary, kinds_note: str, *, compact: bool = False) -> Text:
+    """The compare header: counts per kind, each after its marker.
+
+    In full each count is labelled (the line doubles as the legend); ``compact``
+    (for narrow terminals) leaves the labels to the help screen, which ``?`` opens.
+    """
+    text = Text()
+    for n, (mark, count) in enumerate(_counts(s)):
         if n:
-            text.append("  ")
-        text.append_text(marker(mark)).append(f" {count} {label}")
-    text.append(f"   {kinds_note}", style="italic")
-    return text
+            text.append(" " if compact else "  ")
+        text.append_text(marker(mark)).append(str(count) if compact
+                                              else f"{count} {MARKS[mark].label}")
+    if compact:
+        return text.append(f"  {kinds_note}", style="italic").append("  ? legend", style="dim")
+    return text.append(f"   showing {kinds_note}", style="italic")
 
 
 def legend() -> Text:
@@ -137,6 +147,15 @@ def legend() -> Text:
         "changed words: ", changed("a", "A"), " ", changed("b", "B"),
         ("   1 shared  2 paraphrase  3 divergent  4 unique  0 all   ? help", "dim"),
     )
+
+
+def legend_rows() -> list[tuple[Text, Text]]:
+    """The markers and the changed-word brackets with what they mean, for the help screen."""
+    rows = [(marker(mark), Text(m.label)) for mark, m in MARKS.items()]
+    rows += [(changed(side, side.upper()), Text(f"words only {side.upper()} has (inside a pair)"))
+             for side in "ab"]
+    # Styles as spans, not base styles, so a table cell's padding is not underlined too.
+    return [(Text.assemble(key), meaning) for key, meaning in rows]
 
 
 def detail_renderables(c: Comparison, p: Passage) -> list:

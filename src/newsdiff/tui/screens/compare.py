@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -70,17 +70,26 @@ class CompareScreen(Screen[None]):
     app: NewsdiffApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "move(1)", "Next", key_display="j"),
-        Binding("k,up", "move(-1)", "Prev", key_display="k"),
-        Binding("n", "jump('divergent', 1)", "Next divergent"),
-        Binding("N", "jump('divergent', -1)", "Prev divergent", show=False),
+        # Footer labels are short so the footer fits 80 columns; the help screen and the
+        # footer's tooltips use the longer ``tooltip``.
+        Binding("j,down", "move(1)", "Next", key_display="j", show=False,
+                tooltip="Next passage in the pane"),
+        Binding("k,up", "move(-1)", "Prev", key_display="k", show=False,
+                tooltip="Previous passage in the pane"),
+        Binding("n", "jump('divergent', 1)", "Divergent", tooltip="Next divergent passage"),
+        Binding("N", "jump('divergent', -1)", "Prev divergent", show=False,
+                tooltip="Previous divergent passage"),
         Binding("right_square_bracket", "jump('', 1)", "Next passage", show=False,
                 key_display="]"),
         Binding("left_square_bracket", "jump('', -1)", "Prev passage", show=False,
                 key_display="["),
-        Binding("tab", "switch_pane", "Pane", priority=True),
-        Binding("s", "swap", "Swap"),
-        Binding("d,enter", "detail", "Detail", key_display="d"),
+        Binding("tab", "switch_pane", "Pane", priority=True, tooltip="Switch pane"),
+        Binding("s", "swap", "Swap", tooltip="Swap A and B"),
+        Binding("p", "step_article(1)", "Article", tooltip="Next article of the story as B"),
+        Binding("P", "step_article(-1)", "Prev article", show=False,
+                tooltip="Previous article of the story as B"),
+        Binding("d,enter", "detail", "Detail", key_display="d",
+                tooltip="Word diff and differing details of the passage"),
         Binding("1", "only('1')", "Only shared", show=False),
         Binding("2", "only('2')", "Only paraphrase", show=False),
         Binding("3", "only('3')", "Only divergent", show=False),
@@ -89,9 +98,17 @@ class CompareScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Library"),
     ]
 
+    #: Below WIDE columns the header shrinks to one line of bare counts (``?`` has the
+    #: legend), the panes lose their side borders (newsdiff.tcss) and the footer its padding.
+    WIDE = 140
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"), (WIDE, "-wide")]
+
     def __init__(self, i: int, j: int) -> None:
         super().__init__()
         self.pair = (i, j)
+        #: The pair asked for last (``s``, ``p``, ``P``); ``pair`` once its comparison is ready.
+        self.wanted = (i, j)
         self.kinds: frozenset[str] = DEFAULT_KINDS
         self.active = "a"
         self.selected: int | None = None
@@ -107,6 +124,7 @@ class CompareScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-summary")
+        yield Static(id="compare-counts")
         yield Static(texts.legend(), id="compare-legend")
         with Horizontal(id="panes"):
             yield Pane(id="pane-a")
@@ -116,6 +134,12 @@ class CompareScreen(Screen[None]):
     async def on_mount(self) -> None:
         await self.rebuild()
 
+    def on_resize(self, event: events.Resize) -> None:
+        # Narrow: the footer drops its padding and the palette key (in help) to fit 80 columns.
+        footer = self.query_one(Footer)
+        footer.compact = event.size.width < self.WIDE
+        footer.show_command_palette = not footer.compact
+
     # -- building ---------------------------------------------------------------------
 
     async def rebuild(self) -> None:
@@ -123,13 +147,16 @@ class CompareScreen(Screen[None]):
         c = self.comparison
         keep = self.passages[self.selected] if self.selected is not None else None
         self.passages = passages(c, self.kinds)
-        note = ("showing all but boilerplate" if self.kinds == DEFAULT_KINDS
-                else "showing only " + ", ".join(sorted(self.kinds)))
-        self.query_one("#compare-summary", Static).update(
-            texts.summary_line(c, summarize(c), note))
-        for side in ("a", "b"):
+        note = ("all but boilerplate" if self.kinds == DEFAULT_KINDS
+                else "only " + ", ".join(sorted(self.kinds)))
+        summary = summarize(c)
+        self.query_one("#compare-summary", Static).update(texts.summary_line(summary, note))
+        self.query_one("#compare-counts", Static).update(
+            texts.summary_line(summary, note, compact=True))
+        for side, index in zip(("a", "b"), self.pair, strict=True):
             pane = self.query_one(f"#pane-{side}", Pane)
-            pane.border_title = texts.headline(side, texts.article_of(c, side))
+            pane.border_title = texts.headline(side, texts.article_of(c, side),
+                                               (index + 1, len(self.app.entries)))
             pane.set_class(side == self.active, "-active")
             await pane.remove_children()
             self.pane_items[side] = pane_layout(self.passages, side)
@@ -189,6 +216,10 @@ class CompareScreen(Screen[None]):
             offset = here.virtual_region.y - pane.scroll_offset.y
             other.scroll_to(y=there.virtual_region.y - offset, animate=False, immediate=True)
 
+    def help_legend(self) -> list[tuple[Text, Text]]:
+        """What the help screen lists after the keys: the markers' meanings."""
+        return texts.legend_rows()
+
     @property
     def selected_passage(self) -> Passage | None:
         return None if self.selected is None else self.passages[self.selected]
@@ -240,12 +271,46 @@ class CompareScreen(Screen[None]):
             k = after[0] if after else order[-1]
         self.select(k, side)
 
-    @work(exclusive=True, group="swap")
-    async def action_swap(self) -> None:
-        """Put B on the left: the engine's mirrored comparison, computed off the event loop."""
-        i, j = self.pair
-        await self.app.comparison(j, i)
-        self.pair = (j, i)
+    def action_swap(self) -> None:
+        """Put B on the left: the engine's mirrored comparison."""
+        i, j = self.wanted
+        self.show_pair(j, i)
+
+    def article_after(self, step: int) -> int | None:
+        """The article ``step`` places from the right one, skipping the left one.
+
+        Articles come in library order (the order they were loaded) and wrap
+        around; ``None`` when the story has no third article.
+        """
+        left, right = self.wanted
+        others = [e.index for e in self.app.entries if e.index != left]
+        if len(others) < 2:
+            return None
+        return others[(others.index(right) + step) % len(others)]
+
+    def action_step_article(self, step: int) -> None:
+        """Compare the left article with the next (``p``) or previous (``P``) one of the story."""
+        j = self.article_after(step)
+        if j is None:
+            self.notify("No other article to compare with.", timeout=2)
+            return
+        self.show_pair(self.wanted[0], j)
+
+    def show_pair(self, i: int, j: int) -> None:
+        """Show articles ``i`` and ``j`` once compared; a later request supersedes this one."""
+        self.wanted = (i, j)  # at once, so quick key presses step on from here
+        self._load_pair(i, j)
+
+    @work(exclusive=True, group="pair")
+    async def _load_pair(self, i: int, j: int) -> None:
+        """Compare off the event loop (cancelled by a newer request), then rebuild the panes."""
+        pane = self.query_one("#pane-b", Pane)
+        pane.loading = self.app.cached(i, j) is None
+        try:
+            await self.app.comparison(i, j)
+        finally:
+            pane.loading = False
+        self.pair = (i, j)
         self.selected = None
         self.passages = []
         await self.rebuild()

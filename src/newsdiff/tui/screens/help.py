@@ -20,19 +20,28 @@ def _key(binding: Binding) -> str:
 
 
 def help_table(screen: Screen) -> Table:
-    """The keys of ``screen`` (grouped when they share an action) and then the app's."""
+    """The keys of ``screen`` (grouped when they share an action), then the app's.
+
+    A screen with a ``help_legend()`` method also gets its rows (mark, meaning) listed.
+    """
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for title, owner in ((type(screen).__name__.removesuffix("Screen"), screen),
                          ("Everywhere", screen.app)):
-        table.add_row(Text(title, style="bold underline"), "")
+        table.add_row(Text.assemble((title, "bold underline")), "")
         grouped: dict[str, tuple[list[str], str]] = {}
         for _, b in bindings_of(owner):
-            keys, _desc = grouped.setdefault(b.action, ([], b.description))
+            keys, _desc = grouped.setdefault(b.action, ([], b.tooltip or b.description))
             keys.extend(k.strip() for k in _key(b).split(","))
         for keys, desc in grouped.values():
             table.add_row(Text(" ".join(dict.fromkeys(keys))), Text(desc))
+        table.add_row("", "")
+    legend = getattr(screen, "help_legend", None)
+    if legend is not None:
+        table.add_row(Text.assemble(("Marks", "bold underline")), "")
+        for mark, meaning in legend():
+            table.add_row(mark, meaning)
         table.add_row("", "")
     table.add_row(Text("ctrl+p"), Text("command palette: every action by name"))
     return table
