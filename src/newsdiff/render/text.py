@@ -59,6 +59,32 @@ _MARKER_WIDTH = max(len(m.marker) for m in MARKS.values())
 _CHANGE = {"a": (DELETED_STYLE, DELETED_BRACKETS), "b": (INSERTED_STYLE, INSERTED_BRACKETS)}
 
 
+def changed_words(side: str, words: str, *, color: bool, brackets: bool) -> Text:
+    """Words only one side has: coloured, bracketed ``[-…-]`` / ``{+…+}``, or both.
+
+    The one-shot view brackets only without colour; the reader does both.
+    """
+    if not words:
+        return Text()
+    style, (open_, close) = _CHANGE[side]
+    shown = f"{open_}{visible(words)}{close}" if brackets else visible(words)
+    return Text(shown, style=style if color else "")
+
+
+def highlighted_side(al: Alignment, side: str, *, color: bool, brackets: bool) -> Text:
+    """One side of a pair with the words only that side has marked."""
+    text = Text()
+    for run, is_changed in side_runs(al, side):
+        if is_changed:
+            lead, core, trail = split_padding(run)
+            text.append(visible(lead))
+            text.append_text(changed_words(side, core, color=color, brackets=brackets))
+            text.append(visible(trail))
+        else:
+            text.append(visible(run))
+    return text
+
+
 def render_text(
     c: Comparison,
     *,
@@ -135,8 +161,8 @@ class _TextView:
 
     def _legend(self) -> Columns:
         items = [Text(m.marker, style=m.style).append(f" {m.label}") for m in MARKS.values()]
-        items.append(Text("changed words: ").append(self._changed("a", "A")).append(" ")
-                     .append(self._changed("b", "B")))
+        items.append(Text("changed words: ").append(changed_words("a", "A", color=self.color, brackets=not self.color)).append(" ")
+                     .append(changed_words("b", "B", color=self.color, brackets=not self.color)))
         return Columns(items, padding=(0, 2))
 
     def _grid(self, label_width: int | None = 1) -> Table:
@@ -219,34 +245,14 @@ class _TextView:
             article = self.c.a if side == "a" else self.c.b
             style = MARKS["boilerplate"].style if p.kind == "boilerplate" else ""
             return Text(visible(sentences_text(article, getattr(p, side))), style=style)
-        return self._highlighted(al, side)
+        return highlighted_side(al, side, color=self.color, brackets=not self.color)
 
     def _sentence(self, p: Passage, side: str, index: int) -> Text:
         """One sentence of a group, highlighted against its partner if it has one to show."""
         al = highlight_pair(p, side, index)
         if al is not None:
-            return self._highlighted(al, side)
+            return highlighted_side(al, side, color=self.color, brackets=not self.color)
         return Text(visible(sentences_text(self.c.a if side == "a" else self.c.b, (index,))))
-
-    def _highlighted(self, al: Alignment, side: str) -> Text:
-        """One side of a pair with the words only it has marked."""
-        text = Text()
-        for run, changed in side_runs(al, side):
-            if changed:
-                lead, core, trail = split_padding(run)
-                text.append(visible(lead)).append(self._changed(side, core)).append(visible(trail))
-            else:
-                text.append(visible(run))
-        return text
-
-    def _changed(self, side: str, words: str) -> Text:
-        """Words only one side has: styled in colour, bracketed ``[-…-]``/``{+…+}`` without."""
-        if not words:
-            return Text()
-        style, (open_, close) = _CHANGE[side]
-        if self.color:
-            return Text(visible(words), style=style)
-        return Text(f"{open_}{visible(words)}{close}")
 
     def _summary(self) -> Table:
         header, *rows = summary_rows(summarize(self.c), (self.c.a.outlet, self.c.b.outlet))

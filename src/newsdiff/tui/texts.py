@@ -8,6 +8,8 @@ are spelled out.  Kinds are marked from :data:`~newsdiff.render.markers.MARKS`.
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.table import Table
 from rich.text import Text
 
@@ -19,20 +21,13 @@ from newsdiff.render import (
     pair_lines,
     sentence_label,
     sentences_text,
-    side_runs,
     split_padding,
     visible,
 )
-from newsdiff.render.markers import (
-    DELETED_BRACKETS,
-    DELETED_STYLE,
-    INSERTED_BRACKETS,
-    INSERTED_STYLE,
-    MARKS,
-)
+from newsdiff.render.markers import DELETED_STYLE, INSERTED_STYLE, MARKS
+from newsdiff.render.text import changed_words, highlighted_side
 from newsdiff.stats import Summary
 
-_CHANGE = {"a": (DELETED_STYLE, DELETED_BRACKETS), "b": (INSERTED_STYLE, INSERTED_BRACKETS)}
 _OTHER = {"a": "b", "b": "a"}
 
 
@@ -57,25 +52,10 @@ def headline(side: str, article: Article, position: tuple[int, int] | None = Non
     )
 
 
-def changed(side: str, words: str) -> Text:
-    """Words only one side has: coloured *and* bracketed, so they read without colour."""
-    style, (open_, close) = _CHANGE[side]
-    return Text(f"{open_}{visible(words)}{close}", style=style)
-
-
-def highlighted(al: Alignment, side: str) -> Text:
-    """One side of a pair with the words only that side has marked."""
-    text = Text()
-    for run, is_changed in side_runs(al, side):
-        if is_changed:
-            lead, core, trail = split_padding(run)
-            text.append(visible(lead))
-            if core:
-                text.append_text(changed(side, core))
-            text.append(visible(trail))
-        else:
-            text.append(visible(run))
-    return text
+#: Words only one side has, and one side of a pair with them marked: the reader
+#: both colours and brackets them, so they read with any theme.
+changed = partial(changed_words, color=True, brackets=True)
+highlighted = partial(highlighted_side, color=True, brackets=True)
 
 
 def passage_side(c: Comparison, p: Passage, side: str) -> Text:
