@@ -29,9 +29,9 @@ async def test_screenshots_script_saves_every_screen(tmp_path: Path) -> None:
 
 async def test_keypress_benchmark_runs() -> None:
     bench = load(ROOT / "benchmarks" / "tui.py")
-    times, cpu, floor = await bench.keypress_latency(3)
-    assert len(times) == len(cpu) == len(floor) == 3
-    assert all(t > 0 for t in times)
+    lat = await bench.keypress_latency(3)
+    assert len(lat.paint) == len(lat.cpu) == len(lat.round_trip) == len(lat.floor) == 3
+    assert all(0 < paint <= trip for paint, trip in zip(lat.paint, lat.round_trip, strict=True))
 
 
 def test_startup_benchmark_runs(tmp_path: Path) -> None:

@@ -195,11 +195,21 @@ class CompareScreen(Screen[None]):
             for s in ("a", "b"):
                 self.query_one(f"#pane-{s}").set_class(s == side, "-active")
         self.selected = k
-        for s in ("a", "b"):
-            for key, w in self.items[s].items():
-                w.set_class(key == k and s == self.active, "-selected")
-                w.set_class(key == k and s != self.active, "-counterpart")
-        self.call_after_refresh(self.level)
+        for w in self.query(".-selected, .-counterpart"):
+            w.remove_class("-selected", "-counterpart")
+        here = self.items[self.active].get(k)
+        there = self.items[OTHER[self.active]].get(k)
+        if there is not None:
+            there.add_class("-counterpart")
+        if here is None:
+            return
+        here.add_class("-selected")
+        # Highlighting changes no sizes, so once the panes are laid out the scroll can go
+        # in the same frame; after a rebuild it waits for the layout.
+        if here.virtual_region:
+            self.level()
+        else:
+            self.call_after_refresh(self.level)
 
     def level(self) -> None:
         """Scroll the active pane to show the selection, the other to put its counterpart level."""
