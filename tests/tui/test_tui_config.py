@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from newsdiff.tui import config
-from newsdiff.tui.app import NewsdiffApp, bindings_of
+from newsdiff.tui.app import NewsdiffApp, bindings_of, known_binding_ids
+from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.help import HelpScreen
 from newsdiff.tui.screens.library import LibraryScreen
 
@@ -136,3 +138,29 @@ def test_save_theme_refuses_to_break_settings(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         config.save_theme(path, "nord")
     assert path.read_text(encoding="utf-8") == 'theme = """multi\nline"""\n'
+
+
+async def test_a_compare_key_can_be_overridden(cfg_path: Path) -> None:
+    cfg_path.parent.mkdir()
+    cfg_path.write_text('[keys]\nnext = "J"\n', encoding="utf-8")
+    app = NewsdiffApp([])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        first = screen.selected
+        await pilot.press("j")  # no longer bound
+        await pilot.pause()
+        assert screen.selected == first
+        await pilot.press("J")
+        await pilot.pause()
+        assert screen.selected == screen.order()[1]
+        assert not warnings_of(app)
+
+
+def test_readme_lists_every_key_name() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| [^|]+ \| `([a-z_0-9]+)` \|", readme, flags=re.MULTILINE))
+    assert listed == known_binding_ids()

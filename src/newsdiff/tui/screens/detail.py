@@ -18,7 +18,8 @@ from newsdiff.tui import texts
 class DetailScreen(ModalScreen[None]):
     """Over the compare screen; escape (or ``d``, ``q``) closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,d,q", "dismiss", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,d,q", "dismiss", "Close", id="close")]
 
     def __init__(self, c: Comparison, p: Passage) -> None:
         super().__init__()

@@ -51,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
     """``?`` / ``F1``: the keys; escape, ``q`` or ``?`` closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close"),
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="close_help"),
     ]
 
     def __init__(self, screen: Screen) -> None:

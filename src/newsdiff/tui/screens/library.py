@@ -39,13 +39,13 @@ class LibraryScreen(Screen[None]):
     app: NewsdiffApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "read", "Read"),
-        Binding("space", "mark", "Mark"),
-        Binding("c", "compare", "Compare"),
-        Binding("slash", "filter", "Filter", key_display="/"),
-        Binding("o", "sort", "Sort"),
-        Binding("O", "reverse", "Reverse sort", show=False),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("enter", "read", "Read", id="read"),
+        Binding("space", "mark", "Mark", id="mark"),
+        Binding("c", "compare", "Compare", id="compare"),
+        Binding("slash", "filter", "Filter", key_display="/", id="filter"),
+        Binding("o", "sort", "Sort", id="sort"),
+        Binding("O", "reverse", "Reverse sort", show=False, id="reverse_sort"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
     ]
 
     def __init__(self) -> None:

@@ -31,10 +31,10 @@ class ReaderScreen(Screen[None]):
     """One article, centred, about 80 columns wide; ``b`` shows or folds the boilerplate."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("b", "toggle_boilerplate", "Boilerplate"),
-        Binding("j", "scroll('down')", "Down", show=False),
-        Binding("k", "scroll('up')", "Up", show=False),
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("b", "toggle_boilerplate", "Boilerplate", id="boilerplate"),
+        Binding("j", "scroll('down')", "Down", show=False, id="scroll_down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="scroll_up"),
     ]
 
     def __init__(self, article: Article) -> None:
