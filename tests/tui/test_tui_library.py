@@ -110,3 +110,43 @@ async def test_enter_reads_and_b_toggles_boilerplate(sample_app: NewsdiffApp) ->
         assert not reader.query(".folded")
         await pilot.press("escape")
         assert isinstance(sample_app.screen, LibraryScreen)
+
+
+async def test_a_folder_shows_progress_while_it_loads(tmp_path, monkeypatch) -> None:
+    """Hold the loader on the third of 12 files: the bar and the status say where it is."""
+    import threading
+
+    from textual.widgets import ProgressBar, Static
+
+    import newsdiff.tui.app as app_module
+
+    for n in range(12):
+        (tmp_path / f"{n:02d}.txt").write_text(f"Headline {n}\n\nBody sentence {n} here.\n",
+                                               encoding="utf-8")
+    release = threading.Event()
+    real_load = app_module.load_article
+
+    def held_load(path):
+        if path.name == "02.txt":
+            release.wait(10)
+        return real_load(path)
+
+    monkeypatch.setattr(app_module, "load_article", held_load)
+    app = NewsdiffApp([str(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        bar = screen.query_one("#library-progress", ProgressBar)
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if bar.progress == 2:
+                break
+        assert (bar.progress, bar.total) == (2, 12)
+        assert bar.display
+        status = str(screen.query_one("#library-status", Static).render())
+        assert "reading 3 of 12: 02.txt" in status
+        assert not app.loaded.is_set()
+        release.set()
+        await settle(app, pilot)
+        assert not bar.display
+        assert screen.query_one(DataTable).row_count == 12
+        assert "12 articles" in str(screen.query_one("#library-status", Static).render())

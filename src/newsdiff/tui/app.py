@@ -49,21 +49,12 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def load_entries(paths: Sequence[Path]) -> tuple[list[Entry], list[str]]:
-    """Every readable article as an :class:`Entry`, and one message per unreadable one."""
-    entries: list[Entry] = []
-    errors: list[str] = []
-    for path in paths:
-        try:
-            article = load_article(path)
-        except InputError as e:
-            errors.append(str(e))
-            continue
-        counts = [len(words(s.text)) for s in article.sentences]
-        total = sum(counts)
-        boiler = sum(n for n, s in zip(counts, article.sentences, strict=True) if s.boilerplate)
-        entries.append(Entry(len(entries), article, total, boiler / total if total else 0.0))
-    return entries, errors
+def entry_of(index: int, article: Article) -> Entry:
+    """The library's row for ``article``: its word count and boilerplate share."""
+    counts = [len(words(s.text)) for s in article.sentences]
+    total = sum(counts)
+    boiler = sum(n for n, s in zip(counts, article.sentences, strict=True) if s.boilerplate)
+    return Entry(index, article, total, boiler / total if total else 0.0)
 
 
 def similarity(c: Comparison) -> float:
@@ -146,16 +137,28 @@ class NewsdiffApp(App[None]):
 
     @work(exclusive=True, group="load")
     async def load_articles(self) -> None:
-        """Read every article off the event loop, then fill the library."""
-        self.entries, self.load_errors = await asyncio.to_thread(load_entries, self.paths)
-        for message in self.load_errors:
-            self.notify(message, title="Could not read", severity="error", timeout=8)
-        self.loaded.set()
+        """Read the articles one by one off the event loop, reporting progress; then fill
+        the library.  An unreadable file is a notification, not the end of the others."""
         from newsdiff.tui.screens.library import LibraryScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, LibraryScreen):
-                screen.show_entries()
+        def libraries() -> list[LibraryScreen]:
+            return [s for s in self.screen_stack if isinstance(s, LibraryScreen)]
+
+        entries: list[Entry] = []
+        for done, path in enumerate(self.paths):
+            for library in libraries():
+                library.show_progress(done, len(self.paths), path.name)
+            try:
+                article = await asyncio.to_thread(load_article, path)
+            except InputError as e:
+                self.load_errors.append(str(e))
+                self.notify(str(e), title="Could not read", severity="error", timeout=8)
+                continue
+            entries.append(entry_of(len(entries), article))
+        self.entries = entries
+        self.loaded.set()
+        for library in libraries():
+            library.show_entries()
 
     async def comparison(self, i: int, j: int) -> Comparison:
         """Article ``i`` compared with article ``j``, computed off the event loop once per pair."""

@@ -9,7 +9,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.widgets.data_table import ColumnKey
 
 from newsdiff.render import visible
@@ -61,7 +62,9 @@ class LibraryScreen(Screen[None]):
         yield Static(Text("newsdiff \u2014 library", style="bold"), id="library-title")
         yield Input(placeholder="filter outlet or headline", id="filter")
         yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
-        yield Static(Text("loading articles\u2026", style="dim"), id="library-status")
+        with Horizontal(id="library-status-bar"):
+            yield Static(Text("loading articles\u2026", style="dim"), id="library-status")
+            yield ProgressBar(id="library-progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -116,6 +119,16 @@ class LibraryScreen(Screen[None]):
         value = self.similarities.get(index)
         return Text("\u2026" if value is None else f"{value:.0%}", justify="right")
 
+    def show_progress(self, done: int, total: int, name: str) -> None:
+        """While the articles load: how many are read, and which one is being read."""
+        if not self.is_mounted:
+            return
+        bar = self.query_one("#library-progress", ProgressBar)
+        bar.update(total=total, progress=done)
+        bar.add_class("-loading")
+        self.query_one("#library-status", Static).update(
+            Text(f"reading {done + 1} of {total}: {visible(name)}", style="dim"))
+
     def show_entries(self) -> None:
         """Fill the table from the entries, keeping the cursor on the same article."""
         table = self.table
@@ -145,6 +158,7 @@ class LibraryScreen(Screen[None]):
         if self.app.load_errors:
             status += f" \u00b7 {len(self.app.load_errors)} unreadable"
         self.query_one("#library-status", Static).update(Text(status, style="dim"))
+        self.query_one("#library-progress", ProgressBar).remove_class("-loading")
         if self.selected is None and table.row_count:
             self._select(self._cursor_index())
 
