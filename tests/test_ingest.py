@@ -10,7 +10,7 @@ import pytest
 
 from newsdiff import ingest
 from newsdiff.errors import InputError
-from newsdiff.ingest import decode, load_article, parse_article, read_source
+from newsdiff.ingest import decode, headline_sentence, load_article, parse_article, read_source
 
 SHARED = Path(__file__).parents[1] / ".." / "shared"
 TEXT = "“Café” – naïve résumé.\nSecond line."
@@ -235,6 +235,19 @@ def test_headline_rules(text: str, title: str) -> None:
 def test_headline_kept_as_read_in_text() -> None:
     article = parse_article("POLITICS — Sessions Spoke Twice\nBody.", "a.txt")
     assert article.sentences[0].text == "POLITICS — Sessions Spoke Twice"
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        ("POLITICS — Sessions Spoke Twice\nBody.", 0),      # tagged headline
+        ("POLITICS\nSessions Spoke Twice With Envoy\nBody.", 1),  # label above it
+        ("---\ntitle: Another Title\n---\nSessions Spoke Twice\nBody.", None),
+        ("---\ntitle: Sessions Spoke Twice\n---\nSessions Spoke Twice\nBody.", 0),
+    ],
+)
+def test_headline_sentence(text: str, index: int | None) -> None:
+    assert headline_sentence(parse_article(text, "a.txt")) == index
 
 
 def test_byline_only_near_the_top() -> None:

@@ -189,6 +189,18 @@ def _headline(sentences: tuple[Sentence, ...]) -> str:
     return _clean_title(story[0].text)
 
 
+def headline_sentence(article: Article) -> int | None:
+    """The index of the sentence that is the article's headline, if the text has one.
+
+    The reader shows the title styled above the body and leaves this sentence
+    out; it is the first substantive sentence when that sentence, cleaned as a
+    title, is the title (a "POLITICS — " tag in front of it does not matter).
+    """
+    story = (s for s in article.sentences if not s.boilerplate)
+    first = next(story, None)
+    return first.index if first is not None and _clean_title(first.text) == article.title else None
+
+
 def _clean_title(line: str) -> str:
     """A headline without Markdown heading marks, edge emphasis or a "POLITICS — " tag."""
     title = _HEADING_MARKS_RE.sub("", line).strip(_EDGE_EMPHASIS + " ")

@@ -112,6 +112,22 @@ async def test_enter_reads_and_b_toggles_boilerplate(sample_app: NewsdiffApp) ->
         assert isinstance(sample_app.screen, LibraryScreen)
 
 
+async def test_reader_shows_the_headline_once(sample_app: NewsdiffApp) -> None:
+    """Seed 000's first line is "POLITICS — <headline>": styled on top, not again below."""
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await settle(sample_app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = sample_app.screen
+        assert isinstance(reader, ReaderScreen)
+        title = reader.article.title
+        assert title == "Sessions Spoke With Russian Ambassador Twice"
+        assert reader.query_one("#reader-headline").render().plain == title
+        body = " ".join(w.render().plain for w in reader.query(".paragraph"))
+        assert title not in body
+        assert body.startswith("A Washington Post report")
+
+
 async def test_a_folder_shows_progress_while_it_loads(tmp_path, monkeypatch) -> None:
     """Hold the loader on the third of 12 files: the bar and the status say where it is."""
     import threading

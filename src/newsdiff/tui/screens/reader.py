@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from newsdiff.ingest import headline_sentence
 from newsdiff.model import Article, Sentence
 from newsdiff.render import visible
 from newsdiff.render.markers import MARKS
@@ -62,9 +63,7 @@ class ReaderScreen(Screen[None]):
         body.remove_children()
         folded = 0
         widgets: list[Static] = []
-        headline = next((s.index for s in self.article.sentences
-                         if not s.boilerplate and s.text.strip() == self.article.title.strip()),
-                        None)
+        headline = headline_sentence(self.article)
         for para in paragraphs(self.article):
             text = Text()
             for s in para:
