@@ -212,3 +212,20 @@ async def test_narrow_header_is_one_line_and_the_footer_fits(sample_app: Newsdif
         shown = [w.id for w in screen.query("#compare-summary, #compare-counts, #compare-legend")
                  if w.display]
         assert shown == ["compare-summary", "compare-legend"]
+
+
+async def test_at_200_by_60_the_panes_share_the_width_and_stay_level(
+        sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(200, 60)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        assert screen.has_class("-wide")
+        a, b = screen.query_one("#pane-a"), screen.query_one("#pane-b")
+        assert a.region.width == b.region.width == 100
+        assert a.region.height == b.region.height == 60 - 3  # header, legend, footer
+        shared = next(k for k in screen.order() if screen.items["b"].get(k)
+                      and isinstance(screen.items["b"][k], PassageView)
+                      and screen.order().index(k) > 2)
+        screen.select(shared)
+        await pilot.pause()
+        here, there = screen.items["a"][shared], screen.items["b"][shared]
+        assert here.region.y == there.region.y  # level on screen

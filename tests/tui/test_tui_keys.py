@@ -1,0 +1,94 @@
+"""The keys the other reader tests do not press: quitting, closing panels, scrolling, 0."""
+
+from __future__ import annotations
+
+import pytest
+from textual.containers import VerticalScroll
+
+from newsdiff.tui.app import NewsdiffApp
+from newsdiff.tui.screens.compare import CompareScreen
+from newsdiff.tui.screens.detail import DetailScreen
+from newsdiff.tui.screens.help import HelpScreen
+from newsdiff.tui.screens.reader import ReaderScreen
+
+from .tui_support import settle
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_q_and_ctrl_q_quit_from_the_library(sample_app: NewsdiffApp, key: str) -> None:
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await settle(sample_app, pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        assert sample_app._exit  # the app is on its way out
+    assert sample_app.return_code == 0
+
+
+async def test_ctrl_q_quits_from_inside_a_panel(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await settle(sample_app, pilot)
+        await pilot.press("c")
+        await settle(sample_app, pilot)
+        await pilot.press("d")
+        assert isinstance(sample_app.screen, DetailScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert sample_app._exit
+
+
+@pytest.mark.parametrize("key", ["escape", "d", "q"])
+async def test_detail_panel_closes_without_quitting(sample_app: NewsdiffApp, key: str) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await settle(sample_app, pilot)
+        await pilot.press("c")
+        await settle(sample_app, pilot)
+        await pilot.press("d")
+        assert isinstance(sample_app.screen, DetailScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(sample_app.screen, CompareScreen)
+        assert not sample_app._exit
+
+
+@pytest.mark.parametrize("key", ["q", "question_mark"])
+async def test_help_closes_on_q_and_on_question_mark(sample_app: NewsdiffApp, key: str) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await settle(sample_app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(sample_app.screen, HelpScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(sample_app.screen, HelpScreen)
+        assert not sample_app._exit
+
+
+async def test_reader_j_and_k_scroll(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await settle(sample_app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(sample_app.screen, ReaderScreen)
+        scroll = sample_app.screen.query_one("#reader-scroll", VerticalScroll)
+        assert scroll.scroll_y == 0
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert scroll.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert scroll.scroll_y == 2
+
+
+async def test_0_shows_every_kind_again(sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await settle(sample_app, pilot)
+        await pilot.press("c")
+        await settle(sample_app, pilot)
+        screen = sample_app.screen
+        assert isinstance(screen, CompareScreen)
+        everything = list(screen.passages)
+        await pilot.press("3")
+        await settle(sample_app, pilot)
+        assert len(screen.passages) < len(everything)
+        await pilot.press("0")
+        await settle(sample_app, pilot)
+        assert screen.passages == everything
