@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsdiff.compare import compare
 from newsdiff.ingest import load_article, parse_article
 from newsdiff.resources import sample_story
@@ -104,3 +106,10 @@ def test_the_same_month_of_a_shared_subject_links_two_tellings():
         "b.txt",
     )
     assert len(compare(a, b).alignments) == 1
+
+
+@pytest.mark.parametrize("pair", [(0, 1), (1, 2), (2, 4), (3, 0)])
+def test_swapped_is_exactly_the_comparison_the_other_way(pair):
+    a, b = (load_article(str(sample_story()[k])) for k in pair)
+    assert compare(a, b).swapped() == compare(b, a)
+    assert compare(a, b).swapped().swapped() == compare(a, b)

@@ -19,6 +19,7 @@ ALL_KINDS: tuple[str, ...] = (*ALIGNED_KINDS, "unique", "boilerplate")
 
 DetailType = Literal["number", "date", "place", "name", "attribution", "negation"]
 DiffOp = Literal["=", "-", "+"]
+_MIRRORED_OP: dict[DiffOp, DiffOp] = {"=": "=", "-": "+", "+": "-"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,14 @@ class Alignment:
     details: tuple[Detail, ...] = ()
     diff: tuple[tuple[DiffOp, str], ...] = ()
 
+    def swapped(self) -> Alignment:
+        """The same alignment seen from B: sides, details and diff mirrored."""
+        return Alignment(
+            kind=self.kind, a=self.b, b=self.a, score=self.score,
+            details=tuple(Detail(d.type, d.b, d.a) for d in self.details),
+            diff=tuple((_MIRRORED_OP[op], text) for op, text in self.diff),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
@@ -89,3 +98,17 @@ class Comparison:
     unique_b: tuple[int, ...] = field(default=())
     boilerplate_a: tuple[int, ...] = field(default=())
     boilerplate_b: tuple[int, ...] = field(default=())
+
+    def swapped(self) -> Comparison:
+        """B compared with A, without comparing again: ``compare(b, a)`` is exactly this.
+
+        The engine is symmetric (a property test holds it to that), so the
+        reader's ``s`` and the story view need each pair computed only once.
+        """
+        return Comparison(
+            a=self.b, b=self.a,
+            alignments=tuple(sorted((al.swapped() for al in self.alignments),
+                                    key=lambda al: (al.a, al.b))),
+            unique_a=self.unique_b, unique_b=self.unique_a,
+            boilerplate_a=self.boilerplate_b, boilerplate_b=self.boilerplate_a,
+        )

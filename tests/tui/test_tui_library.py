@@ -152,7 +152,7 @@ async def test_a_folder_shows_progress_while_it_loads(tmp_path, monkeypatch) -> 
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         bar = screen.query_one("#library-progress", ProgressBar)
-        for _ in range(100):
+        for _ in range(1000):  # up to 10 s on a busy machine
             await pilot.pause(0.01)
             if bar.progress == 2:
                 break
@@ -166,3 +166,18 @@ async def test_a_folder_shows_progress_while_it_loads(tmp_path, monkeypatch) -> 
         assert not bar.display
         assert screen.query_one(DataTable).row_count == 12
         assert "12 articles" in str(screen.query_one("#library-status", Static).render())
+
+
+async def test_similarities_stop_under_another_screen_and_finish_on_return(
+        sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await sample_app.loaded.wait()
+        library = sample_app.screen
+        assert isinstance(library, LibraryScreen)
+        await pilot.press("c")  # at once: the column is still being filled
+        await settle(sample_app, pilot)
+        assert isinstance(sample_app.screen, CompareScreen)
+        assert not [w for w in sample_app.workers if w.group == "similarity" and w.is_running]
+        await pilot.press("escape")
+        await settle(sample_app, pilot)
+        assert set(library.similarities) == {1, 2, 3, 4}

@@ -12,6 +12,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -67,6 +68,10 @@ class NewsdiffApp(App[None]):
     """The terminal reader: library, reader, side-by-side comparison."""
 
     CSS_PATH = "newsdiff.tcss"
+
+    #: While loading: articles read, articles in all, the file being read (the library
+    #: watches it).
+    load_progress: reactive[tuple[int, int, str] | None] = reactive(None)
     TITLE = "newsdiff"
     #: The ``id`` of a binding is its name in the config file's ``[keys]`` table.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,6 +94,8 @@ class NewsdiffApp(App[None]):
         self.load_errors: list[str] = []
         self.loaded = asyncio.Event()
         self._comparisons: dict[tuple[int, int], Comparison] = {}
+        #: Comparisons under way, by (lower, higher) article index.
+        self._computing: dict[tuple[int, int], asyncio.Task[Comparison]] = {}
         self.config: Config = load_config(config_path)
         #: Binding id -> keys as the user wrote them, for the keys the config file overrides.
         self.key_overrides: dict[str, str] = {}
@@ -141,13 +148,9 @@ class NewsdiffApp(App[None]):
         the library.  An unreadable file is a notification, not the end of the others."""
         from newsdiff.tui.screens.library import LibraryScreen
 
-        def libraries() -> list[LibraryScreen]:
-            return [s for s in self.screen_stack if isinstance(s, LibraryScreen)]
-
         entries: list[Entry] = []
         for done, path in enumerate(self.paths):
-            for library in libraries():
-                library.show_progress(done, len(self.paths), path.name)
+            self.load_progress = (done, len(self.paths), path.name)
             try:
                 article = await asyncio.to_thread(load_article, path)
             except InputError as e:
@@ -157,18 +160,38 @@ class NewsdiffApp(App[None]):
             entries.append(entry_of(len(entries), article))
         self.entries = entries
         self.loaded.set()
-        for library in libraries():
-            library.show_entries()
+        self.load_progress = None
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.show_entries()
 
     async def comparison(self, i: int, j: int) -> Comparison:
-        """Article ``i`` compared with article ``j``, computed off the event loop once per pair."""
-        key = (i, j)
-        if key not in self._comparisons:
-            a, b = self.entries[i].article, self.entries[j].article
-            self._comparisons[key] = await asyncio.to_thread(compare, a, b)
-        return self._comparisons[key]
+        """Article ``i`` compared with article ``j``, computed off the event loop once per pair.
+
+        ``(j, i)`` is the mirror of ``(i, j)`` and is never computed again; a pair
+        already being computed (for the library's similarity column, say) is
+        waited for, not started twice.  Cancelling one waiter does not cancel
+        the computation the others wait for.
+        """
+        if (done := self.cached(i, j)) is not None:
+            return done
+        key = (min(i, j), max(i, j))
+        task = self._computing.get(key)
+        if task is None:
+            a, b = self.entries[key[0]].article, self.entries[key[1]].article
+            task = self._computing[key] = asyncio.create_task(asyncio.to_thread(compare, a, b))
+            task.add_done_callback(lambda _: self._computing.pop(key, None))
+        forward = await asyncio.shield(task)
+        self._store(*key, forward)
+        return self._store(i, j, forward if (i, j) == key else forward.swapped())
+
+    def _store(self, i: int, j: int, c: Comparison) -> Comparison:
+        return self._comparisons.setdefault((i, j), c)
 
     def cached(self, i: int, j: int) -> Comparison | None:
+        """The comparison of ``i`` with ``j`` if it (or its mirror) is done, else ``None``."""
+        if (i, j) not in self._comparisons and (j, i) in self._comparisons:
+            self._store(i, j, self._comparisons[(j, i)].swapped())
         return self._comparisons.get((i, j))
 
     def action_help(self) -> None:

@@ -8,8 +8,8 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.widgets.data_table import ColumnKey
 
@@ -74,6 +74,8 @@ class LibraryScreen(Screen[None]):
         table.focus()
         if self.app.loaded.is_set():
             self.show_entries()
+        else:
+            self.watch(self.app, "load_progress", self.show_progress)
 
     # -- data -------------------------------------------------------------------------
 
@@ -119,10 +121,11 @@ class LibraryScreen(Screen[None]):
         value = self.similarities.get(index)
         return Text("\u2026" if value is None else f"{value:.0%}", justify="right")
 
-    def show_progress(self, done: int, total: int, name: str) -> None:
+    def show_progress(self, progress: tuple[int, int, str] | None) -> None:
         """While the articles load: how many are read, and which one is being read."""
-        if not self.is_mounted:
+        if progress is None or self.app.loaded.is_set():
             return
+        done, total, name = progress
         bar = self.query_one("#library-progress", ProgressBar)
         bar.update(total=total, progress=done)
         bar.add_class("-loading")
@@ -200,7 +203,12 @@ class LibraryScreen(Screen[None]):
 
     @work(exclusive=True, group="similarity")
     async def compute_similarities(self, index: int) -> None:
-        """Similarity of every article to the selected one, filled in as comparisons finish."""
+        """Similarity of every article to the selected one, filled in as comparisons finish.
+
+        Stopped while another screen covers the library (and taken up again,
+        from the cache, when it is back), so the column never competes with
+        the comparison the user is looking at.
+        """
         for e in self.app.entries:
             if e.index == index:
                 continue
@@ -215,6 +223,13 @@ class LibraryScreen(Screen[None]):
             self.show_entries()
 
     # -- events -----------------------------------------------------------------------
+
+    def on_screen_resume(self) -> None:
+        if self.selected is not None and len(self.similarities) < len(self.app.entries) - 1:
+            self.compute_similarities(self.selected)
+
+    def on_screen_suspend(self) -> None:
+        self.workers.cancel_group(self, "similarity")
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
