@@ -52,7 +52,7 @@ MAX_SLOT_SENTENCES = 20
 
 
 @dataclass(eq=False)
-class _SentenceView:
+class SentenceView:
     """What the engine needs of one story sentence, each part computed at most once."""
 
     sentence: Sentence
@@ -86,11 +86,11 @@ class _SentenceView:
         return self.model.profile(self.sentence.text)
 
 
-class _Similarity:
+class Similarity:
     """Similarity of two distinct sentence texts (see the module docstring)."""
 
     def __init__(
-        self, weights: dict[str, int], nodes: list[_SentenceView], sides: list[frozenset[str]]
+        self, weights: dict[str, int], nodes: list[SentenceView], sides: list[frozenset[int]]
     ) -> None:
         self.weights = weights
         self.sides = sides
@@ -111,7 +111,7 @@ class _Similarity:
         vi, vj = self.nodes[i], self.nodes[j]
         shared = sum(self.weights[t] for t in vi.terms & vj.terms)
         containment = shared / max(1, min(self.mass[i], self.mass[j]))
-        if not MODEL_MIN_CONTAINMENT <= containment < DIRECT_LINK or not _across(
+        if not MODEL_MIN_CONTAINMENT <= containment < DIRECT_LINK or not across(
             self.sides[i], self.sides[j]
         ):
             return containment
@@ -124,18 +124,18 @@ def compare(a: Article, b: Article) -> Comparison:
     model = load_model()
     story = (*a.story_sentences, *b.story_sentences)
     aliases = find_aliases([s.text for s in story])
-    views = [_SentenceView(s, model, aliases) for s in story]
+    views = [SentenceView(s, model, aliases) for s in story]
     in_a = len(a.story_sentences)
-    members = _distinct_texts(views)
+    members = distinct_texts(views)
     nodes = [min((views[v] for v in group), key=lambda v: v.key) for group in members]
-    sides = [frozenset("a" if v < in_a else "b" for v in group) for group in members]
-    similarity = _Similarity(idf_weights([v.terms for v in views]), nodes, sides)
+    sides = [frozenset(0 if v < in_a else 1 for v in group) for group in members]
+    similarity = Similarity(idf_weights([v.terms for v in views]), nodes, sides)
     terms = [v.terms for v in nodes]
     scores = {(i, j): similarity(i, j) for i, j in candidate_pairs(terms, similarity.weights)}
     claims = cluster([v.folded for v in nodes], scores)
     strong = [[i, j] for (i, j), s in scores.items() if s >= DIRECT_LINK]
     node_of = {v: n for n, group in enumerate(members) for v in group}
-    slots = _same_slots(nodes, sides)
+    slots = same_slots(nodes, sides)
     pairs = sorted(
         set(_links(claims, members, in_a))
         | set(_links(strong, members, in_a))
@@ -157,7 +157,8 @@ def compare(a: Article, b: Article) -> Comparison:
     )
 
 
-def _same_slots(nodes: list[_SentenceView], sides: list[frozenset[str]]) -> list[list[int]]:
+def same_slots(nodes: list[SentenceView], sides: list[frozenset[int]],
+               max_carriers: int = MAX_SLOT_SENTENCES) -> list[list[int]]:
     """Cross-article pairs that give the same checkable detail of a shared subject.
 
     "Sessions met the ambassador twice" and "Sessions' meetings took place in
@@ -169,8 +170,8 @@ def _same_slots(nodes: list[_SentenceView], sides: list[frozenset[str]]) -> list
     thing, per the facts module's count key, or name the same month; a
     year is too broad to pin one event) and share a content word;
     classification then says whether the details agree.  A slot that more
-    than ``MAX_SLOT_SENTENCES`` sentences fill is no longer one fact (and
-    would link them all with each other), so it proposes no pairs.
+    than ``max_carriers`` sentences fill is no longer one fact (and would
+    link them all with each other), so it proposes no pairs.
     """
     by_slot: dict[tuple[str, object], list[int]] = {}
     for n, view in enumerate(nodes):
@@ -178,11 +179,11 @@ def _same_slots(nodes: list[_SentenceView], sides: list[frozenset[str]]) -> list
             by_slot.setdefault(slot, []).append(n)
     pairs = set()
     for carriers in by_slot.values():
-        if len(carriers) > MAX_SLOT_SENTENCES:
+        if len(carriers) > max_carriers:
             continue
         for x, i in enumerate(carriers):
             for j in carriers[x + 1 :]:
-                if _across(sides[i], sides[j]) and nodes[i].terms & nodes[j].terms:
+                if across(sides[i], sides[j]) and nodes[i].terms & nodes[j].terms:
                     pairs.add((i, j))
     return [list(pair) for pair in sorted(pairs)]
 
@@ -194,12 +195,13 @@ def _slots(facts: Facts) -> set[tuple[str, object]]:
     }
 
 
-def _across(sides_i: frozenset[str], sides_j: frozenset[str]) -> bool:
-    """Whether two texts occur in different articles (one in A, the other in B)."""
-    return ("a" in sides_i and "b" in sides_j) or ("b" in sides_i and "a" in sides_j)
+def across(sides_i: frozenset[int], sides_j: frozenset[int]) -> bool:
+    """Whether two texts occur in different articles (``sides_*``: the articles, by index,
+    that print each text)."""
+    return len(sides_i | sides_j) >= 2
 
 
-def _distinct_texts(views: list[_SentenceView]) -> list[list[int]]:
+def distinct_texts(views: list[SentenceView]) -> list[list[int]]:
     """Views grouped by their folded text, groups sorted by that text.
 
     The engine works on distinct texts: a sentence printed twice, or copied
@@ -236,7 +238,7 @@ def _links(
     return pairs
 
 
-def _alignment(va: _SentenceView, vb: _SentenceView, score: float) -> Alignment:
+def _alignment(va: SentenceView, vb: SentenceView, score: float) -> Alignment:
     """Classify and diff one linked pair, computed in canonical order then mirrored."""
     ordered = va.key <= vb.key
     first, second = (va, vb) if ordered else (vb, va)

@@ -22,6 +22,11 @@ RELATIONS: tuple[Relation, ...] = ("anchor", "shared", "paraphrase", "divergent"
 #: How an outlet prints a quote, compared with the quote's canonical text.
 QuoteStatus = Literal["verbatim", "typographic", "altered"]
 
+#: How much of a quote an outlet's quotation holds: the canonical text's stretch of the
+#: statement (``whole``), more of the statement (``longer``) or only part of it (``part``).
+QuoteExtent = Literal["whole", "longer", "part"]
+QUOTE_EXTENTS: tuple[QuoteExtent, ...] = ("whole", "longer", "part")
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimPassage:
@@ -98,10 +103,23 @@ class QuoteRendering:
 
     ``text`` is the quoted words as printed (the parts of a quote interrupted
     by its attribution joined by a single space); ``spans`` are the offsets of
-    each part in the article's text.  ``status`` compares ``text`` with the
-    quote's canonical text: ``verbatim`` (identical), ``typographic`` (only
-    punctuation, quote marks, dashes or spacing differ) or ``altered`` (words
-    differ; ``diff`` goes from the canonical text to this one).
+    each part in the article's text.
+
+    ``extent`` says how much of the statement the quotation holds against the
+    quote's canonical text: ``whole`` (the same stretch, from its first word
+    to its last), ``longer`` (it goes on beyond the canonical text, before or
+    after it, printing more of the statement) or ``part`` (it prints only
+    part of the canonical text).  ``matched`` is the stretch of ``text`` that
+    corresponds to the canonical text (offsets into ``text``; ``None`` when
+    that is all of it, as it always is for ``whole`` and ``part``), shown by
+    ``matched_text``.
+
+    ``status`` compares that matched part with the canonical text (with the
+    stretch of it the quotation prints, for ``part``): ``verbatim``
+    (identical), ``typographic`` (only punctuation, quote marks, dashes,
+    spacing or case differ) or ``altered`` (words differ).  ``diff`` goes
+    from the canonical text (that stretch) to the matched part, for both
+    non-verbatim statuses.
     """
 
     article: int
@@ -111,14 +129,27 @@ class QuoteRendering:
     speaker: str | None
     status: QuoteStatus
     diff: tuple[tuple[DiffOp, str], ...] = ()
+    extent: QuoteExtent = "whole"
+    matched: tuple[int, int] | None = None
+
+    @property
+    def matched_text(self) -> str:
+        """The part of ``text`` that ``status`` and ``diff`` judge."""
+        if self.matched is None:
+            return self.text
+        start, end = self.matched
+        return self.text[start:end]
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
     """One direct quotation, grouped across the outlets that print it.
 
-    ``text`` is the canonical rendering (the one most outlets print, ties to
-    the earliest article); ``speaker`` is who the text says said it, where
+    ``text`` is the canonical rendering: the printing that the most outlets
+    print whole (their quotations cover its stretch of the statement, in any
+    wording; a fuller statement that holds the others, or a fragment of it,
+    does not count for it), then the one the most print identically, ties to
+    the earliest article.  ``speaker`` is who the text says said it, where
     any outlet says.  ``absent`` lists the articles that do not print it.
     """
 

@@ -1,0 +1,134 @@
+"""The story engine: claims across every outlet, divergences, wire copy."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newsdiff.ingest import load_article, parse_article
+from newsdiff.resources import sample_story
+from newsdiff.story import compare_story, wire_sources
+
+
+@pytest.fixture(scope="module")
+def sample():
+    articles = [load_article(str(p)) for p in sample_story()]
+    return compare_story(articles)
+
+
+def test_every_story_sentence_is_in_a_claim_and_claims_are_ordered(sample) -> None:
+    for n, article in enumerate(sample.articles):
+        told = {i for c in sample.claims for p in c.passages if p.article == n
+                for i in p.sentences}
+        assert {s.index for s in article.story_sentences} <= told
+        assert not told & {s.index for s in article.sentences if s.boilerplate}
+    widths = [len(c.outlets) for c in sample.claims]
+    assert widths == sorted(widths, reverse=True)
+    assert [c.id for c in sample.claims] == list(range(len(sample.claims)))
+    for c in sample.claims:
+        assert len(set(c.outlets)) == len(c.outlets)  # one passage per outlet
+        assert [p.relation == "anchor" for p in c.passages].count(True) == 1
+        assert c.anchor_passage.relation == "anchor"
+
+
+def test_the_headline_fact_is_carried_by_every_outlet(sample) -> None:
+    top = sample.claims[0]
+    assert top.outlets == (0, 1, 2, 3, 4)
+    assert top.sources == 5
+
+
+def test_the_number_of_meetings_is_a_divergence(sample) -> None:
+    """Four outlets say twice; one lists April, July and September."""
+    counts = [d for d in sample.divergences if d.type == "number"]
+    by_outlet = {}
+    for d in counts:
+        for article, value in d.values:
+            by_outlet.setdefault(article, set()).add(value.casefold())
+    assert "twice" in by_outlet[0] and "twice" in by_outlet[4]
+    assert "3 (april, july and september)" in by_outlet[3]
+    claim = sample.claims[counts[0].claim]
+    assert claim.passage_of(3).relation == "divergent"
+
+
+def test_divergent_passages_carry_their_details_and_a_diff(sample) -> None:
+    for c in sample.claims:
+        for p in c.passages:
+            if p.relation == "divergent":
+                assert p.details
+                assert any(op != "=" for op, _ in p.diff)
+            if p.relation == "anchor":
+                assert not p.details and not p.diff
+
+
+def test_only_in_lists_what_one_outlet_alone_reports(sample) -> None:
+    for n in range(len(sample.articles)):
+        for c in sample.only_in(n):
+            assert c.outlets == (n,)
+    assert sum(len(sample.only_in(n)) for n in range(5)) == sum(
+        1 for c in sample.claims if len(c.outlets) == 1)
+
+
+THREE = [
+    "Officials said the city council approved the new budget on Monday. "
+    "The budget raises spending on schools by 4 percent.",
+    "The city council approved a new budget Monday, officials said. "
+    "Spending on schools rises by 6 percent under the plan. The mayor was absent.",
+    "On Monday the council passed the city's new budget. "
+    "Schools get 4 percent more money in it.",
+]
+
+
+def _articles(texts):
+    return [parse_article(t, f"outlet{n}.txt") for n, t in enumerate(texts)]
+
+
+def test_a_made_up_story_has_its_claims_divergence_and_lone_fact() -> None:
+    story = compare_story(_articles(THREE))
+    approved = next(c for c in story.claims if 0 in c.outlets and len(c.outlets) == 3)
+    assert approved.outlets == (0, 1, 2)
+    percent = [d for d in story.divergences if d.type == "number"]
+    assert percent and {v for _, v in percent[0].values} >= {"4 percent", "6 percent"}
+    lone = story.only_in(1)
+    assert any("mayor" in story.articles[1].sentences[c.passages[0].sentences[0]].text
+               for c in lone)
+
+
+def test_article_order_does_not_change_the_claims() -> None:
+    articles = [load_article(str(p)) for p in sample_story()]
+    order = list(range(5))
+    random.Random(7).shuffle(order)
+    forward = compare_story(articles)
+    shuffled = compare_story([articles[k] for k in order])
+
+    def claims(story, back):
+        return {frozenset((back[p.article], p.sentences) for p in c.passages)
+                for c in story.claims}
+
+    assert claims(forward, list(range(5))) == claims(shuffled, order)
+
+
+def test_reprints_of_one_wire_story_are_one_source() -> None:
+    wire = ("Rescuers pulled 12 people from the flooded mine on Tuesday, officials said. "
+            "The mine had been closed for safety checks since March. "
+            "Two workers remain missing, the company said in a statement. "
+            "Families waited at the gate through the night.")
+    reprint = wire.replace("on Tuesday", "Tuesday") + " Local schools closed early."
+    other = ("Twelve miners were rescued on Tuesday after flooding. Two are still missing. "
+             "Safety checks had closed the mine in March, according to records.")
+    articles = _articles([wire, other, reprint])
+    assert wire_sources(articles) == ((0, 2), (1,))
+    story = compare_story(articles)
+    assert story.sources == ((0, 2), (1,))
+    assert story.source_of(2) == story.source_of(0) != story.source_of(1)
+    for c in story.claims:
+        assert c.sources == len({story.source_of(a) for a in c.outlets})
+
+
+def test_a_story_of_two_identical_articles_and_one_sentence_articles() -> None:
+    one = parse_article("The bridge reopened on Friday.", "a.txt")
+    same = parse_article("The bridge reopened on Friday.", "b.txt")
+    story = compare_story([one, same])
+    assert [c.outlets for c in story.claims] == [(0, 1)]
+    assert story.claims[0].passages[1].relation == "shared"
+    assert story.sources == ((0, 1),)
