@@ -70,12 +70,12 @@ def test_only_in_lists_what_one_outlet_alone_reports(sample) -> None:
 
 
 THREE = [
-    "Officials said the city council approved the new budget on Monday. "
-    "The budget raises spending on schools by 4 percent.",
-    "The city council approved a new budget Monday, officials said. "
-    "Spending on schools rises by 6 percent under the plan. The mayor was absent.",
-    "On Monday the council passed the city's new budget. "
-    "Schools get 4 percent more money in it.",
+    ("Officials said the city council approved the new budget on Monday. "
+    "The budget raises spending on schools by 4 percent."),
+    ("The city council approved a new budget Monday, officials said. "
+    "Spending on schools rises by 6 percent under the plan. The mayor was absent."),
+    ("On Monday the council passed the city's new budget. "
+    "Schools get 4 percent more money in it."),
 ]
 
 
