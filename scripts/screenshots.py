@@ -3,7 +3,7 @@
     .venv/bin/python scripts/screenshots.py [--out DIR] [--size 120x40] [--theme NAME]
 
 Drives the app with Textual's Pilot (no terminal needed) and saves one SVG per
-screen: library, reader, compare, detail, help.  The user's settings file is
+screen: library, reader, compare, detail, help, story.  The user's settings file is
 not read: the screenshots use the default theme unless ``--theme`` names one.
 """
 
@@ -24,8 +24,9 @@ from newsdiff.tui.screens.detail import DetailScreen
 from newsdiff.tui.screens.help import HelpScreen
 from newsdiff.tui.screens.library import LibraryScreen
 from newsdiff.tui.screens.reader import ReaderScreen
+from newsdiff.tui.screens.story import StoryScreen
 
-NAMES = ("library", "reader", "compare", "detail", "help")
+NAMES = ("library", "reader", "compare", "detail", "help", "story")
 
 
 async def settle(app: NewsdiffApp, pilot) -> None:
@@ -65,6 +66,10 @@ async def take(out: Path, size: tuple[int, int], theme: str | None) -> list[Path
             await shot("detail", DetailScreen)
             await pilot.press("escape", "question_mark")
             await shot("help", HelpScreen)
+            await pilot.press("escape", "escape", "S")
+            await settle(app, pilot)
+            await pilot.press("j", "l", "l")  # a claim four outlets copy, diffed against the anchor
+            await shot("story", StoryScreen)
         return saved
 
 

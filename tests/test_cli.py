@@ -189,10 +189,6 @@ def test_one_file():
     assert_one_line_error(run(A), "two files")
 
 
-def test_three_files_story_view_not_available():
-    assert_one_line_error(run(*SEEDS[:3]), "not available yet")
-
-
 def test_control_characters_in_file_name_are_shown_escaped(tmp_path):
     result = run(str(tmp_path / "evil\x1b[2J.txt"), B)
     assert_one_line_error(result, "no such file")

@@ -1,4 +1,7 @@
-"""The ``newsdiff`` command: read two articles, compare them, print one view of the result.
+"""The ``newsdiff`` command: read articles, compare them, print one view of the result.
+
+Two files give the pairwise view; three or more, or a folder, the story view
+(every outlet at once).
 
 Thin on purpose: parsing options, reading input and choosing a renderer; the
 engine and the renderers do the work.  Everything heavy (Rich, the engine,
@@ -13,8 +16,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer._click.exceptions import ClickException
@@ -26,6 +30,7 @@ from newsdiff.model import ALL_KINDS
 
 if TYPE_CHECKING:
     from newsdiff.model import Comparison
+    from newsdiff.story_model import Story
 
 class Format(str, Enum):
     text = "text"
@@ -99,51 +104,59 @@ def _parse_kinds(values: list[str] | None) -> list[str] | None:
 
 @app.command(cls=_OneLineErrors, no_args_is_help=False)
 def newsdiff(
-    files: list[str] | None = typer.Argument(
-        None,
+    files: Annotated[list[str] | None, typer.Argument(
         metavar="FILE",
-        help="Two article files (plain text or Markdown); '-' reads standard input.",
+        help=(
+            "Two article files (plain text or Markdown) to compare; three or more, or a "
+            "folder, for the story view. '-' reads standard input."
+        ),
         show_default=False,
-    ),
-    fmt: Format = typer.Option(
-        Format.text, "--format", "-f",
-        help="text for the terminal, json (the newsdiff.comparison/1 contract) or markdown.",
+    )] = None,
+    fmt: Annotated[Format, typer.Option(
+        "--format", "-f",
+        help=(
+            "text for the terminal, json (the newsdiff.comparison/1 contract, or "
+            "newsdiff.story/1 for a story) or markdown."
+        ),
         rich_help_panel="Output",
-    ),
-    only: list[str] | None = typer.Option(
-        None, "--only", metavar="KIND[,KIND]",
+    )] = Format.text,
+    only: Annotated[list[str] | None, typer.Option(
+        "--only", metavar="KIND[,KIND]",
         callback=_parse_kinds,
         help=(
             "Show only these kinds: shared, paraphrase, divergent, unique, boilerplate "
             "(comma-separated or repeated). Boilerplate is hidden unless named. "
-            "With --format json only 'alignments' is filtered; the rest stays complete."
+            "With --format json only 'alignments' is filtered; the rest stays complete. "
+            "In the story view it picks claims by kind (unique: one outlet's)."
         ),
         show_default=False,
         rich_help_panel="Filtering",
-    ),
-    color: ColorMode = typer.Option(
-        ColorMode.auto, "--color",
+    )] = None,
+    color: Annotated[ColorMode, typer.Option(
+        "--color",
         help="Colour the text view: auto (a terminal and NO_COLOR unset), always or never.",
         rich_help_panel="Display",
-    ),
-    width: int | None = typer.Option(
-        None, "--width", min=20, metavar="N",
+    )] = ColorMode.auto,
+    width: Annotated[int | None, typer.Option(
+        "--width", min=20, metavar="N",
         help="Lay out for N columns instead of the terminal width; 120 or more is side by side.",
         show_default=False,
         rich_help_panel="Display",
-    ),
-    version: bool = typer.Option(
-        False, "--version",
+    )] = None,
+    version: Annotated[bool, typer.Option(
+        "--version",
         callback=_print_version, is_eager=True,
         help="Print the version and exit.",
-    ),
+    )] = False,
 ) -> None:
-    """Compare two news articles about the same story, passage by passage.
+    """Compare news articles about the same story, passage by passage.
 
     Shows where the outlets share wording, paraphrase the same fact, or diverge
-    on a checkable detail, and what each one has alone.  With no file, opens
-    the reader on the bundled sample story (when not run in a terminal, it
-    compares the story's first two articles instead).
+    on a checkable detail, and what each one has alone.  Three or more files,
+    or a folder, give the story view: every claim against every outlet, the
+    quotes and the divergences.  With no file, opens the reader on the bundled
+    sample story (when not run in a terminal, it compares the story's first
+    two articles instead).
 
     [bold]newsdiff read PATH...[/bold] opens the reader on files and folders.
 
@@ -152,14 +165,22 @@ def newsdiff(
     if not files and _interactive():
         _open_reader()
         return
-    paths = _input_paths(files or [])
+    paths, is_story = _input_paths(files or [])
+    story_kinds = _story_kinds(only) if is_story else None
     from newsdiff.ingest import load_article
 
     stdin = typer.get_binary_stream("stdin")
-    a, b = (load_article(p, stdin) for p in paths)
-    from newsdiff.compare import compare  # the engine loads its model: only for good input
+    articles = [load_article(p, stdin) for p in paths]
+    # The engines load their model: imported only for good input.
+    if story_kinds is not None:
+        from newsdiff.story import compare_story
 
-    comparison = compare(a, b)
+        story = compare_story(articles)
+        sys.stdout.write(_render_story(story, fmt, story_kinds, color, width))
+        return
+    from newsdiff.compare import compare
+
+    comparison = compare(*articles)
     sys.stdout.write(_render(comparison, fmt, only, color, width))
 
 
@@ -184,10 +205,10 @@ read_app = typer.Typer(
 
 @read_app.command(cls=_OneLineErrors)
 def read(
-    paths: list[str] = typer.Argument(
-        ..., metavar="PATH", help="Article files, or folders: every .txt and .md inside, sorted.",
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH", help="Article files, or folders: every .txt and .md inside, sorted.",
         show_default=False,
-    ),
+    )],
 ) -> None:
     """Open the reader on articles: library, reader, and side-by-side comparison.
 
@@ -201,8 +222,12 @@ def read(
     _open_reader(paths)
 
 
-def _input_paths(files: list[str]) -> list[str]:
-    """The two inputs to compare, or an InputError saying why there are not two."""
+def _input_paths(files: list[str]) -> tuple[list[str], bool]:
+    """The inputs to compare and whether they make a story, or an InputError saying why not.
+
+    A story is three or more files, or any folder (its article files, as the
+    reader reads a folder); files keep the names they were given.
+    """
     if not files:
         from newsdiff.resources import sample_story
 
@@ -211,14 +236,42 @@ def _input_paths(files: list[str]) -> list[str]:
             "comparing the first two articles of the sample story",
             file=sys.stderr,
         )
-        return [str(p) for p in sample_story()[:2]]
-    if len(files) == 1:
-        raise InputError("need two files to compare ('-' reads standard input)")
-    if len(files) > 2:
-        raise InputError(f"comparing {len(files)} articles (the story view) is not available yet")
+        return [str(p) for p in sample_story()[:2]], False
     if files.count("-") > 1:
         raise InputError("standard input ('-') can be read only once")
-    return files
+    folders = [f for f in files if f != "-" and os.path.isdir(f)]
+    paths = [p for f in files for p in (_folder_articles(f) if f in folders else [f])]
+    if len(paths) < 2:
+        found = f"'{folders[0]}' holds one article; " if folders else ""
+        raise InputError(f"{found}need two files to compare, or three or more (or a folder) "
+                         "for the story view ('-' reads standard input)")
+    return paths, bool(folders) or len(paths) > 2
+
+
+def _folder_articles(folder: str) -> list[str]:
+    """The article files of a folder named on the command line; none is an InputError."""
+    from pathlib import Path
+
+    from newsdiff.ingest import ARTICLE_SUFFIXES, folder_articles
+
+    found = [str(p) for p in folder_articles(Path(folder))]
+    if not found:
+        kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
+        raise InputError(f"cannot read '{folder}': a directory with no article files ({kinds})")
+    return found
+
+
+def _story_kinds(only: list[str] | None) -> Sequence[str]:
+    """What ``--only`` picks in the story view: claims by kind; it has no boilerplate."""
+    from newsdiff.render.story import STORY_KINDS
+
+    if only and "boilerplate" in only:
+        raise typer.BadParameter(
+            "the story view compares story sentences only, so it shows no boilerplate; "
+            f"kinds: {', '.join(STORY_KINDS)}",
+            param_hint="'--only'",
+        )
+    return only or STORY_KINDS
 
 
 def _render(
@@ -240,6 +293,25 @@ def _render(
 
     return render_text(
         c, kinds=kinds, width=width or _terminal_width(), color=_use_color(color)
+    )
+
+
+def _render_story(
+    story: Story, fmt: Format, kinds: Sequence[str], color: ColorMode, width: int | None
+) -> str:
+    """The story in the chosen format, its claims picked by ``kinds`` in every format."""
+    if fmt is Format.json:
+        from newsdiff.render.story_json import render_story_json
+
+        return render_story_json(story, kinds=kinds)
+    if fmt is Format.markdown:
+        from newsdiff.render.story_markdown import render_story_markdown
+
+        return render_story_markdown(story, kinds=kinds)
+    from newsdiff.render.story_text import render_story_text
+
+    return render_story_text(
+        story, kinds=kinds, width=width or _terminal_width(), color=_use_color(color)
     )
 
 

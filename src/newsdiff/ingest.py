@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,6 +26,10 @@ MAX_BYTES = 20 * 1024 * 1024
 """Largest input accepted: far beyond any article, small enough to never exhaust memory."""
 
 STDIN_NAME = "<stdin>"
+
+#: Files a folder contributes (a folder given as input is read one level deep; web pages
+#: come with HTML support).
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 
 # UTF-32 first: its little-endian BOM begins with UTF-16's.
 _BOMS = (
@@ -77,6 +82,26 @@ def read_source(path: str, stdin: BinaryIO | None = None) -> tuple[bytes, str]:
         raise _cannot_read(path, "permission denied") from None
     except OSError as exc:
         raise _cannot_read(path, (exc.strerror or str(exc)).lower()) from None
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; folders replaced by their article files in name order.
+
+    Here rather than in the reader so that the one-shot story view reads a
+    folder by the same rule without importing Textual.
+    """
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out += folder_articles(p) if p.is_dir() else [p]
+    return out
+
+
+def folder_articles(folder: Path) -> list[Path]:
+    """The article files directly inside ``folder`` (one level deep), sorted by name."""
+    try:
+        return sorted(f for f in folder.iterdir() if f.suffix.lower() in ARTICLE_SUFFIXES)
+    except OSError as exc:
+        raise _cannot_read(str(folder), (exc.strerror or str(exc)).lower()) from None
 
 
 def decode(data: bytes, name: str) -> str:

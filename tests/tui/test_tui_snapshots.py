@@ -61,6 +61,20 @@ def test_compare_snapshot(snap_compare, size) -> None:
     assert snap_compare(NewsdiffApp([]), terminal_size=size, run_before=_compare)
 
 
+async def _story(pilot) -> None:
+    await settle(pilot.app, pilot)
+    await pilot.press("S")
+    await settle(pilot.app, pilot)
+    await pilot.press("j", "l", "l")  # a claim four outlets copy: a word diff against the anchor
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_story_snapshot(snap_compare, size) -> None:
+    assert snap_compare(NewsdiffApp([]), terminal_size=size, run_before=_story)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("run_before", [_reader, _detail, _help],
                          ids=lambda f: f.__name__.strip("_"))

@@ -31,12 +31,12 @@ def comparison_to_dict(c: Comparison, *, kinds: Collection[str] = ALL_KINDS) -> 
     return {
         "schema": SCHEMA,
         "version": __version__,
-        "articles": [_article(c.a, "a"), _article(c.b, "b")],
+        "articles": [article_dict(c.a, "a"), article_dict(c.b, "b")],
         "alignments": [
             {
                 "kind": al.kind,
-                "a": _spans(c.a, al.a),
-                "b": _spans(c.b, al.b),
+                "a": spans(c.a, al.a),
+                "b": spans(c.b, al.b),
                 "score": al.score,
                 "details": [{"type": d.type, "a": d.a, "b": d.b} for d in al.details],
                 "diff": [[op, text] for op, text in al.diff],
@@ -44,19 +44,25 @@ def comparison_to_dict(c: Comparison, *, kinds: Collection[str] = ALL_KINDS) -> 
             for al in c.alignments
             if al.kind in kinds
         ],
-        "unique": {"a": _spans(c.a, c.unique_a), "b": _spans(c.b, c.unique_b)},
-        "boilerplate": {"a": _spans(c.a, c.boilerplate_a), "b": _spans(c.b, c.boilerplate_b)},
+        "unique": {"a": spans(c.a, c.unique_a), "b": spans(c.b, c.unique_b)},
+        "boilerplate": {"a": spans(c.a, c.boilerplate_a), "b": spans(c.b, c.boilerplate_b)},
         "stats": summarize(c).as_dict(),
     }
 
 
 def render_json(c: Comparison, *, kinds: Collection[str] = ALL_KINDS) -> str:
     """The contract as JSON text (UTF-8 as read, one trailing newline)."""
-    text = json.dumps(comparison_to_dict(c, kinds=kinds), ensure_ascii=False, indent=2)
+    return dumps(comparison_to_dict(c, kinds=kinds))
+
+
+def dumps(data: dict) -> str:
+    """Plain data as the contracts' JSON text: UTF-8 as read, indented, one trailing newline."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     return text.translate(_ESCAPE_RAW_CONTROLS) + "\n"
 
 
-def _article(article: Article, id_: str) -> dict:
+def article_dict(article: Article, id_: str | int) -> dict:
+    """An article as both contracts give it: what was read, and its sentences' spans."""
     return {
         "id": id_,
         "path": article.path,
@@ -68,5 +74,6 @@ def _article(article: Article, id_: str) -> dict:
     }
 
 
-def _spans(article: Article, indices: Iterable[int]) -> list[list[int]]:
+def spans(article: Article, indices: Iterable[int]) -> list[list[int]]:
+    """The ``[start, end)`` offsets of the given sentences, in the order given."""
     return [[article.sentences[i].start, article.sentences[i].end] for i in indices]

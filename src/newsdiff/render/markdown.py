@@ -14,7 +14,7 @@ marker, the pairs and their details, as in the terminal view.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from newsdiff.model import Alignment, Article, Comparison
 from newsdiff.render import (
@@ -144,9 +144,18 @@ def _side(c: Comparison, p: Passage, side: str) -> str:
 
 def _highlighted(al: Alignment, side: str) -> str:
     """One side of a pair as escaped Markdown with the words only it has marked."""
+    return marked_markdown((run, side if changed else None) for run, changed in side_runs(al, side))
+
+
+def marked_markdown(runs: Iterable[tuple[str, str | None]]) -> str:
+    """``(text, side)`` runs as escaped Markdown on one line, the words only one side has marked.
+
+    ``side`` is ``a`` (struck out), ``b`` (bold) or ``None`` (plain), as for
+    :func:`newsdiff.render.text.marked_text`.
+    """
     out = []
-    for run, changed in side_runs(al, side):
-        lead, core, trail = split_padding(run) if changed else (run, "", "")
+    for run, side in runs:
+        lead, core, trail = split_padding(run) if side else (run, "", "")
         delim = _CHANGE[side] if core else ""
         out += [_inline(lead), delim, _inline(core), delim, _inline(trail)]
     return _one_line("".join(out))

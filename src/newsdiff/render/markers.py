@@ -8,7 +8,7 @@ marked by side with diff's convention: ``-`` is A, ``+`` is B.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,11 @@ class Mark:
     """Whether word-level changes are highlighted.  Off for paraphrase: by definition
     nearly every word differs there, and highlighting them all would only be noise."""
 
+    @property
+    def symbol(self) -> str:
+        """The marker without its brackets, for a cell too narrow for three columns."""
+        return self.marker[1:-1]
+
 
 MARKS: dict[str, Mark] = {
     "shared": Mark("[=]", "shared", "green", True),
@@ -30,6 +35,41 @@ MARKS: dict[str, Mark] = {
     "unique-a": Mark("[-]", "only in A", "magenta", False),
     "unique-b": Mark("[+]", "only in B", "blue", False),
     "boilerplate": Mark("[#]", "boilerplate", "dim", False),
+}
+
+#: The story view's matrix: how an outlet's passage relates to the claim's anchor passage
+#: (the pairwise kinds, marked as in the pairwise view), or that the outlet lacks the claim.
+RELATION_MARKS: dict[str, Mark] = {
+    "anchor": Mark("[*]", "anchor", "bold", False),
+    **{kind: MARKS[kind] for kind in ("shared", "paraphrase", "divergent")},
+    "absent": Mark("[.]", "absent", "dim", False),
+}
+
+#: How an outlet prints a quote: the same words are marked like shared wording, changed
+#: words like a divergence.
+QUOTE_MARKS: dict[str, Mark] = {
+    "verbatim": replace(MARKS["shared"], label="verbatim"),
+    "typographic": Mark("[\u2248]", "typographic", "green", False),
+    "altered": replace(MARKS["divergent"], label="altered"),
+    "absent": RELATION_MARKS["absent"],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Suffix:
+    """A suffix to a quote's status mark (``[≈]+``): how much of the quote an outlet prints."""
+
+    symbol: str
+    label: str
+
+
+#: How much of a quote an outlet's quotation holds, as a suffix to its status mark: none
+#: for the quote whole, ``+`` for a quotation that goes on beyond it (the status judges
+#: the part that is the quote), ``…`` (an elision) for one that prints only part of it.
+EXTENT_SUFFIXES: dict[str, Suffix] = {
+    "whole": Suffix("", "the quote whole"),
+    "longer": Suffix("+", "prints more"),
+    "part": Suffix("\u2026", "prints part"),
 }
 
 #: Word-level changes inside an aligned pair: words only A has, words only B has.

@@ -16,7 +16,7 @@ highlights is :func:`~newsdiff.render.highlight_pair`'s rule.
 from __future__ import annotations
 
 import io
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
 
 from rich import box
 from rich.columns import Columns
@@ -73,15 +73,25 @@ def changed_words(side: str, words: str, *, color: bool, brackets: bool) -> Text
 
 def highlighted_side(al: Alignment, side: str, *, color: bool, brackets: bool) -> Text:
     """One side of a pair with the words only that side has marked."""
+    runs = ((run, side if changed else None) for run, changed in side_runs(al, side))
+    return marked_text(runs, color=color, brackets=brackets)
+
+
+def marked_text(runs: Iterable[tuple[str, str | None]], *, color: bool, brackets: bool) -> Text:
+    """``(text, side)`` runs joined, the words of runs that only side ``a`` or ``b`` has marked.
+
+    One side of a pair passes only its own changes; a whole diff (a quote's
+    changed words, in the story view) passes both sides' runs.
+    """
     text = Text()
-    for run, is_changed in side_runs(al, side):
-        if is_changed:
+    for run, side in runs:
+        if side is None:
+            text.append(visible(run))
+        else:
             lead, core, trail = split_padding(run)
             text.append(visible(lead))
             text.append_text(changed_words(side, core, color=color, brackets=brackets))
             text.append(visible(trail))
-        else:
-            text.append(visible(run))
     return text
 
 
@@ -93,6 +103,15 @@ def render_text(
     color: bool = False,
 ) -> str:
     """``c`` drawn for a terminal ``width`` columns wide, with or without ANSI colour."""
+    view = _TextView(c, color, wide=width >= SIDE_BY_SIDE_WIDTH)
+    return print_to_string(lambda console: view.draw(console, kinds), width=width, color=color)
+
+
+def print_to_string(draw: Callable[[Console], None], *, width: int, color: bool) -> str:
+    """What ``draw`` prints on a console ``width`` columns wide, with or without ANSI colour.
+
+    Markup, emoji codes and highlighting are off: article text must print as is.
+    """
     console = Console(
         file=io.StringIO(),
         width=width,
@@ -103,10 +122,24 @@ def render_text(
         emoji=False,
         highlight=False,
     )
-    _TextView(c, color, wide=width >= SIDE_BY_SIDE_WIDTH).draw(console, kinds)
+    draw(console)
     out = console.file.getvalue()
     # Rich pads table cells to the full width; without colour that is only trailing junk.
     return out if color else "\n".join(line.rstrip() for line in out.split("\n"))
+
+
+def headline(label: str, article: Article) -> Text:
+    """Outlet and title in bold after ``label``; byline and path dimmed below them."""
+    head = Text.assemble(
+        (label, "bold"),
+        (visible(article.outlet), "bold"),
+        " \u2014 " if article.outlet and article.title else "",
+        (visible(article.title), "bold"),
+    )
+    meta = " \u00b7 ".join(visible(x) for x in (article.byline, article.path) if x)
+    if meta:
+        head.append(f"\n{' ' * len(label)}{meta}", style="dim")
+    return head
 
 
 class _TextView:
@@ -140,24 +173,11 @@ class _TextView:
     def _headlines(self) -> Table:
         grid = self._grid()
         if self.wide:
-            grid.add_row("", self._headline("A  ", self.c.a), self._headline("B  ", self.c.b))
+            grid.add_row("", headline("A  ", self.c.a), headline("B  ", self.c.b))
         else:
             for side, article in (("A", self.c.a), ("B", self.c.b)):
-                grid.add_row("", Text(side, style="bold"), self._headline("", article))
+                grid.add_row("", Text(side, style="bold"), headline("", article))
         return grid
-
-    def _headline(self, label: str, article: Article) -> Text:
-        """Outlet and title in bold; byline and path dimmed below them."""
-        head = Text.assemble(
-            (label, "bold"),
-            (visible(article.outlet), "bold"),
-            " \u2014 " if article.outlet and article.title else "",
-            (visible(article.title), "bold"),
-        )
-        meta = " \u00b7 ".join(visible(x) for x in (article.byline, article.path) if x)
-        if meta:
-            head.append(f"\n{' ' * len(label)}{meta}", style="dim")
-        return head
 
     def _legend(self) -> Columns:
         items = [Text(m.marker, style=m.style).append(f" {m.label}") for m in MARKS.values()]

@@ -18,15 +18,14 @@ from textual.theme import Theme
 
 from newsdiff.compare import compare
 from newsdiff.errors import InputError
-from newsdiff.ingest import load_article
+from newsdiff.ingest import expand_paths, load_article
 from newsdiff.model import Article, Comparison
 from newsdiff.resources import sample_story
 from newsdiff.stats import summarize
+from newsdiff.story import compare_story
+from newsdiff.story_model import Story
 from newsdiff.tokens import words
 from newsdiff.tui.config import Config, load_config, save_theme
-
-#: Files a folder contributes (a folder given on the command line is read one level deep).
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,17 +36,6 @@ class Entry:
     article: Article
     words: int
     boilerplate_share: float
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders replaced by their article files in name order."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(f for f in p.iterdir() if f.suffix.lower() in ARTICLE_SUFFIXES)
-        else:
-            out.append(p)
-    return out
 
 
 def entry_of(index: int, article: Article) -> Entry:
@@ -96,6 +84,8 @@ class NewsdiffApp(App[None]):
         self._comparisons: dict[tuple[int, int], Comparison] = {}
         #: Comparisons under way, by (lower, higher) article index.
         self._computing: dict[tuple[int, int], asyncio.Task[Comparison]] = {}
+        #: Every article compared at once (the story screen), started when first asked for.
+        self._story: asyncio.Task[Story] | None = None
         self.config: Config = load_config(config_path)
         #: Binding id -> keys as the user wrote them, for the keys the config file overrides.
         self.key_overrides: dict[str, str] = {}
@@ -193,6 +183,20 @@ class NewsdiffApp(App[None]):
         if (i, j) not in self._comparisons and (j, i) in self._comparisons:
             self._store(i, j, self._comparisons[(j, i)].swapped())
         return self._comparisons.get((i, j))
+
+    async def story(self) -> Story:
+        """Every article compared at once, computed off the event loop the first time it is
+        asked for.  Later and concurrent askers share that one computation, and cancelling
+        one (leaving the story screen while it runs) does not cancel it for the others."""
+        if self._story is None:
+            articles = [e.article for e in self.entries]
+            self._story = asyncio.create_task(asyncio.to_thread(compare_story, articles))
+        return await asyncio.shield(self._story)
+
+    def cached_story(self) -> Story | None:
+        """The story if it is computed, else ``None``."""
+        done = self._story is not None and self._story.done() and not self._story.exception()
+        return self._story.result() if done else None
 
     def action_help(self) -> None:
         from newsdiff.tui.screens.help import HelpScreen

@@ -98,7 +98,7 @@ class CompareScreen(Screen[None]):
         Binding("3", "only('3')", "Only divergent", show=False, id="only_divergent"),
         Binding("4", "only('4')", "Only unique", show=False, id="only_unique"),
         Binding("0", "only('0')", "Show all", show=False, id="show_all"),
-        Binding("escape", "app.pop_screen", "Library", id="back"),
+        Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
 
     #: Below WIDE columns the header shrinks to one line of bare counts (``?`` has the
@@ -107,9 +107,12 @@ class CompareScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"), (WIDE, "-wide")]
 
-    def __init__(self, i: int, j: int) -> None:
+    def __init__(self, i: int, j: int, *, select_sentence: tuple[str, int] | None = None) -> None:
+        """``select_sentence``: ``(side, index)`` of a sentence whose passage is selected at
+        opening, in that side's pane (the story screen opens a comparison at a claim)."""
         super().__init__()
         self.pair = (i, j)
+        self.opening = select_sentence
         #: The pair asked for last (``s``, ``p``, ``P``); ``pair`` once its comparison is ready.
         self.wanted = (i, j)
         self.kinds: frozenset[str] = DEFAULT_KINDS
@@ -180,10 +183,22 @@ class CompareScreen(Screen[None]):
             await pane.mount_all(widgets)
         self.selected = None
         order = self.order()
-        if keep is not None and keep in self.passages and self.passages.index(keep) in order:
+        opening = self._opening_passage()
+        if opening is not None:
+            self.select(*opening)
+        elif keep is not None and keep in self.passages and self.passages.index(keep) in order:
             self.select(self.passages.index(keep))
         elif order:
             self.select(order[0])
+
+    def _opening_passage(self) -> tuple[int, str] | None:
+        """The passage ``select_sentence`` asked for and its side, at the first build only."""
+        if self.opening is None:
+            return None
+        side, index = self.opening
+        self.opening = None
+        return next(((k, side) for what, k in self.pane_items[side]
+                     if what == "passage" and index in getattr(self.passages[k], side)), None)
 
     def order(self, side: str | None = None) -> list[int]:
         """The passages the active (or given) pane lists, top to bottom."""

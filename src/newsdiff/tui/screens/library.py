@@ -43,6 +43,9 @@ class LibraryScreen(Screen[None]):
         Binding("enter", "read", "Read", id="read"),
         Binding("space", "mark", "Mark", id="mark"),
         Binding("c", "compare", "Compare", id="compare"),
+        # Out of the footer, nearly full at 80 columns; ? and the palette list it.
+        Binding("S", "story", "Story",
+                tooltip="Every article at once, claim by claim", id="story"),
         Binding("slash", "filter", "Filter", key_display="/", id="filter"),
         Binding("o", "sort", "Sort", id="sort"),
         Binding("O", "reverse", "Reverse sort", show=False, id="reverse_sort"),
@@ -306,6 +309,15 @@ class LibraryScreen(Screen[None]):
 
         self.show_entries()
         await self.app.push_screen(CompareScreen(i, j))
+
+    def action_story(self) -> None:
+        """Open the story screen; it compares every article itself, showing that it is busy."""
+        if len(self.app.entries) < 2:
+            self.notify("Need two articles for a story.", severity="warning")
+            return
+        from newsdiff.tui.screens.story import StoryScreen
+
+        self.app.push_screen(StoryScreen())
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)

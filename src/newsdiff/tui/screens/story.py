@@ -1,0 +1,314 @@
+"""Story: every article at once, claim by claim.
+
+A matrix with one row per claim (most outlets first, as ``Story.claims`` come)
+and one column per article shows at a glance who carries what and who tells
+it differently.  Under it (beside it from :attr:`StoryScreen.WIDE` columns on)
+the selected claim's passages are stacked in article order, each word-diffed
+against the claim's anchor, so the reader can see what every outlet changed
+without opening ten comparisons; Enter opens the one comparison worth
+opening, at that passage.
+
+Claims one outlet alone carries are listed too, last and dimmed: what only
+one outlet reports is half of what a story view is for.  ``u`` hides them
+when the shared ones are what matters.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from newsdiff.render.markers import RELATION_MARKS
+from newsdiff.render.story import claim_label, outlet_labels, wire_notes
+from newsdiff.story_model import Claim, Story
+from newsdiff.tui import texts
+from newsdiff.tui.widgets.claim import (
+    ClaimMatrix,
+    OutletPassage,
+    absent_line,
+    outlet_name,
+    relation_marker,
+)
+
+if TYPE_CHECKING:
+    from newsdiff.tui.app import NewsdiffApp
+
+#: Which other telling Enter on the anchor's own cell compares it with: a divergence
+#: first (what a reader must check), then copied wording, then a paraphrase.
+_MOST_TELLING = ("divergent", "shared", "paraphrase")
+
+
+def compare_target(story: Story, claim: Claim,
+                   article: int) -> tuple[tuple[int, int], tuple[str, int]]:
+    """The pair Enter compares for ``article``'s cell of ``claim``, and the sentence to select.
+
+    An outlet's cell compares the claim's anchor (left) with that outlet
+    (right) and selects the outlet's passage; an outlet without the claim
+    selects the anchor's, level with the gap that shows it missing.  The
+    anchor's own cell compares it with the most telling other passage, or,
+    when no other outlet carries the claim, with the next article.
+    """
+    anchor = claim.anchor_passage
+    if article != anchor.article:
+        own = claim.passage_of(article)
+        return ((anchor.article, article),
+                ("b", own.sentences[0]) if own else ("a", anchor.sentences[0]))
+    others = [p for p in claim.passages if p is not anchor]
+    other = (min(others, key=lambda p: _MOST_TELLING.index(p.relation)).article if others
+             else (article + 1) % len(story.articles))
+    return (article, other), ("a", anchor.sentences[0])
+
+
+def summary_line(story: Story, hidden: int) -> Text:
+    """The header: articles and sources, claims and how widely they are carried, and which
+    articles reprint one wire story (last: that may be long, the counts must show)."""
+    n = len(story.articles)
+    claims = story.claims
+    text = Text(f"{n} articles", style="bold")
+    notes = wire_notes(story, outlet_labels(n))
+    if notes:
+        text.append(f", {len(story.sources)} sources")
+    text.append(" \u00b7 ").append(f"{len(claims)} claims", style="bold")
+    text.append(f": {sum(len(c.passages) == n for c in claims)} in all, "
+                f"{sum(len(c.passages) == 1 for c in claims)} in one only, ")
+    text.append_text(relation_marker("divergent")).append(
+        f" {sum(c.kind == 'divergent' for c in claims)} divergent")
+    if hidden:
+        text.append(f" \u00b7 {hidden} hidden (u)", style="dim")
+    for note in notes:
+        text.append(f" \u00b7 {note}", style="italic")
+    return text
+
+
+def outlets_line(story: Story, width: int) -> Text:
+    """Which outlet each column letter stands for, every letter kept on one line of ``width``."""
+    n = len(story.articles)
+    room = max(3, width // n - 2 - len(outlet_labels(n)[-1]) - 1)
+    return Text("  ", no_wrap=True, overflow="ellipsis").join(
+        outlet_name(story, k, room) for k in range(n))
+
+
+#: What each mark says of an outlet's cell, spelled out for the help screen.
+_MEANINGS = {
+    "anchor": "the telling the others are compared with",
+    "shared": "the anchor's wording, copied",
+    "paraphrase": "the anchor's fact in other words",
+    "divergent": "a detail (number, date, name\u2026) differs from the anchor's",
+    "absent": "the outlet does not report the claim",
+}
+
+
+def legend_rows() -> list[tuple[Text, Text]]:
+    """Each mark and changed-word bracket with its meaning (the help screen lists them)."""
+    rows = [(Text(m.marker, style=m.style), Text(f"{m.label}: {_MEANINGS[key]}"))
+            for key, m in RELATION_MARKS.items()]
+    return [*rows, (texts.changed("a", "anchor"), Text("words only the anchor has")),
+            (texts.changed("b", "outlet"), Text("words only this outlet has"))]
+
+
+def legend() -> Text:
+    """The marks and the changed-word brackets on one line, for the header of a wide screen."""
+    marks = Text("  ").join(Text.assemble((m.marker, m.style), f" {m.label}")
+                            for m in RELATION_MARKS.values())
+    return marks.append_text(Text.assemble(
+        "   changed words: ", texts.changed("a", "anchor"), " ", texts.changed("b", "outlet"),
+        ("   ? help", "dim")))
+
+
+class StoryScreen(Screen[None]):
+    """The story's claims by outlet; the selected claim's passages, word-diffed."""
+
+    app: NewsdiffApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The arrows reach the matrix first (it has the focus); these are the same moves
+        # under the letters the compare screen uses, and the ids the config can rebind.
+        Binding("j,down", "move(1, 0)", "Next claim", key_display="j", show=False, id="next"),
+        Binding("k,up", "move(-1, 0)", "Prev claim", key_display="k", show=False, id="prev"),
+        Binding("l,right", "move(0, 1)", "Next outlet", key_display="l", show=False,
+                id="next_outlet"),
+        Binding("h,left", "move(0, -1)", "Prev outlet", key_display="h", show=False,
+                id="prev_outlet"),
+        Binding("n", "jump(1)", "Divergent", tooltip="Next claim the outlets disagree on",
+                id="next_divergent"),
+        Binding("N", "jump(-1)", "Prev divergent", show=False,
+                tooltip="Previous claim the outlets disagree on", id="prev_divergent"),
+        Binding("u", "toggle_single", "One-outlet claims",
+                tooltip="Hide or show the claims one outlet alone carries", id="single_claims"),
+        # A priority binding, or the matrix's own Enter (which hides from the footer) would
+        # take it first; a click on the cursor's cell compares too.
+        Binding("enter", "compare", "Compare", priority=True,
+                tooltip="Compare this outlet with the claim's anchor, at this passage",
+                id="story_compare"),
+        Binding("escape", "app.pop_screen", "Library", id="back"),
+        Binding("q", "app.pop_screen", "Library", show=False, id="story_back"),
+    ]
+
+    WIDE = 160
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"), (WIDE, "-wide")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.story: Story | None = None
+        self.show_single = True
+        #: The claim whose passages are stacked.
+        self.shown: Claim | None = None
+
+    def compose(self) -> ComposeResult:
+        count = len(self.app.entries)
+        yield Static(Text(f"comparing {count} articles\u2026", style="dim"), id="story-summary")
+        yield Static(id="story-outlets")
+        yield Static(legend(), id="story-legend")
+        with Container(id="story-body"):
+            yield ClaimMatrix(id="story-matrix")
+            with VerticalScroll(id="story-claim", can_focus=False):
+                yield Static(id="story-claim-title")
+                yield from (OutletPassage(n) for n in range(count))
+                yield Static(id="story-absent")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.matrix.focus()
+        self.load()
+
+    @property
+    def matrix(self) -> ClaimMatrix:
+        return self.query_one(ClaimMatrix)
+
+    @work(exclusive=True, group="story")
+    async def load(self) -> None:
+        """Compare the story off the event loop (once per app), a loading indicator meanwhile."""
+        body = self.query_one("#story-body")
+        body.loading = self.app.cached_story() is None
+        self.story = await self.app.story()
+        body.loading = False  # (no ``finally``: a cancelled load is a screen already gone)
+        self.fill()
+        self.matrix.focus()
+
+    def fill(self) -> None:
+        """Show the story's claims (the one-outlet ones unless hidden) and the header."""
+        story = self.story
+        if story is None:
+            return
+        claims = [c for c in story.claims if self.show_single or len(c.passages) > 1]
+        self.query_one("#story-summary", Static).update(
+            summary_line(story, len(story.claims) - len(claims)))
+        self.query_one("#story-outlets", Static).update(outlets_line(story, self.size.width))
+        # The line above cuts the names to fit; hovering the matrix lists them whole.
+        self.matrix.tooltip = Text("\n").join(outlet_name(story, k)
+                                             for k in range(len(story.articles)))
+        self.matrix.show(story, claims)
+        self.follow_cursor()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Narrow: the footer drops its padding and the palette key (in help) to fit 80 columns.
+        footer = self.query_one(Footer)
+        footer.compact = event.size.width < self.WIDE
+        footer.show_command_palette = not footer.compact
+        if self.story is not None:
+            self.query_one("#story-outlets", Static).update(
+                outlets_line(self.story, event.size.width))
+
+    # -- the selected claim -----------------------------------------------------------
+
+    def follow_cursor(self) -> None:
+        """Stack the cursor's claim (when it changed) and highlight the cursor's outlet."""
+        claim = self.matrix.cursor_claim
+        if self.story is None or claim is None:
+            return
+        if claim is not self.shown:
+            self.show_claim(claim)
+        article = self.matrix.cursor_column
+        views = [*self.query(OutletPassage), self.query_one("#story-absent", Static)]
+        target = next(v for v in views if not isinstance(v, OutletPassage)
+                      or (v.article == article and v.display))
+        for view in views:
+            view.set_class(view is target, "-selected")
+        self.call_after_refresh(self.query_one("#story-claim").scroll_to_widget, target,
+                                animate=False)
+
+    def show_claim(self, claim: Claim) -> None:
+        """Stack ``claim``'s passages in article order, then the outlets that lack it."""
+        story = self.story
+        assert story is not None
+        self.shown = claim
+        n = len(story.articles)
+        outlets = len(claim.passages)
+        kind = claim.kind
+        title = Text.assemble((f"Claim {claim_label(claim)}", "bold"),
+                              f" \u00b7 {outlets} of {n} outlets, {claim.sources} "
+                              f"source{'s' * (claim.sources != 1)}")
+        if kind is not None:
+            title.append(" \u00b7 ").append_text(relation_marker(kind)).append(f" {kind}")
+        self.query_one("#story-claim-title", Static).update(title)
+        for view in self.query(OutletPassage):
+            passage = claim.passage_of(view.article)
+            view.display = passage is not None
+            if passage is not None:
+                view.show(story, passage)
+        absent = self.query_one("#story-absent", Static)
+        absent.display = outlets < n
+        absent.update(absent_line(story, claim))
+        self.query_one("#story-claim").scroll_home(animate=False)
+
+    def help_legend(self) -> list[tuple[Text, Text]]:
+        """What the help screen lists after the keys."""
+        return legend_rows()
+
+    @on(DataTable.CellHighlighted)
+    def _cell_highlighted(self) -> None:
+        self.follow_cursor()
+
+    @on(DataTable.CellSelected)
+    def _cell_selected(self) -> None:
+        self.action_compare()
+
+    @on(DataTable.RowLabelSelected)
+    def _label_selected(self, event: DataTable.RowLabelSelected) -> None:
+        self.matrix.move_cursor(row=event.row_index)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_move(self, rows: int, columns: int) -> None:
+        matrix = self.matrix
+        matrix.move_cursor(row=matrix.cursor_row + rows, column=matrix.cursor_column + columns)
+
+    def action_jump(self, step: int) -> None:
+        """The next (previous) claim with a divergence, in the matrix's order."""
+        matrix = self.matrix
+        rows = range(matrix.cursor_row + step, len(matrix.claims) if step > 0 else -1, step)
+        row = next((r for r in rows if matrix.claims[r].kind == "divergent"), None)
+        if row is None:
+            self.notify(f"No {'next' if step > 0 else 'previous'} divergent claim.", timeout=2)
+            return
+        matrix.move_cursor(row=row)
+
+    def action_toggle_single(self) -> None:
+        self.show_single = not self.show_single
+        self.fill()
+
+    def action_compare(self) -> None:
+        claim = self.matrix.cursor_claim
+        if self.story is None or claim is None:
+            return
+        pair, sentence = compare_target(self.story, claim, self.matrix.cursor_column)
+        self.open_compare(pair, sentence)
+
+    @work(exclusive=True, group="compare")
+    async def open_compare(self, pair: tuple[int, int], sentence: tuple[str, int]) -> None:
+        """Compare the pair off the event loop (the stack shows it loading), then open it."""
+        from newsdiff.tui.screens.compare import CompareScreen
+
+        stack = self.query_one("#story-claim")
+        stack.loading = self.app.cached(*pair) is None
+        await self.app.comparison(*pair)
+        stack.loading = False
+        await self.app.push_screen(CompareScreen(*pair, select_sentence=sentence))

@@ -1,0 +1,210 @@
+"""The story screen's parts: the claim matrix and one outlet's telling of the selected claim.
+
+Article text is untrusted: it reaches these widgets only through
+:func:`~newsdiff.render.visible` inside :class:`~rich.text.Text`, never as
+markup.  Relations are marked from
+:data:`~newsdiff.render.markers.RELATION_MARKS`, as the one-shot story view
+marks them.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import events
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Static
+from textual.widgets.data_table import CursorType
+
+from newsdiff.model import DiffOp
+from newsdiff.render import format_detail, sentences_text, visible
+from newsdiff.render.markers import MARKS, RELATION_MARKS
+from newsdiff.render.story import (
+    claim_label,
+    claim_text,
+    diff_runs,
+    join_labels,
+    outlet_labels,
+    relations,
+)
+from newsdiff.render.text import marked_text
+from newsdiff.story_model import Claim, ClaimPassage, Story
+
+#: The least share of a passage's words a diff from the anchor must keep to be shown.
+KEPT_SHARE = 0.5
+#: The excerpt width below which the cells shrink to the marks' one-character symbols
+#: (``*`` ``=`` ``~`` ``!`` ``.``), as the one-shot story view does.
+ROOMY_EXCERPT = 40
+#: Columns the row label leaves free besides the outlets': its own padding (2), the
+#: vertical scrollbar (2), and 2 to spare, so a rounding never adds a sideways scrollbar.
+_CHROME = 2 + 2 + 2
+
+
+def outlet_label(story: Story, article: int) -> str:
+    """An article's column label, as the one-shot story view names it (``A``, or ``27``)."""
+    return outlet_labels(len(story.articles))[article]
+
+
+def outlet_name(story: Story, article: int, width: int | None = None) -> Text:
+    """``A outlet``: an article's label in bold, then its outlet, cut to ``width`` cells."""
+    name = Text(visible(story.articles[article].outlet))
+    if width is not None:
+        name.truncate(width, overflow="ellipsis")
+    return Text.assemble((f"{outlet_label(story, article)} ", "bold"), name)
+
+
+def relation_marker(relation: str, *, compact: bool = False) -> Text:
+    """A relation's (or ``absent``'s) marker in its colour; ``compact``: its symbol."""
+    m = RELATION_MARKS[relation]
+    return Text(m.symbol if compact else m.marker, style=m.style, justify="center")
+
+
+def claim_excerpt(story: Story, claim: Claim, width: int) -> Text:
+    """The claim as the matrix names it: ``#id`` as the CLI and JSON do, then its anchor
+    passage's text, on one line of ``width``.
+
+    A claim one outlet alone carries is dimmed, so the eye finds where the shared ones end.
+    """
+    out = Text.assemble((claim_label(claim), "bold"), " ", visible(claim_text(story, claim)),
+                        no_wrap=True, overflow="ellipsis",
+                        style="dim" if len(claim.passages) == 1 else "")
+    out.truncate(max(width, 1), overflow="ellipsis")
+    return out
+
+
+class ClaimMatrix(DataTable):
+    """One row per claim, one column per article, a relation mark in each cell.
+
+    The claim's excerpt is the row label, so it stays on screen when many
+    outlets scroll the table sideways and the cursor only ever rests on an
+    outlet's cell.  The excerpt takes the width the outlet columns leave.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)
+        self.story: Story | None = None
+        self.claims: list[Claim] = []
+
+    def show(self, story: Story, claims: list[Claim]) -> None:
+        """Fill the table with ``claims``, keeping the cursor on the same claim and outlet.
+
+        The excerpt takes the width the outlets leave; when that is less than
+        :data:`ROOMY_EXCERPT`, the cells shrink to one character.
+        """
+        keep, row, column = self.cursor_claim, self.cursor_row, self.cursor_column
+        self.story, self.claims = story, claims
+        self.clear(columns=True)
+        labels = outlet_labels(len(story.articles))
+        for n, label in enumerate(labels):
+            self.add_column(Text(label, justify="center"), key=str(n))
+        free = (self.size.width or 80) - _CHROME
+        width = free - len(labels) * (len(RELATION_MARKS["anchor"].marker) + 2)
+        compact = width < ROOMY_EXCERPT
+        if compact:
+            width = free - len(labels) * (len(RELATION_MARKS["anchor"].symbol) + 2)
+        for claim in claims:
+            self.add_row(*(relation_marker(r, compact=compact) for r in relations(story, claim)),
+                         key=str(claim.id), label=claim_excerpt(story, claim, max(12, width)))
+        if keep in claims:
+            row = claims.index(keep)
+        if claims:
+            self.move_cursor(row=min(row, len(claims) - 1), column=column, animate=False)
+
+    def _should_highlight(self, cursor: Coordinate, target_cell: Coordinate,
+                          type_of_cursor: CursorType) -> bool:
+        """As in a spreadsheet, the cursor's row label and column header light up with its
+        cell, so the claim and the outlet under the cursor read at a glance."""
+        row, column = target_cell
+        if column == -1 or row == -1:
+            return cursor.row == row or cursor.column == column
+        return super()._should_highlight(cursor, target_cell, type_of_cursor)
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
+        self.refresh()  # the old and new row labels and column headers, not only the cells
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.story is not None:
+            self.show(self.story, self.claims)
+
+    @property
+    def cursor_claim(self) -> Claim | None:
+        """The claim of the cursor's row."""
+        return self.claims[self.cursor_row] if 0 <= self.cursor_row < len(self.claims) else None
+
+
+class OutletPassage(Static):
+    """One outlet's telling of the selected claim: its words diffed against the anchor's."""
+
+    def __init__(self, article: int) -> None:
+        super().__init__(markup=False, classes="outlet-passage")
+        self.article = article
+        self.body = Text()
+
+    def show(self, story: Story, passage: ClaimPassage) -> None:
+        """Show ``passage`` (of this widget's article): the mark in the gutter, then the body."""
+        m = RELATION_MARKS[passage.relation]
+        self.body = passage_body(story, passage)
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(no_wrap=True, width=len(m.marker))
+        grid.add_column(ratio=1)
+        grid.add_row(Text(m.marker, style=m.style), self.body)
+        self.update(grid)
+
+
+def passage_title(story: Story, passage: ClaimPassage) -> Text:
+    """``B  outlet  divergent 0.82``, and the wire copy it belongs to, if any."""
+    article = passage.article
+    title = Text.assemble((f"{outlet_label(story, article)}  ", "bold"),
+                          (visible(story.articles[article].outlet), "bold"))
+    m = RELATION_MARKS[passage.relation]
+    title.append(f"  {m.label}", style=m.style)
+    if passage.relation != "anchor":
+        title.append(f" {passage.score:.2f}", style="dim")
+    twins = [outlet_label(story, a) for a in story.sources[story.source_of(article)]
+             if a != article]
+    if twins:
+        title.append(f"  wire copy with {join_labels(twins)}", style="italic")
+    return title
+
+
+def passage_body(story: Story, passage: ClaimPassage) -> Text:
+    """Title, then the passage's text, then the details that differ from the anchor's.
+
+    The text is a word diff from the anchor (``[-anchor's words-]``
+    ``{+this outlet's+}``) for shared and divergent passages that keep most of
+    the anchor's words; as printed for the anchor, for a paraphrase (nearly
+    every word differs, so marking them would be noise) and for a rewording.
+    """
+    text = passage_title(story, passage).append("\n")
+    if RELATION_MARKS[passage.relation].word_diff and mostly_kept(passage.diff):
+        text.append_text(marked_text(diff_runs(passage.diff), color=True, brackets=True))
+    else:
+        article = story.articles[passage.article]
+        text.append(visible(sentences_text(article, passage.sentences)))
+    for d in passage.details:
+        text.append("\n").append(visible(format_detail(d)), style=MARKS["divergent"].style)
+    return text
+
+
+def mostly_kept(diff: tuple[tuple[DiffOp, str], ...]) -> bool:
+    """Whether a word diff keeps enough of the passage to read as one text.
+
+    A passage that rewords most of the anchor (several sentences joined to
+    one, say) would show as the anchor struck out and a new text inserted:
+    two texts glued together.  Such a passage is shown as printed; below
+    :data:`KEPT_SHARE` of its words in common with the anchor, that is.
+    """
+    counts = {op: 0 for op in "=+"}
+    for op, run in diff:
+        if op in counts:
+            counts[op] += len(run.split())
+    return counts["="] >= KEPT_SHARE * (counts["="] + counts["+"]) > 0
+
+
+def absent_line(story: Story, claim: Claim) -> Text:
+    """The outlets that do not carry the claim, on one line."""
+    m = RELATION_MARKS["absent"]
+    absent = [n for n in range(len(story.articles)) if claim.passage_of(n) is None]
+    names = Text(", ").join(outlet_name(story, n) for n in absent)
+    return Text.assemble((m.marker, m.style), " not in ", names, style="dim")
