@@ -227,7 +227,7 @@ def test_cli_does_not_import_textual_or_rich():
 def test_python_dash_m_and_exit_status():
     done = subprocess.run(
         [sys.executable, "-m", "newsdiff", "--only", "nonsense", A, B],
-        capture_output=True, text=True,
+        check=False, capture_output=True, text=True,
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr

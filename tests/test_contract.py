@@ -7,7 +7,8 @@ like boilerplate.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsdiff.compare import compare
 from newsdiff.ingest import parse_article

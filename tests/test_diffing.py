@@ -1,6 +1,7 @@
 """Word-level diffs of aligned passages."""
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsdiff.diffing import diff_tokens, equal_share, mirror_diff, word_diff
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from newsdiff.facts import Facts, compare_texts, diverging_details, extract_facts
 from newsdiff.model import Detail
 
-SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
+SEEDS = Path(__file__).parents[1] / "src" / "newsdiff" / "seeds"  # the bundled sample story
 
 
 def details(a: str, b: str) -> list[tuple[str, str, str]]:
@@ -174,8 +174,8 @@ def test_different_speakers_conflict():
     ("Flores told the Washington Post that the answer was not misleading.",
      "“There was nothing misleading about his answer,” Flores told The Washington Post."),
     ("“I'm not aware of any of those activities,” Sessions said in January.",
-     "“I'm not aware of any of those activities,” Sessions responded, according to The "
-     "Washington Post."),
+     ("“I'm not aware of any of those activities,” Sessions responded, according to The "
+     "Washington Post.")),
     ("“It is false,” Sessions said.", "“It is false,” according to Reuters."),
     ("He met the ambassador of the United States.", "It is false, Reuters reported."),
     ("“It is false,” he said.", "“It is false,” the AP noted."),
@@ -235,8 +235,6 @@ def test_not_negation_conflicts(a, b):
 
 def _seed_sentence(prefix: str, fragment: str) -> str:
     """The sentence (or line) of the seed file starting ``prefix`` that holds ``fragment``."""
-    if not SEEDS.is_dir():
-        pytest.skip("the shared seed articles are not available")
     text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
     for line in text.splitlines():
         for sentence in line.split(". "):

@@ -11,6 +11,7 @@ import pytest
 from newsdiff import ingest
 from newsdiff.errors import InputError
 from newsdiff.ingest import decode, headline_sentence, load_article, parse_article, read_source
+from newsdiff.resources import sample_story
 
 SHARED = Path(__file__).parents[1] / ".." / "shared"
 TEXT = "“Café” – naïve résumé.\nSecond line."
@@ -55,8 +56,8 @@ def test_latin1() -> None:
         ("Le ministre a rencontré l’ambassadeur deux fois, a-t-il déclaré « sans détour ».",
          "cp1252"),
         (
-            "Minister spraw zagranicznych powiedział, że spotkanie z ambasadorem Rosji "
-            "odbyło się dwukrotnie w zeszłym roku. Żadnych tajemnic.",
+            ("Minister spraw zagranicznych powiedział, że spotkanie z ambasadorem Rosji "
+            "odbyło się dwukrotnie w zeszłym roku. Żadnych tajemnic."),
             "cp1250",
         ),
         ("Министр юстиции дважды встречался с послом России во время кампании.", "cp1251"),
@@ -274,10 +275,7 @@ def test_load_article_utf16_file(tmp_path: Path) -> None:
 
 
 def _seed(prefix: str) -> Path:
-    found = sorted((SHARED / "seeds").glob(f"{prefix}_*.txt"))
-    if not found:
-        pytest.skip("shared seeds not available")
-    return found[0]
+    return next(p for p in sample_story() if p.name.startswith(f"{prefix}_"))
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Claims by average-linkage clustering over a sparse similarity graph."""
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsdiff.links import CLAIM_THRESHOLD, cluster
 

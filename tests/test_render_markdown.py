@@ -1,5 +1,3 @@
-from newsdiff.render.markdown import escape, render_markdown
-
 from conftest import (
     B_SENTENCES,
     GROUP_A,
@@ -8,6 +6,8 @@ from conftest import (
     build_grouped,
     make_article,
 )
+
+from newsdiff.render.markdown import escape, render_markdown
 
 
 def test_sections(comparison):

@@ -1,3 +1,5 @@
+from conftest import make_article
+
 from newsdiff.model import Alignment, Article, Comparison, Sentence
 from newsdiff.render import (
     PairLine,
@@ -10,8 +12,6 @@ from newsdiff.render import (
     split_padding,
     visible,
 )
-
-from conftest import make_article
 
 
 def test_visible_spells_out_controls_and_bidi_but_keeps_tab_newline_and_unicode():

@@ -1,11 +1,6 @@
 import re
 
 import pytest
-
-from newsdiff.model import Detail
-from newsdiff.render.markers import MARKS
-from newsdiff.render.text import render_text
-
 from conftest import (
     A_SENTENCES,
     B_SENTENCES,
@@ -15,6 +10,10 @@ from conftest import (
     build_grouped,
     make_article,
 )
+
+from newsdiff.model import Detail
+from newsdiff.render.markers import MARKS
+from newsdiff.render.text import render_text
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

@@ -1,8 +1,8 @@
+from conftest import make_article
+
 from newsdiff.model import Alignment, Comparison
 from newsdiff.stats import STORY_CATEGORIES, summarize
 from newsdiff.tokens import words
-
-from conftest import make_article
 
 
 def test_counts_alignments_per_kind(comparison):

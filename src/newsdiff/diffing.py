@@ -12,8 +12,8 @@ the pure-Python package with the same output.
 from __future__ import annotations
 
 import re
-from itertools import chain
 from collections.abc import Sequence
+from itertools import chain
 
 import fast_diff_match_patch
 

@@ -43,7 +43,7 @@ _TOKEN_RE = re.compile(
 class _Tokens:
     """One sentence as tokens: folded lower-case forms for matching, spans for display."""
 
-    __slots__ = ("text", "matches", "raw", "low", "cap", "n")
+    __slots__ = ("cap", "low", "matches", "n", "raw", "text")
 
     def __init__(self, text: str) -> None:
         folded = fold_typography(text)
@@ -85,7 +85,7 @@ class _Tokens:
 
 
 def _strip_possessive(word: str) -> str:
-    return word[:-2] if word.endswith("'s") else word
+    return word.removesuffix("'s")
 
 
 # ------------------------------------------------------------------ lemmas

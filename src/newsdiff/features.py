@@ -423,7 +423,7 @@ def default_lexicon() -> Lexicon:
 
 
 def _strip_possessive(word: str) -> str:
-    return word[:-2] if word.endswith("'s") else word
+    return word.removesuffix("'s")
 
 
 def _ngrams(items: tuple[str, ...], n: int) -> list[str]:

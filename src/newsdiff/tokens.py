@@ -48,7 +48,7 @@ def words(text: str) -> list[str]:
 
 
 def _strip_possessive(word: str) -> str:
-    return word[:-2] if word.endswith("'s") else word
+    return word.removesuffix("'s")
 
 
 @lru_cache(maxsize=65536)
