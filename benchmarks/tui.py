@@ -20,7 +20,8 @@
    time per press, and the round trip of a key nothing is bound to (``f12``).
 
 Headless: the numbers include rendering the screen but not writing it to a
-terminal, and the user's settings file is not read.
+terminal; the user's settings file and review database are not used (a
+scratch one in a temporary folder is).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ from newsdiff.tui.screens.compare import CompareScreen
 t_import = time.perf_counter()
 
 async def main():
-    app = NewsdiffApp([], config_path=Path(sys.argv[1]))
+    app = NewsdiffApp([], config_path=Path(sys.argv[1]), db_path=Path(sys.argv[1]).with_suffix(".db"))
     async with app.run_test(size=__SIZE__) as pilot:
         await app.loaded.wait()
         await pilot.pause()
@@ -127,7 +128,7 @@ async def keypress_latency(presses: int, key: str = "j", baseline: str = "f12") 
     from newsdiff.tui.screens.compare import CompareScreen
 
     with tempfile.TemporaryDirectory() as tmp:
-        app = NewsdiffApp([], config_path=Path(tmp, "config.toml"))
+        app = NewsdiffApp([], config_path=Path(tmp, "config.toml"), db_path=Path(tmp, "reviews.db"))
         out = Latency([], [], [], [])
         async with app.run_test(size=SIZE) as pilot:
             frames = watch_frames(app)

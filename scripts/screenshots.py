@@ -3,8 +3,9 @@
     .venv/bin/python scripts/screenshots.py [--out DIR] [--size 120x40] [--theme NAME]
 
 Drives the app with Textual's Pilot (no terminal needed) and saves one SVG per
-screen: library, reader, compare, detail, help, story.  The user's settings file is
-not read: the screenshots use the default theme unless ``--theme`` names one.
+screen: library, reader, compare, detail, help, review (compare with verdicts and a
+note), story.  The user's settings file and review database are not used: the
+screenshots use the default theme unless ``--theme`` names one, and a fresh database.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from newsdiff.tui.screens.help import HelpScreen
 from newsdiff.tui.screens.library import LibraryScreen
 from newsdiff.tui.screens.reader import ReaderScreen
 from newsdiff.tui.screens.story import StoryScreen
+from newsdiff.tui.screens.verdict import NoteInput
 
-NAMES = ("library", "reader", "compare", "detail", "help", "story")
+NAMES = ("library", "reader", "compare", "detail", "help", "review", "story")
 
 
 async def settle(app: NewsdiffApp, pilot) -> None:
@@ -37,9 +39,31 @@ async def settle(app: NewsdiffApp, pilot) -> None:
         await pilot.pause()
 
 
+async def until(pilot, condition) -> None:
+    """Let the app run until ``condition()`` holds (a verdict saved in its thread, say)."""
+    async def poll() -> None:
+        while not condition():
+            await pilot.pause(0.01)
+
+    await asyncio.wait_for(poll(), 30)
+
+
+async def review(app: NewsdiffApp, pilot) -> None:
+    """On the compare screen: accept the selected passage, flag the next one and note why."""
+    screen = app.screen
+    await pilot.press("a", "j", "exclamation_mark")
+    await until(pilot, lambda: screen.progress[0] == 2)
+    await pilot.press("e")
+    await until(pilot, lambda: isinstance(app.screen, NoteInput))
+    await pilot.press(*"Checked against the AP copy", "enter")
+    await until(pilot, lambda: app.screen is screen and "AP" in str(
+        screen.items[screen.active][screen.selected].badge))
+
+
 async def take(out: Path, size: tuple[int, int], theme: str | None) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
-        app = NewsdiffApp([], config_path=Path(tmp, "config.toml"))
+        app = NewsdiffApp([], config_path=Path(tmp, "config.toml"),
+                          db_path=Path(tmp, "reviews.sqlite3"))
         if theme:
             app.theme = theme
         saved: list[Path] = []
@@ -66,7 +90,10 @@ async def take(out: Path, size: tuple[int, int], theme: str | None) -> list[Path
             await shot("detail", DetailScreen)
             await pilot.press("escape", "question_mark")
             await shot("help", HelpScreen)
-            await pilot.press("escape", "escape", "S")
+            await pilot.press("escape")
+            await review(app, pilot)
+            await shot("review", CompareScreen)
+            await pilot.press("escape", "S")
             await settle(app, pilot)
             await pilot.press("j", "l", "l")  # a claim four outlets copy, diffed against the anchor
             await shot("story", StoryScreen)

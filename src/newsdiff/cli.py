@@ -1,12 +1,14 @@
 """The ``newsdiff`` command: read articles, compare them, print one view of the result.
 
 Two files give the pairwise view; three or more, or a folder, the story view
-(every outlet at once).
+(every outlet at once).  ``newsdiff read`` opens the reader and ``newsdiff
+review`` lists and exports review sessions (see :func:`main`).
 
 Thin on purpose: parsing options, reading input and choosing a renderer; the
 engine and the renderers do the work.  Everything heavy (Rich, the engine,
 the renderers) is imported inside the command, so ``newsdiff --version`` and
-the error paths start fast, and Textual is never imported here.
+the error paths start fast, and Textual is never imported here (nor the
+review store and SQLite, except by the review commands).
 
 Like GNU diff, the exit status is 0 on success and 2 on trouble, and trouble
 is reported as one line on stderr, never as a traceback or a boxed panel.
@@ -16,13 +18,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer._click.exceptions import ClickException
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from newsdiff import __version__
 from newsdiff.errors import InputError
@@ -30,7 +34,10 @@ from newsdiff.model import ALL_KINDS
 
 if TYPE_CHECKING:
     from newsdiff.model import Comparison
+    from newsdiff.review.model import SessionInfo
+    from newsdiff.review.store import ReviewStore
     from newsdiff.story_model import Story
+
 
 class Format(str, Enum):
     text = "text"
@@ -44,13 +51,19 @@ class ColorMode(str, Enum):
     never = "never"
 
 
-class _OneLineErrors(TyperCommand):
+class ReportFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class _OneLineMain:
     """Report usage and input errors as ``newsdiff: …`` on one line, with exit status 2.
 
     Typer's default draws a multi-line panel for usage errors, and an
     :class:`InputError` would otherwise escape as a traceback.  Wrapping ``main``
     (rather than the console-script function) means tests using Typer's
-    ``CliRunner`` see exactly what users see.
+    ``CliRunner`` see exactly what users see.  Mixed into a command and a group.
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -63,6 +76,22 @@ class _OneLineErrors(TyperCommand):
         if not standalone_mode:
             return status
         sys.exit(status if isinstance(status, int) else 0)
+
+
+class _OneLineErrors(_OneLineMain, TyperCommand):
+    """A command whose errors are one line (see :class:`_OneLineMain`)."""
+
+
+class _OneLineGroup(_OneLineMain, TyperGroup):
+    """A command group whose errors, its subcommands' included, are one line."""
+
+    def parse_args(self, ctx, args):
+        """No command at all is a usage error that names the commands (Click says only
+        "Missing command.")."""
+        if not args:
+            ctx.fail(f"missing command: {' or '.join(self.commands)} "
+                     f"(see '{ctx.command_path} --help')")
+        return super().parse_args(ctx, args)
 
 
 def _fail(message: str) -> None:
@@ -158,7 +187,8 @@ def newsdiff(
     sample story (when not run in a terminal, it compares the story's first
     two articles instead).
 
-    [bold]newsdiff read PATH...[/bold] opens the reader on files and folders.
+    [bold]newsdiff read PATH...[/bold] opens the reader on files and folders;
+    [bold]newsdiff review list|export[/bold] lists and exports review sessions.
 
     Exit status: 0 if the comparison was printed, 2 on bad input or usage.
     """
@@ -189,11 +219,14 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _open_reader(paths: list[str] | None = None) -> None:
-    """Open the Textual reader (no paths: the sample story); Textual is imported only here."""
+def _open_reader(paths: list[str] | None = None, db_path: Path | None = None) -> None:
+    """Open the Textual reader (no paths: the sample story); Textual is imported only here.
+
+    ``db_path``: the review database (``None``: the default, see ``newsdiff review``).
+    """
     from newsdiff.tui.app import NewsdiffApp
 
-    NewsdiffApp(paths or []).run()
+    NewsdiffApp(paths or [], db_path=db_path).run()
 
 
 read_app = typer.Typer(
@@ -202,6 +235,16 @@ read_app = typer.Typer(
     rich_markup_mode="rich",
 )
 
+#: ``--db PATH``, shared by ``newsdiff read`` and the review commands.
+_DbOption = Annotated[Path | None, typer.Option(
+    "--db", metavar="PATH", dir_okay=False,
+    help=(
+        "The review database: verdicts, notes and links are saved there as they are given. "
+        "Default: $NEWSDIFF_DB, else reviews.sqlite3 in the user data folder."
+    ),
+    show_default=False,
+)]
+
 
 @read_app.command(cls=_OneLineErrors)
 def read(
@@ -209,17 +252,146 @@ def read(
         metavar="PATH", help="Article files, or folders: every .txt and .md inside, sorted.",
         show_default=False,
     )],
+    db: _DbOption = None,
 ) -> None:
     """Open the reader on articles: library, reader, and side-by-side comparison.
 
     Exit status: 0 when the reader is closed, 2 when a path does not exist.
     """
-    from pathlib import Path
-
     missing = next((p for p in paths if not Path(p).exists()), None)
     if missing is not None:
         raise InputError(f"cannot read '{missing}': no such file or folder")
-    _open_reader(paths)
+    _open_reader(paths, db)
+
+
+review_app = typer.Typer(
+    cls=_OneLineGroup,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+    help=(
+        "Review sessions: the verdicts, notes and manual links given in the reader "
+        "(newsdiff read), saved per set of articles.\n\n"
+        "Exit status: 0 on success (also when there is nothing to list or export), "
+        "2 on an unknown session, a database that cannot be read, or bad usage."
+    ),
+)
+
+
+@review_app.command("list", cls=_OneLineErrors)
+def review_list(db: _DbOption = None) -> None:
+    """List the review sessions, the most recently changed first."""
+    path = _db_path(db)
+    with _saved_store(path) as store:
+        sessions = store.sessions() if store else []
+    if not sessions:
+        print(f"No review sessions yet in {_visible_path(path)}; "
+              "newsdiff read FILE... starts one as soon as you give a verdict.")
+        return
+    from newsdiff.review.listing import render_sessions
+
+    terminal = sys.stdout.isatty()
+    sys.stdout.write(render_sessions(
+        sessions, width=_terminal_width() if terminal else 200, terminal=terminal,
+        color=_use_color(ColorMode.auto),
+    ))
+
+
+@review_app.command("export", cls=_OneLineErrors)
+def review_export(
+    session: Annotated[str | None, typer.Argument(
+        metavar="[SESSION]",
+        help="The session's id or a prefix of its key (see list). Default: the most recently "
+             "changed.",
+        show_default=False,
+    )] = None,
+    fmt: Annotated[ReportFormat, typer.Option(
+        "--format", "-f",
+        help="markdown, html (one self-contained file) or json (newsdiff.review/1).",
+    )] = ReportFormat.markdown,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", dir_okay=False,
+        help="Write the report to FILE instead of standard output.",
+        show_default=False,
+    )] = None,
+    db: _DbOption = None,
+) -> None:
+    """Write a session's report: its articles, each reviewed passage (both sides, kind, word
+    diff, verdict, note) in reading order, and the manual links."""
+    from newsdiff.review.export import build_report, render_report
+
+    path = _db_path(db)
+    with _saved_store(path) as store:
+        info = _export_session(store, session, path)
+        if info is None:
+            print(f"newsdiff: no review sessions yet in {_visible_path(path)}; nothing to export",
+                  file=sys.stderr)
+            return
+        report = build_report(info, store.reviews(info.id), store.links(info.id))
+    if report.empty:
+        print(f"newsdiff: session {info.id} has no verdicts, notes or links yet; "
+              "nothing to export", file=sys.stderr)
+        return
+    _write(render_report(report, fmt.value), output)
+
+
+def _db_path(db: Path | None) -> Path:
+    from newsdiff.review.store import default_db_path
+
+    return db.expanduser() if db else default_db_path()
+
+
+def _visible_path(path: Path) -> str:
+    """A path as printed to a terminal: control characters spelled out."""
+    from newsdiff.render import visible
+
+    return visible(str(path))
+
+
+@contextmanager
+def _saved_store(path: Path) -> Iterator[ReviewStore | None]:
+    """The review store at ``path``, or ``None`` when there is no file yet: listing and
+    exporting read, so they never create a database."""
+    if not path.exists():
+        yield None
+        return
+    from newsdiff.review.store import ReviewStore
+
+    with ReviewStore(path) as store:
+        yield store
+
+
+def _export_session(
+    store: ReviewStore | None, ref: str | None, path: Path
+) -> SessionInfo | None:
+    """The session named by ``ref``, else the most recently changed one (said on stderr),
+    else ``None`` when there is none; an unknown ``ref`` is an error."""
+    from newsdiff.review.store import UnknownSession
+
+    if ref is not None:
+        if store is None:
+            raise UnknownSession(f"no review session {ref!r}: {path} does not exist")
+        return store.session(ref)
+    sessions = store.sessions() if store else []
+    if not sessions:
+        return None
+    from newsdiff.review.listing import articles_summary
+
+    info = sessions[0]
+    print(f"newsdiff: exporting session {info.id} ({articles_summary(info)}), the most recently "
+          "changed; name another as SESSION", file=sys.stderr)
+    return info
+
+
+def _write(text: str, output: Path | None) -> None:
+    """``text`` to ``output`` (UTF-8), or to standard output."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise InputError(f"cannot write '{output}': {e.strerror or e}") from e
 
 
 def _input_paths(files: list[str]) -> tuple[list[str], bool]:
@@ -335,10 +507,14 @@ def _terminal_width() -> int:
 def main() -> None:
     """Console-script entry point (``newsdiff``) and ``python -m newsdiff``.
 
-    ``newsdiff read PATH...`` opens the reader; anything else compares.  (A
-    file named "read" can still be compared as ``./read``.)
+    ``newsdiff read PATH...`` opens the reader, ``newsdiff review …`` lists and
+    exports review sessions; anything else compares.  (Files named "read" or
+    "review" can still be compared as ``./read``, ``./review``.)
     """
-    if sys.argv[1:2] == ["read"]:
+    command = sys.argv[1:2]
+    if command == ["read"]:
         read_app(args=sys.argv[2:], prog_name="newsdiff read")
+    elif command == ["review"]:
+        review_app(args=sys.argv[2:], prog_name="newsdiff review")
     else:
         app(prog_name="newsdiff")

@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import get_args
 
 from newsdiff.model import Detail, DetailType
@@ -344,7 +344,7 @@ _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 _MULTIPLICATIVES = {"once": 1, "twice": 2, "thrice": 3}
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _CURRENCIES = frozenset("$£€")
-_EVENT_HEADS = frozenset(_lemma(w) for w in ("meeting", "occasion", "encounter", "time"))
+_EVENT_WORDS = ("meeting", "occasion", "encounter", "time")
 # "the first two meetings", "top 5 spies", "no one": a subset or no count at all.
 _COUNT_BLOCKERS = frozenset("first last other top next previous remaining final every each no any"
                             .split())
@@ -361,6 +361,16 @@ _APPROXIMATORS = {
     "at least": "at_least", "at most": "at_most", "up to": "at_most",
 }
 
+
+
+@cache
+def _event_heads() -> frozenset[str]:
+    """Lemmas of the nouns that count the reported event itself ("two meetings").
+
+    Computed on first use, not at import: lemmas need the WordNet map, which
+    the reader would otherwise load before its first screen.
+    """
+    return frozenset(_lemma(w) for w in _EVENT_WORDS)
 
 def _counts(tok: _Tokens, taken: set[int], months: list[int]) -> list[Count]:
     """Stated counts plus counts implied by a list of months or "once … a second time"."""
@@ -434,7 +444,7 @@ def _counted(tok: _Tokens, i: int, end: int) -> tuple[str | None, int]:
     if head is None:
         return None, end
     lemma = _lemma(tok.low[head])
-    return (EVENT if lemma in _EVENT_HEADS else lemma), head
+    return (EVENT if lemma in _event_heads() else lemma), head
 
 
 def _chunk_head(tok: _Tokens, start: int, limit: int = 4) -> int | None:

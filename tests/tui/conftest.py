@@ -35,6 +35,13 @@ def private_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("NEWSDIFF_CONFIG", str(tmp_path_factory.mktemp("config") / "config.toml"))
 
 
+@pytest.fixture(autouse=True)
+def private_reviews(tmp_path_factory: pytest.TempPathFactory,
+                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test saves its verdicts in its own database, never in the developer's."""
+    monkeypatch.setenv("NEWSDIFF_DB", str(tmp_path_factory.mktemp("reviews") / "reviews.sqlite3"))
+
+
 @pytest.fixture
 def sample_app() -> NewsdiffApp:
     return NewsdiffApp([])

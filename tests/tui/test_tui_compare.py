@@ -10,21 +10,7 @@ from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.detail import DetailScreen
 from newsdiff.tui.widgets import Gap, Pane, PassageView
 
-from .tui_support import settle
-
-
-async def open_compare(app: NewsdiffApp, pilot, rows=(2, 3)) -> CompareScreen:
-    """Open the compare screen on two articles as ``c`` does once they are marked.
-
-    (Marking and ``c`` themselves are tested with the library; skipping the key
-    presses here keeps these tests quick.)
-    """
-    await settle(app, pilot)
-    app.screen.open_compare(*rows)
-    await settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, CompareScreen)
-    return screen
+from .tui_support import open_compare, settle
 
 
 def highlighted(screen: CompareScreen, side: str, cls: str) -> list[int]:

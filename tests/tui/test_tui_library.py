@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import DataTable, Input
 
 from newsdiff.tui.app import NewsdiffApp
@@ -143,7 +145,7 @@ async def test_a_folder_shows_progress_while_it_loads(tmp_path, monkeypatch) -> 
     real_load = app_module.load_article
 
     def held_load(path):
-        if path.name == "02.txt":
+        if Path(path).name == "02.txt":
             release.wait(10)
         return real_load(path)
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.tui.app import NewsdiffApp
+from newsdiff.tui.screens.verdict import KindPrompt, NoteInput
 
-from .tui_support import settle
+from .tui_support import settle, until
 
 SIZES = [(80, 24), (160, 48)]
 
@@ -79,4 +80,35 @@ def test_story_snapshot(snap_compare, size) -> None:
 @pytest.mark.parametrize("run_before", [_reader, _detail, _help],
                          ids=lambda f: f.__name__.strip("_"))
 def test_panel_snapshot(snap_compare, size, run_before) -> None:
+    assert snap_compare(NewsdiffApp([]), terminal_size=size, run_before=run_before)
+
+
+async def _reviewed(pilot) -> None:
+    """Compare with a passage accepted, then one flagged with a note (the selection)."""
+    await settle(pilot.app, pilot)
+    pilot.app.screen.open_compare(2, 3)
+    await settle(pilot.app, pilot)
+    screen = pilot.app.screen
+    await pilot.press("a", "j", "!")
+    await until(pilot, lambda: screen.progress[0] == 2, "two verdicts")
+    await pilot.press("e")
+    await until(pilot, lambda: isinstance(pilot.app.screen, NoteInput), "the note input")
+    await pilot.press(*"checked with AP", "enter")
+    await until(pilot, lambda: pilot.app.screen is screen
+                and "AP" in screen.items["a"][screen.selected].badge[1].plain, "the note")
+    await pilot.pause()
+
+
+async def _reject_prompt(pilot) -> None:
+    """The reject prompt over the flagged passage: the engine's kind is not offered."""
+    await _reviewed(pilot)
+    await pilot.press("x")
+    await until(pilot, lambda: isinstance(pilot.app.screen, KindPrompt), "the prompt")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("run_before", [_reviewed, _reject_prompt],
+                         ids=lambda f: f.__name__.strip("_"))
+def test_review_snapshot(snap_compare, size, run_before) -> None:
     assert snap_compare(NewsdiffApp([]), terminal_size=size, run_before=run_before)

@@ -19,17 +19,7 @@ from newsdiff.tui.screens.library import LibraryScreen
 from newsdiff.tui.screens.story import StoryScreen, compare_target
 from newsdiff.tui.widgets.claim import OutletPassage, outlet_label
 
-from .tui_support import settle
-
-
-async def open_story(app: NewsdiffApp, pilot) -> StoryScreen:
-    """Press ``S`` in the library and wait for the story to be compared and shown."""
-    await settle(app, pilot)
-    await pilot.press("S")
-    await settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, StoryScreen)
-    return screen
+from .tui_support import open_story, settle
 
 
 def stacked(screen: StoryScreen) -> dict[int, OutletPassage]:
@@ -150,7 +140,7 @@ async def test_the_palette_and_help_list_the_story(sample_app: NewsdiffApp) -> N
         for title in ("Compare", "Divergent", "One-outlet claims", "Library"):
             assert title in titles
         keys = " ".join(str(c) for c in help_table(screen).columns[0]._cells)
-        for key in ("j", "k", "h", "l", "n", "N", "u", "enter", "escape", "q"):
+        for key in ("j", "k", "h", "l", "n", "N", "o", "enter", "escape", "q"):
             assert key in keys.split(), key
         for mark in ("[*]", "[=]", "[~]", "[!]", "[.]", "[-anchor-]", "{+outlet+}"):
             assert mark in keys, mark
@@ -240,7 +230,7 @@ async def test_n_and_N_jump_between_divergent_claims(sample_app: NewsdiffApp) ->
         assert any("No next divergent" in n.message for n in sample_app._notifications)
 
 
-async def test_u_hides_and_shows_the_claims_one_outlet_carries(sample_app: NewsdiffApp) -> None:
+async def test_o_hides_and_shows_the_claims_one_outlet_carries(sample_app: NewsdiffApp) -> None:
     async with sample_app.run_test(size=(120, 40)) as pilot:
         screen = await open_story(sample_app, pilot)
         story = screen.story
@@ -248,12 +238,12 @@ async def test_u_hides_and_shows_the_claims_one_outlet_carries(sample_app: Newsd
         screen.matrix.move_cursor(row=2)
         await pilot.pause()
         kept = screen.shown
-        await pilot.press("u")
+        await pilot.press("o")
         assert screen.matrix.claims == shared
         assert screen.shown is kept  # the cursor stays on its claim
         hidden = len(story.claims) - len(shared)
         assert f"{hidden} hidden" in str(screen.query_one("#story-summary").content)
-        await pilot.press("u")
+        await pilot.press("o")
         assert screen.matrix.row_count == len(story.claims)
         assert screen.shown is kept
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -26,6 +26,9 @@ from newsdiff.story import compare_story
 from newsdiff.story_model import Story
 from newsdiff.tokens import words
 from newsdiff.tui.config import Config, load_config, save_theme
+
+if TYPE_CHECKING:
+    from newsdiff.tui.session import ReviewSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +74,20 @@ class NewsdiffApp(App[None]):
     ]
 
     def __init__(self, paths: Sequence[str | Path] | None = None, *,
-                 config_path: Path | None = None) -> None:
+                 config_path: Path | None = None, db_path: Path | None = None) -> None:
         """``paths``: article files or folders (none: the sample story).
 
         ``config_path``: the settings file (default: :func:`newsdiff.tui.config.config_path`).
+        ``db_path``: the review database (default:
+        :func:`newsdiff.review.store.default_db_path`).
         """
         super().__init__()
         self.paths: list[Path] = expand_paths(paths) if paths else sample_story()
+        self.db_path = db_path
+        #: The review session of the loaded articles, once it is open.
+        self.review: ReviewSession | None = None
+        #: Why there is no review session at all, when even a scratch one failed.
+        self.review_off: str | None = None
         self.entries: list[Entry] = []
         self.load_errors: list[str] = []
         self.loaded = asyncio.Event()
@@ -142,7 +152,7 @@ class NewsdiffApp(App[None]):
         for done, path in enumerate(self.paths):
             self.load_progress = (done, len(self.paths), path.name)
             try:
-                article = await asyncio.to_thread(load_article, path)
+                article = await asyncio.to_thread(load_article, str(path))
             except InputError as e:
                 self.load_errors.append(str(e))
                 self.notify(str(e), title="Could not read", severity="error", timeout=8)
@@ -154,6 +164,38 @@ class NewsdiffApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
                 screen.show_entries()
+        await self.open_review()
+
+    async def open_review(self) -> None:
+        """Open (or resume) the loaded articles' review session, off the event loop.
+
+        A database that cannot be used keeps the reviews in a scratch one until
+        the reader closes, with a warning; the screens already open then show
+        the session's reviews.
+        """
+        from newsdiff.review.store import StoreError
+        from newsdiff.tui.screens.reviewing import ReviewScreen
+        from newsdiff.tui.session import ReviewSession
+
+        if not self.entries:
+            return
+        try:
+            self.review = await ReviewSession.open(self.db_path,
+                                                   [e.article for e in self.entries])
+        except (StoreError, OSError) as e:
+            self.review_off = f"Reviewing is off: {e}"
+            self.notify(self.review_off, severity="error", timeout=10)
+            return
+        if self.review.problem:
+            self.notify(f"{self.review.problem}. Verdicts last until you quit.",
+                        title="Reviews are not saved", severity="warning", timeout=10)
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                await screen.show_reviews()
+
+    async def on_unmount(self) -> None:
+        if self.review is not None:
+            await self.review.close()
 
     async def comparison(self, i: int, j: int) -> Comparison:
         """Article ``i`` compared with article ``j``, computed off the event loop once per pair.
@@ -217,8 +259,16 @@ class NewsdiffApp(App[None]):
                                 partial(owner.run_action, binding.action))
 
 
-def bindings_of(*owners: object) -> list[tuple[object, Binding]]:
-    """Each owner's declared bindings (its class's ``BINDINGS``), as ``Binding`` objects.
+def binding_classes(owner: object) -> list[type]:
+    """The classes whose ``BINDINGS`` an owner has: its own, then the newsdiff base classes
+    it inherits keys from (the review keys of :class:`~newsdiff.tui.screens.reviewing.ReviewScreen`)."""
+    return [cls for cls in type(owner).__mro__
+            if cls.__module__.startswith("newsdiff.") and "BINDINGS" in vars(cls)]
+
+
+def bindings_of(*owners: object, declared_by: type | None = None) -> list[tuple[object, Binding]]:
+    """Each owner's bindings (see :func:`binding_classes`; only ``declared_by``'s if given),
+    as ``Binding`` objects.
 
     A binding the config file gives other keys shows those keys.
     """
@@ -226,7 +276,8 @@ def bindings_of(*owners: object) -> list[tuple[object, Binding]]:
     for owner in owners:
         app = owner if isinstance(owner, App) else getattr(owner, "app", None)
         overrides: dict[str, str] = getattr(app, "key_overrides", {})
-        for b in getattr(type(owner), "BINDINGS", []):
+        classes = [declared_by] if declared_by is not None else binding_classes(owner)
+        for b in (b for cls in classes for b in vars(cls).get("BINDINGS", [])):
             binding = b if isinstance(b, Binding) else Binding(*b)
             if binding.id in overrides:
                 keys = overrides[binding.id]

@@ -26,6 +26,7 @@ from newsdiff.render import (
 )
 from newsdiff.render.markers import DELETED_STYLE, INSERTED_STYLE, MARKS
 from newsdiff.render.text import changed_words, highlighted_side
+from newsdiff.review.model import Review
 from newsdiff.stats import Summary
 
 _OTHER = {"a": "b", "b": "a"}
@@ -122,10 +123,11 @@ def summary_line(s: Summary, kinds_note: str, *, compact: bool = False) -> Text:
 
 
 def legend() -> Text:
-    """How changed words are marked, and the filter keys."""
+    """How changed words are marked, the filter keys and the review keys."""
     return Text.assemble(
         "changed words: ", changed("a", "A"), " ", changed("b", "B"),
-        ("   1 shared  2 paraphrase  3 divergent  4 unique  0 all   ? help", "dim"),
+        ("   1 shared  2 paraphrase  3 divergent  4 unique  0 all", "dim"),
+        ("   a x ! e review  l link   ? help", "dim"),
     )
 
 
@@ -135,7 +137,7 @@ def legend_rows() -> list[tuple[Text, Text]]:
     rows += [(changed(side, side.upper()), Text(f"words only {side.upper()} has (inside a pair)"))
              for side in "ab"]
     # Styles as spans, not base styles, so a table cell's padding is not underlined too.
-    return [(Text.assemble(key), meaning) for key, meaning in rows]
+    return [(Text.assemble(key), meaning) for key, meaning in rows] + review_legend_rows()
 
 
 def detail_renderables(c: Comparison, p: Passage) -> list:
@@ -196,3 +198,87 @@ def inline_diff(al: Alignment) -> Text:
             diff.append_text(changed("a" if op == "-" else "b", core))
         diff.append(visible(trail))
     return diff
+
+
+# -- reviews ---------------------------------------------------------------------------
+
+#: How each verdict is marked: a symbol (the gutter shows it under the kind's marker) and
+#: a style; the words are the verdict's own, so the badge reads without colour too.
+VERDICT_MARKS: dict[str, tuple[str, str]] = {
+    "accepted": ("\u2713", "bold green"),
+    "rejected": ("\u2717", "bold red"),
+    "flagged": ("\u2691", "bold yellow"),
+}
+NOTE_SYMBOL = "\u270e"
+LINK_SYMBOL = "\u21c4"
+
+
+def review_legend_rows(*, links: bool = True) -> list[tuple[Text, Text]]:
+    """The review marks with what they mean, for the help screen (``links``: and the mark
+    of a manual link, which only the compare screen makes)."""
+    meanings = {"accepted": "accepted: the alignment and its kind are right",
+                "rejected": "rejected: the line under the text gives the right kind",
+                "flagged": "flagged: a significant divergence"}
+    rows = [(Text(symbol, style=style), Text(meanings[verdict]))
+            for verdict, (symbol, style) in VERDICT_MARKS.items()]
+    rows.append((Text(NOTE_SYMBOL, style="bold"), Text("the reviewer's note")))
+    if links:
+        rows.append((Text(LINK_SYMBOL, style="bold cyan"),
+                     Text("a manual link (l made it, L removes it)")))
+    return rows
+
+
+def verdict_words(review: Review | None) -> str:
+    """A review's verdict in words: ``accepted``, ``rejected → paraphrase``, ``unreviewed``."""
+    if review is None or review.verdict is None:
+        return "unreviewed"
+    if review.corrected:
+        return f"{review.verdict} \u2192 {review.corrected}"
+    return review.verdict
+
+
+def review_badge(review: Review | None, *, linked: bool = False) -> tuple[Text, Text] | None:
+    """What a reviewed passage or claim shows: a gutter symbol and a line of verdict, note
+    (the reviewer's text, shown literally) and whether the reviewer linked it; None if none."""
+    parts: list[Text] = []
+    symbols: list[Text] = []
+    if review is not None and review.verdict is not None:
+        symbol, style = VERDICT_MARKS[review.verdict]
+        symbols.append(Text(symbol, style=style))
+        parts.append(Text(f"{symbol} {verdict_words(review)}", style=style))
+    if review is not None and review.note:
+        symbols.append(Text(NOTE_SYMBOL, style="bold"))
+        parts.append(Text.assemble((f"{NOTE_SYMBOL} ", "bold"), (visible(review.note), "italic")))
+    if linked:
+        symbols.append(Text(LINK_SYMBOL, style="bold cyan"))
+        parts.append(Text(f"{LINK_SYMBOL} linked by you", style="bold cyan"))
+    if not parts:
+        return None
+    return symbols[0], Text("  ").join(parts)
+
+
+def progress(reviewed: int, total: int, *, only_unreviewed: bool, saved: bool) -> Text:
+    """The header's ``12 of 40 reviewed``, and whether ``r`` hides the reviewed ones or the
+    reviews are kept in memory only."""
+    text = Text(f"{reviewed} of {total} reviewed", style="bold")
+    if only_unreviewed:
+        text.append(" \u00b7 unreviewed only (r)", style="italic")
+    if not saved:
+        text.append(" \u00b7 not saved", style="bold red")
+    return text
+
+
+def passage_name(p: Passage) -> str:
+    """How messages and panel titles name a passage: ``passage A3–B5`` (first sentences)."""
+    ends = [sentence_label(side, min(getattr(p, side))) for side in "ab" if getattr(p, side)]
+    return "passage " + "\u2013".join(ends)
+
+
+def link_prompt(side: str, first: tuple[int, ...]) -> Text:
+    """The line shown while ``l`` waits for the second passage of a link."""
+    other = _OTHER[side].upper()
+    labels = ", ".join(sentence_label(side, i) for i in first)
+    return Text.assemble(
+        (f"{LINK_SYMBOL} Linking {labels}", "bold"),
+        f" with a passage of {other}: select it in {other}'s pane, then l or Enter; ",
+        ("escape cancels", "dim"))

@@ -4,28 +4,36 @@ Each pane shows its article in its own reading order (articles reorder facts).
 Selecting a passage highlights its counterpart in the other pane (the same
 passage, or the gap marker standing in for it) and scrolls that pane so the
 counterpart sits level with the selection, as Meld does.
+
+The panes show the comparison as the reviewer corrected it: rejections and
+manual links of the review session applied (``l`` links two passages the
+engine missed, like Meld's synchronisation points; ``L`` removes a link).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from newsdiff.model import Comparison
 from newsdiff.render import DEFAULT_KINDS, Passage, passages
+from newsdiff.review.model import Review, Target
 from newsdiff.stats import summarize
 from newsdiff.tui import texts
+from newsdiff.tui.screens.reviewing import ReviewScreen, Subject
+from newsdiff.tui.targets import links_in, new_link, pair_target
 from newsdiff.tui.widgets import Gap, Pane, PassageView
+from newsdiff.tui.widgets.passage import Badge
 
 if TYPE_CHECKING:
     from newsdiff.tui.app import NewsdiffApp
+    from newsdiff.tui.session import ReviewSession
 
 OTHER = {"a": "b", "b": "a"}
 
@@ -64,7 +72,37 @@ def pane_layout(ps: list[Passage], side: str) -> list[tuple[str, int]]:
     return items
 
 
-class CompareScreen(Screen[None]):
+class View(NamedTuple):
+    """What the panes list: the comparison as reviewed, the passages the filters let
+    through with the targets the review keys act on and the reviews they show (see
+    :func:`review_of`), and how many of the kind filter's passages have a verdict, of how
+    many (before ``r`` hides the reviewed ones)."""
+
+    comparison: Comparison
+    passages: list[Passage]
+    targets: list[Target]
+    reviews: list[Review | None]
+    reviewed: int
+    total: int
+
+
+def review_of(session: ReviewSession | None, c: Comparison,
+              p: Passage) -> tuple[Target, Review | None]:
+    """The target the review keys act on for passage ``p``, and the review it shows.
+
+    Its own, as a rule.  Sentences an ``unrelated`` rejection split apart (unique
+    now, without a verdict of their own) stand for that rejection: it stays in
+    sight and counted, and ``a``, ``x``, ``!`` and ``e`` on them revise it.
+    """
+    target = pair_target(c, p)
+    own = session.review(target) if session is not None else None
+    if session is None or p.pairs or (own is not None and own.verdict is not None):
+        return target, own
+    split = session.split_by(target)
+    return (target, own) if split is None else (split.target, split)
+
+
+class CompareScreen(ReviewScreen):
     """Articles ``i`` and ``j`` side by side."""
 
     app: NewsdiffApp
@@ -98,7 +136,13 @@ class CompareScreen(Screen[None]):
         Binding("3", "only('3')", "Only divergent", show=False, id="only_divergent"),
         Binding("4", "only('4')", "Only unique", show=False, id="only_unique"),
         Binding("0", "only('0')", "Show all", show=False, id="show_all"),
-        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("l", "link", "Link", show=False, id="link",
+                tooltip="Link the passage with one you pick in the other pane "
+                        "(l or Enter picks it, escape cancels)"),
+        Binding("L", "unlink", "Unlink", show=False, id="unlink",
+                tooltip="Remove the manual link of the passage"),
+        Binding("escape", "back", "Back", tooltip="Back (while linking: cancel the link)",
+                id="back"),
     ]
 
     #: Below WIDE columns the header shrinks to one line of bare counts (``?`` has the
@@ -119,19 +163,37 @@ class CompareScreen(Screen[None]):
         self.active = "a"
         self.selected: int | None = None
         self.passages: list[Passage] = []
+        #: The target the review keys act on for each passage and the review it shows (see
+        #: :func:`review_of`), and the progress of the view: (reviewed, all).
+        self.targets: list[Target] = []
+        self.reviews: list[Review | None] = []
+        self.progress = (0, 0)
+        #: The comparison as shown (the reviewer's corrections applied), once built.
+        self.shown: Comparison | None = None
+        #: While ``l`` waits for the second passage: the first one's pane and sentences.
+        self.linking: tuple[str, tuple[int, ...]] | None = None
         self.pane_items: dict[str, list[tuple[str, int]]] = {"a": [], "b": []}
         self.items: dict[str, dict[int, PassageView | Gap]] = {"a": {}, "b": {}}
 
     @property
-    def comparison(self) -> Comparison:
+    def engine_comparison(self) -> Comparison:
+        """The engine's comparison of the pair, before the reviewer's corrections."""
         c = self.app.cached(*self.pair)
         assert c is not None, "the comparison is computed before the screen opens"
         return c
 
+    @property
+    def comparison(self) -> Comparison:
+        """The comparison as the panes show it: the reviewer's corrections applied."""
+        return self.shown or self.engine_comparison
+
     def compose(self) -> ComposeResult:
-        yield Static(id="compare-summary")
-        yield Static(id="compare-counts")
+        with Horizontal(id="compare-header"):
+            yield Static(id="compare-summary")
+            yield Static(id="compare-counts")
+            yield Static(id="compare-progress", classes="review-progress")
         yield Static(texts.legend(), id="compare-legend")
+        yield Static(id="compare-link")
         with Horizontal(id="panes"):
             yield Pane(id="pane-a")
             yield Pane(id="pane-b")
@@ -148,17 +210,33 @@ class CompareScreen(Screen[None]):
 
     # -- building ---------------------------------------------------------------------
 
-    async def rebuild(self) -> None:
-        """Lay both panes out again for the current comparison and filter."""
-        c = self.comparison
-        keep = self.passages[self.selected] if self.selected is not None else None
-        self.passages = passages(c, self.kinds)
+    def view(self) -> View:
+        """What the panes should list now, for the pair, the filters and the reviews."""
+        session = self.app.review
+        c = self.engine_comparison
+        if session is not None:
+            c = session.corrected(c)
+        ps = passages(c, self.kinds)
+        found = [review_of(session, c, p) for p in ps]
+        done = [r is not None and r.verdict is not None for _, r in found]
+        keep = [n for n, d in enumerate(done) if not (self.unreviewed_only and d)]
+        return View(c, [ps[n] for n in keep], [found[n][0] for n in keep],
+                    [found[n][1] for n in keep], sum(done), len(ps))
+
+    async def rebuild(self, view: View | None = None) -> None:
+        """Lay both panes out again for the current comparison, filters and reviews."""
+        anchor = self._anchor()
+        view = view or self.view()
+        c = self.shown = view.comparison
+        self.passages, self.targets, self.reviews = view.passages, view.targets, view.reviews
+        self.progress = (view.reviewed, view.total)
         note = ("all but boilerplate" if self.kinds == DEFAULT_KINDS
                 else "only " + ", ".join(sorted(self.kinds)))
         summary = summarize(c)
         self.query_one("#compare-summary", Static).update(texts.summary_line(summary, note))
         self.query_one("#compare-counts", Static).update(
             texts.summary_line(summary, note, compact=True))
+        await self.show_progress(self.query_one("#compare-progress", Static), *self.progress)
         for side, index in zip(("a", "b"), self.pair, strict=True):
             pane = self.query_one(f"#pane-{side}", Pane)
             pane.border_title = texts.headline(side, texts.article_of(c, side),
@@ -172,33 +250,45 @@ class CompareScreen(Screen[None]):
                 p = self.passages[k]
                 if what == "passage":
                     w: PassageView | Gap = PassageView(k, side, texts.passage_side(c, p, side),
-                                                       p.mark)
+                                                       p.mark, self._badge(k))
                 else:
                     w = Gap(k, side, texts.gap_text(p, side), p.mark)
                 self.items[side][k] = w
                 widgets.append(w)
             if not widgets:
-                widgets.append(Static(Text("nothing of this kind", style="dim italic")))
+                empty = ("nothing left to review (r shows all)"
+                         if self.unreviewed_only and view.total else "nothing of this kind")
+                widgets.append(Static(Text(empty, style="dim italic")))
             widgets.append(Static(classes="pane-end"))
             await pane.mount_all(widgets)
         self.selected = None
-        order = self.order()
-        opening = self._opening_passage()
-        if opening is not None:
-            self.select(*opening)
-        elif keep is not None and keep in self.passages and self.passages.index(keep) in order:
-            self.select(self.passages.index(keep))
-        elif order:
-            self.select(order[0])
+        self._reselect(anchor)
 
-    def _opening_passage(self) -> tuple[int, str] | None:
-        """The passage ``select_sentence`` asked for and its side, at the first build only."""
-        if self.opening is None:
+    def _anchor(self) -> tuple[str, int, int] | None:
+        """Where the selection is, to find it again after a rebuild changed the passages:
+        its pane, its first sentence there, and its position in that pane."""
+        if self.selected is None:
             return None
-        side, index = self.opening
+        p = self.passages[self.selected]
+        side = self.active if getattr(p, self.active) else OTHER[self.active]
+        order = self.order(side)
+        return side, min(getattr(p, side)), order.index(self.selected)
+
+    def _reselect(self, anchor: tuple[str, int, int] | None) -> None:
+        """Select the passage ``select_sentence`` asked for (at the first build), else the
+        one now holding the anchor's sentence, else the one that took its place (``r`` hid
+        it), else the first."""
+        wanted = self.opening or (anchor[:2] if anchor else None)
         self.opening = None
-        return next(((k, side) for what, k in self.pane_items[side]
-                     if what == "passage" and index in getattr(self.passages[k], side)), None)
+        found = None if wanted is None else next(
+            ((k, wanted[0]) for what, k in self.pane_items[wanted[0]]
+             if what == "passage" and wanted[1] in getattr(self.passages[k], wanted[0])), None)
+        order = self.order(anchor[0] if anchor else None)
+        if found is not None:
+            self.select(*found)
+        elif order:
+            self.select(order[min(anchor[2], len(order) - 1)] if anchor else order[0],
+                        anchor[0] if anchor else None)
 
     def order(self, side: str | None = None) -> list[int]:
         """The passages the active (or given) pane lists, top to bottom."""
@@ -251,6 +341,58 @@ class CompareScreen(Screen[None]):
     @property
     def selected_passage(self) -> Passage | None:
         return None if self.selected is None else self.passages[self.selected]
+
+    # -- reviews ----------------------------------------------------------------------
+
+    def _badge(self, k: int) -> Badge | None:
+        """Passage ``k``'s review badge: its verdict and note, and whether the reviewer
+        linked it."""
+        session = self.app.review
+        if session is None:
+            return None
+        linked = bool(links_in(self.comparison, self.passages[k], session.links))
+        return texts.review_badge(self.reviews[k], linked=linked)
+
+    def review_subject(self) -> Subject | None:
+        k = self.selected
+        if k is None:
+            return None
+        p, review, session = self.passages[k], self.reviews[k], self.app.review
+        name, kind, refusal = texts.passage_name(p), p.kind, None
+        if not p.pairs and review is not None and review.corrected:
+            name, kind = f"{name} (split apart by your rejection)", review.kind
+        elif not p.pairs:
+            refusal = (f"Only {'A' if p.a else 'B'} has this passage: there is no alignment "
+                       "to reject. l links it with the other article's telling.")
+        elif session is not None and links_in(self.comparison, p, session.links):
+            refusal = "You linked this passage yourself: L removes the link."
+        return Subject(self.targets[k], kind, name, refusal)
+
+    async def show_reviews(self, focus: Target | None = None) -> bool:
+        """Lay the panes out again if the reviews change what they list (a correction, a
+        link, ``r``), else only redraw the badges and the progress; select ``focus``."""
+        if self.app.cached(*self.pair) is None:
+            return False
+        view = self.view()
+        if view.comparison != self.comparison or view.passages != self.passages:
+            await self.rebuild(view)
+        else:
+            self.targets, self.reviews = view.targets, view.reviews
+            self.progress = (view.reviewed, view.total)
+            for k in range(len(self.passages)):
+                badge = self._badge(k)
+                for side in ("a", "b"):
+                    w = self.items[side].get(k)
+                    if isinstance(w, PassageView) and w.badge != badge:
+                        w.show_badge(badge)
+            await self.show_progress(self.query_one("#compare-progress", Static),
+                                     *self.progress)
+        if focus not in self.targets:
+            return False
+        k = self.targets.index(focus)
+        self.select(k, self.active if getattr(self.passages[k], self.active)
+                    else OTHER[self.active])
+        return True
 
     @on(PassageView.Clicked)
     def _clicked(self, event: PassageView.Clicked) -> None:
@@ -327,6 +469,7 @@ class CompareScreen(Screen[None]):
     def show_pair(self, i: int, j: int) -> None:
         """Show articles ``i`` and ``j`` once compared; a later request supersedes this one."""
         self.wanted = (i, j)  # at once, so quick key presses step on from here
+        self._show_linking(None)
         self._load_pair(i, j)
 
     @work(exclusive=True, group="pair")
@@ -341,6 +484,7 @@ class CompareScreen(Screen[None]):
         self.pair = (i, j)
         self.selected = None
         self.passages = []
+        self.shown = None
         await self.rebuild()
 
     async def action_only(self, key: str) -> None:
@@ -348,10 +492,84 @@ class CompareScreen(Screen[None]):
         self.kinds = DEFAULT_KINDS if self.kinds == kinds else kinds
         await self.rebuild()
 
-    def action_detail(self) -> None:
+    async def action_detail(self) -> None:
+        """The detail panel; while ``l`` waits for its second passage, Enter picks it."""
+        if self.linking is not None:
+            await self._finish_link()
+            return
         p = self.selected_passage
         if p is None:
             return
         from newsdiff.tui.screens.detail import DetailScreen
 
         self.app.push_screen(DetailScreen(self.comparison, p))
+
+    def action_back(self) -> None:
+        """Cancel linking if ``l`` is waiting, else back to the previous screen."""
+        if self.linking is not None:
+            self._show_linking(None)
+            self.notify("Linking cancelled.", timeout=2)
+            return
+        self.app.pop_screen()
+
+    # -- manual links -----------------------------------------------------------------
+
+    async def action_link(self) -> None:
+        """Start a link at the selected passage and move to the other pane to pick its
+        partner (``l`` again, or Enter, picks it)."""
+        if self.linking is not None:
+            await self._finish_link()
+            return
+        p = self.selected_passage
+        if p is None or self._session() is None:
+            return
+        self._show_linking((self.active, getattr(p, self.active)))
+        self.action_switch_pane()
+
+    def _show_linking(self, linking: tuple[str, tuple[int, ...]] | None) -> None:
+        """Enter (or leave, ``None``) link mode, showing what is being linked."""
+        self.linking = linking
+        bar = self.query_one("#compare-link", Static)
+        bar.set_class(linking is not None, "-on")
+        if linking is not None:
+            bar.update(texts.link_prompt(*linking))
+
+    async def _finish_link(self) -> None:
+        """Link the first passage with the one selected in the other pane, save the link and
+        show the comparison with it: the two passages now side by side."""
+        assert self.linking is not None
+        side, first = self.linking
+        p = self.selected_passage
+        session = self._session()
+        if session is None:
+            return
+        if p is None or self.active == side:
+            self.notify(f"Pick the passage in {OTHER[side].upper()}'s pane "
+                        "(tab goes there); escape cancels.", timeout=4)
+            return
+        self._show_linking(None)
+        if set(first) <= set(getattr(p, side)):
+            self.notify("These passages are aligned already.", timeout=3)
+            return
+        second = getattr(p, self.active)
+        a, b = (first, second) if side == "a" else (second, first)
+        if await self.saving(session.add_link(new_link(self.comparison, a, b))) is not None:
+            await self.show_reviews()
+            self.notify("Linked: the two passages are aligned"
+                        + (" whenever these articles are opened." if session.saved else "."),
+                        timeout=4)
+
+    async def action_unlink(self) -> None:
+        """Remove the manual links that made the selected passage (nothing is asked)."""
+        p = self.selected_passage
+        session = self._session()
+        if p is None or session is None:
+            return
+        links = links_in(self.comparison, p, session.links)
+        if not links:
+            self.notify("No manual link here (l makes one).", timeout=3)
+            return
+        removed = [await self.saving(session.remove_link(link)) for link in links]
+        await self.show_reviews()
+        if None not in removed:
+            self.notify("Link removed.", timeout=3)

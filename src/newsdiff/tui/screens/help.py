@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from newsdiff.tui.app import bindings_of
+from newsdiff.tui.app import binding_classes, bindings_of
 
 
 def _key(binding: Binding) -> str:
@@ -20,18 +20,20 @@ def _key(binding: Binding) -> str:
 
 
 def help_table(screen: Screen) -> Table:
-    """The keys of ``screen`` (grouped when they share an action), then the app's.
+    """The keys of ``screen`` (grouped when they share an action), those it shares with
+    other screens (the review keys, under "Review"), then the app's.
 
     A screen with a ``help_legend()`` method also gets its rows (mark, meaning) listed.
     """
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for title, owner in ((type(screen).__name__.removesuffix("Screen"), screen),
-                         ("Everywhere", screen.app)):
+    sections = [(cls.__name__.removesuffix("Screen"), screen, cls)
+                for cls in binding_classes(screen)]
+    for title, owner, cls in [*sections, ("Everywhere", screen.app, None)]:
         table.add_row(Text.assemble((title, "bold underline")), "")
         grouped: dict[str, tuple[list[str], str]] = {}
-        for _, b in bindings_of(owner):
+        for _, b in bindings_of(owner, declared_by=cls):
             keys, _desc = grouped.setdefault(b.action, ([], b.tooltip or b.description))
             keys.extend(k.strip() for k in _key(b).split(","))
         for keys, desc in grouped.values():

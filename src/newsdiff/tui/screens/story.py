@@ -9,8 +9,12 @@ without opening ten comparisons; Enter opens the one comparison worth
 opening, at that passage.
 
 Claims one outlet alone carries are listed too, last and dimmed: what only
-one outlet reports is half of what a story view is for.  ``u`` hides them
+one outlet reports is half of what a story view is for.  ``o`` hides them
 when the shared ones are what matters.
+
+Claims are reviewed like the compare screen's passages (``a`` ``x`` ``!``
+``e`` ``u`` ``r``); manual links belong to the compare screen, whose two panes
+are what a link joins, so ``l`` here stays "next outlet".
 """
 
 from __future__ import annotations
@@ -21,14 +25,16 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, VerticalScroll
-from textual.screen import Screen
+from textual.containers import Container, Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
 from newsdiff.render.markers import RELATION_MARKS
 from newsdiff.render.story import claim_label, outlet_labels, wire_notes
+from newsdiff.review.model import Target
 from newsdiff.story_model import Claim, Story
 from newsdiff.tui import texts
+from newsdiff.tui.screens.reviewing import ReviewScreen, Subject
+from newsdiff.tui.targets import claim_target
 from newsdiff.tui.widgets.claim import (
     ClaimMatrix,
     OutletPassage,
@@ -81,7 +87,7 @@ def summary_line(story: Story, hidden: int) -> Text:
     text.append_text(relation_marker("divergent")).append(
         f" {sum(c.kind == 'divergent' for c in claims)} divergent")
     if hidden:
-        text.append(f" \u00b7 {hidden} hidden (u)", style="dim")
+        text.append(f" \u00b7 {hidden} hidden (o)", style="dim")
     for note in notes:
         text.append(f" \u00b7 {note}", style="italic")
     return text
@@ -110,7 +116,8 @@ def legend_rows() -> list[tuple[Text, Text]]:
     rows = [(Text(m.marker, style=m.style), Text(f"{m.label}: {_MEANINGS[key]}"))
             for key, m in RELATION_MARKS.items()]
     return [*rows, (texts.changed("a", "anchor"), Text("words only the anchor has")),
-            (texts.changed("b", "outlet"), Text("words only this outlet has"))]
+            (texts.changed("b", "outlet"), Text("words only this outlet has")),
+            *texts.review_legend_rows(links=False)]
 
 
 def legend() -> Text:
@@ -122,7 +129,7 @@ def legend() -> Text:
         ("   ? help", "dim")))
 
 
-class StoryScreen(Screen[None]):
+class StoryScreen(ReviewScreen):
     """The story's claims by outlet; the selected claim's passages, word-diffed."""
 
     app: NewsdiffApp
@@ -133,6 +140,7 @@ class StoryScreen(Screen[None]):
         Binding("j,down", "move(1, 0)", "Next claim", key_display="j", show=False, id="next"),
         Binding("k,up", "move(-1, 0)", "Prev claim", key_display="k", show=False, id="prev"),
         Binding("l,right", "move(0, 1)", "Next outlet", key_display="l", show=False,
+                tooltip="Next outlet (manual links are made in the compare screen)",
                 id="next_outlet"),
         Binding("h,left", "move(0, -1)", "Prev outlet", key_display="h", show=False,
                 id="prev_outlet"),
@@ -140,7 +148,7 @@ class StoryScreen(Screen[None]):
                 id="next_divergent"),
         Binding("N", "jump(-1)", "Prev divergent", show=False,
                 tooltip="Previous claim the outlets disagree on", id="prev_divergent"),
-        Binding("u", "toggle_single", "One-outlet claims",
+        Binding("o", "toggle_single", "One-outlet claims",
                 tooltip="Hide or show the claims one outlet alone carries", id="single_claims"),
         # A priority binding, or the matrix's own Enter (which hides from the footer) would
         # take it first; a click on the cursor's cell compares too.
@@ -158,13 +166,18 @@ class StoryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.story: Story | None = None
+        #: Each claim's review target, by claim id (made once: the story does not change).
+        self.targets: dict[int, Target] = {}
         self.show_single = True
         #: The claim whose passages are stacked.
         self.shown: Claim | None = None
 
     def compose(self) -> ComposeResult:
         count = len(self.app.entries)
-        yield Static(Text(f"comparing {count} articles\u2026", style="dim"), id="story-summary")
+        with Horizontal(id="story-header"):
+            yield Static(Text(f"comparing {count} articles\u2026", style="dim"),
+                         id="story-summary")
+            yield Static(id="story-progress", classes="review-progress")
         yield Static(id="story-outlets")
         yield Static(legend(), id="story-legend")
         with Container(id="story-body"):
@@ -190,23 +203,38 @@ class StoryScreen(Screen[None]):
         body.loading = self.app.cached_story() is None
         self.story = await self.app.story()
         body.loading = False  # (no ``finally``: a cancelled load is a screen already gone)
-        self.fill()
+        self.targets = {c.id: claim_target(self.story, c) for c in self.story.claims}
+        await self.fill()
         self.matrix.focus()
 
-    def fill(self) -> None:
-        """Show the story's claims (the one-outlet ones unless hidden) and the header."""
+    async def fill(self) -> None:
+        """Show the story's claims (the one-outlet ones unless ``o`` hid them, the reviewed
+        ones unless ``r`` did), their review marks, the header and the progress."""
         story = self.story
         if story is None:
             return
-        claims = [c for c in story.claims if self.show_single or len(c.passages) > 1]
+        session = self.app.review
+        listed = [c for c in story.claims if self.show_single or len(c.passages) > 1]
+        reviews = {c.id: session.review(self.targets[c.id]) for c in listed} if session else {}
+        done = {cid for cid, r in reviews.items() if r is not None and r.verdict is not None}
+        claims = [c for c in listed if not (self.unreviewed_only and c.id in done)]
+        badges = {cid: badge[0] for cid, r in reviews.items()
+                  if (badge := texts.review_badge(r)) is not None}
         self.query_one("#story-summary", Static).update(
-            summary_line(story, len(story.claims) - len(claims)))
+            summary_line(story, len(story.claims) - len(listed)))
+        await self.show_progress(self.query_one("#story-progress", Static), len(done),
+                                 len(listed))
         self.query_one("#story-outlets", Static).update(outlets_line(story, self.size.width))
         # The line above cuts the names to fit; hovering the matrix lists them whole.
         self.matrix.tooltip = Text("\n").join(outlet_name(story, k)
                                              for k in range(len(story.articles)))
-        self.matrix.show(story, claims)
+        self.matrix.show(story, claims, badges)
+        if not claims:
+            self.show_nothing("nothing left to review (r shows all)" if self.unreviewed_only
+                              else "no claim carried by more than one outlet (o shows all)")
         self.follow_cursor()
+        if self.shown is not None:
+            self.show_title(self.shown)
 
     def on_resize(self, event: events.Resize) -> None:
         # Narrow: the footer drops its padding and the palette key (in help) to fit 80 columns.
@@ -242,13 +270,7 @@ class StoryScreen(Screen[None]):
         self.shown = claim
         n = len(story.articles)
         outlets = len(claim.passages)
-        kind = claim.kind
-        title = Text.assemble((f"Claim {claim_label(claim)}", "bold"),
-                              f" \u00b7 {outlets} of {n} outlets, {claim.sources} "
-                              f"source{'s' * (claim.sources != 1)}")
-        if kind is not None:
-            title.append(" \u00b7 ").append_text(relation_marker(kind)).append(f" {kind}")
-        self.query_one("#story-claim-title", Static).update(title)
+        self.show_title(claim)
         for view in self.query(OutletPassage):
             passage = claim.passage_of(view.article)
             view.display = passage is not None
@@ -258,6 +280,52 @@ class StoryScreen(Screen[None]):
         absent.display = outlets < n
         absent.update(absent_line(story, claim))
         self.query_one("#story-claim").scroll_home(animate=False)
+
+    def show_title(self, claim: Claim) -> None:
+        """The stack's title: the claim, how widely it is carried, its kind and its review."""
+        story = self.story
+        assert story is not None
+        title = Text.assemble((f"Claim {claim_label(claim)}", "bold"),
+                              f" \u00b7 {len(claim.passages)} of {len(story.articles)} outlets, "
+                              f"{claim.sources} source{'s' * (claim.sources != 1)}")
+        if claim.kind is not None:
+            title.append(" \u00b7 ").append_text(relation_marker(claim.kind)).append(
+                f" {claim.kind}")
+        session = self.app.review
+        badge = texts.review_badge(session.review(self.targets[claim.id])) if session else None
+        if badge is not None:
+            title.append("\n").append_text(badge[1])
+        self.query_one("#story-claim-title", Static).update(title)
+
+    def show_nothing(self, message: str) -> None:
+        """An empty stack, saying why (no claim is listed)."""
+        self.shown = None
+        self.query_one("#story-claim-title", Static).update(Text(message, style="dim italic"))
+        for view in [*self.query(OutletPassage), self.query_one("#story-absent", Static)]:
+            view.display = False
+
+    # -- reviews ----------------------------------------------------------------------
+
+    def review_subject(self) -> Subject | None:
+        claim = self.matrix.cursor_claim
+        if self.story is None or claim is None:
+            return None
+        refusal = None if claim.kind else (
+            "One outlet alone carries this claim: there is nothing to reject "
+            "(! flags it, e notes it).")
+        return Subject(self.targets[claim.id], claim.kind or "unique",
+                       f"claim {claim_label(claim)}", refusal)
+
+    async def show_reviews(self, focus: Target | None = None) -> bool:
+        """Show the claims' reviews again (``r`` may hide some); move to ``focus``."""
+        if self.story is None:
+            return False
+        await self.fill()
+        row = next((r for r, c in enumerate(self.matrix.claims)
+                    if self.targets[c.id] == focus), None)
+        if row is not None:
+            self.matrix.move_cursor(row=row)
+        return row is not None
 
     def help_legend(self) -> list[tuple[Text, Text]]:
         """What the help screen lists after the keys."""
@@ -291,9 +359,9 @@ class StoryScreen(Screen[None]):
             return
         matrix.move_cursor(row=row)
 
-    def action_toggle_single(self) -> None:
+    async def action_toggle_single(self) -> None:
         self.show_single = not self.show_single
-        self.fill()
+        await self.fill()
 
     def action_compare(self) -> None:
         claim = self.matrix.cursor_claim

@@ -59,14 +59,15 @@ def relation_marker(relation: str, *, compact: bool = False) -> Text:
     return Text(m.symbol if compact else m.marker, style=m.style, justify="center")
 
 
-def claim_excerpt(story: Story, claim: Claim, width: int) -> Text:
-    """The claim as the matrix names it: ``#id`` as the CLI and JSON do, then its anchor
-    passage's text, on one line of ``width``.
+def claim_excerpt(story: Story, claim: Claim, width: int, badge: Text | None = None) -> Text:
+    """The claim as the matrix names it: its review's symbol (a blank when it has none, so
+    the excerpts line up), ``#id`` as the CLI and JSON do, then its anchor passage's text,
+    on one line of ``width``.
 
     A claim one outlet alone carries is dimmed, so the eye finds where the shared ones end.
     """
-    out = Text.assemble((claim_label(claim), "bold"), " ", visible(claim_text(story, claim)),
-                        no_wrap=True, overflow="ellipsis",
+    out = Text.assemble(badge or " ", " ", (claim_label(claim), "bold"), " ",
+                        visible(claim_text(story, claim)), no_wrap=True, overflow="ellipsis",
                         style="dim" if len(claim.passages) == 1 else "")
     out.truncate(max(width, 1), overflow="ellipsis")
     return out
@@ -84,15 +85,18 @@ class ClaimMatrix(DataTable):
         super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)
         self.story: Story | None = None
         self.claims: list[Claim] = []
+        self.badges: dict[int, Text] = {}
 
-    def show(self, story: Story, claims: list[Claim]) -> None:
-        """Fill the table with ``claims``, keeping the cursor on the same claim and outlet.
+    def show(self, story: Story, claims: list[Claim], badges: dict[int, Text]) -> None:
+        """Fill the table with ``claims``, keeping the cursor on the same claim and outlet
+        (or, when that claim is gone, on the same row); ``badges``: the review symbols of
+        the reviewed claims, by claim id.
 
         The excerpt takes the width the outlets leave; when that is less than
         :data:`ROOMY_EXCERPT`, the cells shrink to one character.
         """
         keep, row, column = self.cursor_claim, self.cursor_row, self.cursor_column
-        self.story, self.claims = story, claims
+        self.story, self.claims, self.badges = story, claims, badges
         self.clear(columns=True)
         labels = outlet_labels(len(story.articles))
         for n, label in enumerate(labels):
@@ -104,7 +108,8 @@ class ClaimMatrix(DataTable):
             width = free - len(labels) * (len(RELATION_MARKS["anchor"].symbol) + 2)
         for claim in claims:
             self.add_row(*(relation_marker(r, compact=compact) for r in relations(story, claim)),
-                         key=str(claim.id), label=claim_excerpt(story, claim, max(12, width)))
+                         key=str(claim.id),
+                         label=claim_excerpt(story, claim, max(12, width), badges.get(claim.id)))
         if keep in claims:
             row = claims.index(keep)
         if claims:
@@ -125,7 +130,7 @@ class ClaimMatrix(DataTable):
 
     def on_resize(self, event: events.Resize) -> None:
         if self.story is not None:
-            self.show(self.story, self.claims)
+            self.show(self.story, self.claims, self.badges)
 
     @property
     def cursor_claim(self) -> Claim | None:

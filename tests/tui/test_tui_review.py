@@ -1,0 +1,465 @@
+"""Review keys in the compare and story screens: verdicts, notes, undo, ``r``, manual links.
+
+Every test saves to a real review database in its own folder (``db_path=``) and
+checks both what the screen shows and what the store holds.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from newsdiff.resources import sample_story
+from newsdiff.review.model import Review
+from newsdiff.review.store import ReviewStore
+from newsdiff.tui.app import NewsdiffApp
+from newsdiff.tui.screens.compare import CompareScreen
+from newsdiff.tui.screens.help import help_table
+from newsdiff.tui.screens.story import StoryScreen
+from newsdiff.tui.screens.verdict import KindPrompt, NoteInput
+from newsdiff.tui.targets import pair_target
+from newsdiff.tui.widgets import PassageView
+
+from .tui_support import open_compare, open_story, until
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "reviews.sqlite3"
+
+
+@pytest.fixture
+def app(db: Path) -> NewsdiffApp:
+    return NewsdiffApp([], db_path=db)
+
+
+def stored(db: Path) -> list[Review]:
+    """What the database holds for the (only) session, read as another process would."""
+    with ReviewStore(db) as store:
+        (session,) = store.sessions()
+        return store.reviews(session.id)
+
+
+def badges(screen: CompareScreen, k: int) -> list[str]:
+    """The review line each pane shows under passage ``k`` (gaps show none)."""
+    return [w.badge[1].plain if w.badge else "" for w in (screen.items[s].get(k) for s in "ab")
+            if isinstance(w, PassageView)]
+
+
+def progress(screen: CompareScreen | StoryScreen) -> str:
+    return str(screen.query_one(".review-progress").render())
+
+
+def first(screen: CompareScreen, kind: str, *, group: bool = False) -> int:
+    """The first passage of ``kind`` in A's pane (one pair unless ``group``)."""
+    return next(k for k in screen.order("a") if screen.passages[k].kind == kind
+                and (group or not screen.passages[k].is_group))
+
+
+async def choose(pilot, screen: CompareScreen | StoryScreen, k: int | None = None) -> None:
+    """Select passage ``k`` in A's pane (compare) and let the selection settle."""
+    if k is not None:
+        assert isinstance(screen, CompareScreen)
+        screen.select(k, "a")
+    await pilot.pause()
+
+
+# -- compare: verdicts --------------------------------------------------------------------
+
+
+async def test_a_accepts_the_passage_saves_it_and_shows_it(app: NewsdiffApp, db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        total = len(screen.passages)
+        assert progress(screen) == f"0 of {total} reviewed"
+        k = first(screen, "paraphrase")
+        await choose(pilot, screen, k)
+        await pilot.press("a")
+        await until(pilot, lambda: screen.progress[0] == 1, "the verdict")
+        assert badges(screen, k) == ["\u2713 accepted"] * 2  # in both panes
+        assert progress(screen) == f"1 of {total} reviewed"
+        (review,) = stored(db)
+        assert review.target == pair_target(screen.comparison, screen.passages[k])
+        assert (review.verdict, review.kind, review.corrected) == ("accepted", "paraphrase", None)
+        c, p = screen.comparison, screen.passages[k]
+        # The target names the passage's sentences by their spans in each article.
+        spans = {tuple((c.a.sentences[i].start, c.a.sentences[i].end) for i in p.a),
+                 tuple((c.b.sentences[j].start, c.b.sentences[j].end) for j in p.b)}
+        assert set(review.target.spans) == spans
+
+
+async def test_x_asks_the_right_kind_and_applies_it(app: NewsdiffApp, db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        k = first(screen, "paraphrase")
+        sentence = screen.passages[k].a[0]
+        await choose(pilot, screen, k)
+        await pilot.press("x")
+        prompt = app.screen
+        assert isinstance(prompt, KindPrompt)
+        assert prompt.engine == "paraphrase"
+        await pilot.press("2")  # paraphrase: what the engine said, so not offered
+        assert app.screen is prompt
+        await pilot.press("3")  # divergent
+        await until(pilot, lambda: app.screen is screen and screen.progress[0] == 1,
+                    "the rejection")
+        k = screen.selected
+        assert sentence in screen.passages[k].a  # the selection stays on the passage
+        assert screen.passages[k].kind == "divergent"  # the correction is applied at once
+        assert badges(screen, k)[0] == "\u2717 rejected \u2192 divergent"
+        (review,) = stored(db)
+        assert (review.verdict, review.kind, review.corrected) == (
+            "rejected", "paraphrase", "divergent")
+        await pilot.press("x")  # again: the engine's kind is offered back, as accepting it
+        assert (app.screen.engine, app.screen.current) == ("paraphrase", "divergent")
+        await pilot.press("3")  # divergent: what it shows now, so not offered
+        await pilot.press("2")
+        await until(pilot, lambda: stored(db)[0].verdict == "accepted", "the acceptance")
+        assert screen.passages[screen.selected].kind == "paraphrase"
+        assert stored(db)[0].corrected is None
+
+
+async def test_x_unrelated_splits_the_passage_and_a_or_u_joins_it_again(app: NewsdiffApp,
+                                                                        db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        k = first(screen, "paraphrase")
+        joined = screen.passages[k]
+        await choose(pilot, screen, k)
+        await pilot.press("x", "down", "down", "enter")  # the arrows skip the kind it has
+        await until(pilot, lambda: joined not in screen.passages, "the split")
+        parts = [p for p in screen.passages if set(p.a) & set(joined.a) or set(p.b) & set(joined.b)]
+        assert {p.kind for p in parts} == {"unique"}
+        for part in parts:  # each part still shows the verdict that split it, and counts
+            n = screen.passages.index(part)
+            assert "\u2717 rejected \u2192 unrelated" in badges(screen, n)[0]
+        assert screen.progress[0] == len(parts)
+        assert stored(db)[0].corrected == "unrelated"
+        assert screen.selected_passage in parts
+        await pilot.press("a")  # on a part: the engine's alignment was right after all
+        await until(pilot, lambda: joined in screen.passages, "the acceptance")
+        assert [(r.verdict, r.corrected) for r in stored(db)] == [("accepted", None)]
+        await pilot.press("u")
+        await until(pilot, lambda: joined not in screen.passages, "the first undo")
+        await pilot.press("u")
+        await until(pilot, lambda: joined in screen.passages, "the second undo")
+        assert screen.selected == screen.passages.index(joined)  # u selects what it undid
+        assert stored(db) == []
+        assert any("Undone: rejected \u2192 unrelated, back to unreviewed" in n.message
+                   for n in app._notifications)
+
+
+async def test_x_then_escape_records_nothing(app: NewsdiffApp, db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await choose(pilot, screen, first(screen, "paraphrase"))
+        await pilot.press("x")
+        assert isinstance(app.screen, KindPrompt)
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert stored(db) == []
+        assert screen.progress[0] == 0
+
+
+async def test_x_on_a_passage_one_side_has_says_what_to_do(app: NewsdiffApp, db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await choose(pilot, screen, first(screen, "unique"))
+        await pilot.press("x")
+        assert app.screen is screen  # no prompt: there is no alignment to reject
+        assert any("l links it" in n.message for n in app._notifications)
+        assert stored(db) == []
+
+
+async def test_flag_marks_a_significant_divergence(app: NewsdiffApp, db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        k = first(screen, "divergent", group=True)
+        await choose(pilot, screen, k)
+        await pilot.press("!")
+        await until(pilot, lambda: screen.progress[0] == 1, "the flag")
+        assert badges(screen, k)[0] == "\u2691 flagged"
+        assert [(r.verdict, r.kind) for r in stored(db)] == [("flagged", "divergent")]
+
+
+async def test_e_writes_a_note_kept_with_the_verdict(app: NewsdiffApp, db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        k = first(screen, "paraphrase")
+        await choose(pilot, screen, k)
+        await pilot.press("a", "e")
+        await until(pilot, lambda: isinstance(app.screen, NoteInput), "the note input")
+        await pilot.press(*"Check AP", "enter")
+        await until(pilot, lambda: stored(db)[0].note == "Check AP", "the note")
+        assert stored(db)[0].verdict == "accepted"  # a note keeps the verdict
+        assert badges(screen, k)[0] == "\u2713 accepted  \u270e Check AP"
+        await pilot.press("e")  # the input opens with the note there is
+        assert app.screen.query_one(Input).value == "Check AP"
+        await pilot.press("ctrl+u", "enter")  # emptied: the note goes, the verdict stays
+        await until(pilot, lambda: stored(db)[0].note == "", "the removal")
+        assert badges(screen, k)[0] == "\u2713 accepted"
+
+
+async def test_e_then_escape_keeps_the_note(app: NewsdiffApp, db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await choose(pilot, screen, first(screen, "paraphrase"))
+        await pilot.press("e", *"draft", "escape")
+        assert app.screen is screen
+        assert stored(db) == []
+
+
+async def test_a_hostile_note_is_shown_literally(app: NewsdiffApp, db: Path) -> None:
+    hostile = "[bold]x[/bold] \x1b[2J [@click=app.quit]y"
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        k = first(screen, "paraphrase")
+        await choose(pilot, screen, k)
+        await pilot.press("e")
+        app.screen.query_one(Input).value = hostile
+        await pilot.press("enter")
+        await until(pilot, lambda: bool(stored(db)), "the note")
+        assert stored(db)[0].note == hostile  # saved as written
+        line = screen.items["a"][k].badge[1]
+        assert line.plain == "\u270e [bold]x[/bold] \\x1b[2J [@click=app.quit]y"
+        assert not line.spans or all("click" not in str(s.style) for s in line.spans)
+        assert not app._exit
+
+
+async def test_u_undoes_the_latest_verdict_first(app: NewsdiffApp, db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        k1, k2 = [k for k in screen.order("a") if screen.passages[k].pairs][:2]
+        await choose(pilot, screen, k1)
+        await pilot.press("a")
+        await choose(pilot, screen, k2)
+        await pilot.press("!")
+        await until(pilot, lambda: screen.progress[0] == 2, "two verdicts")
+        await pilot.press("u")
+        await until(pilot, lambda: screen.progress[0] == 1, "the undo")
+        assert [r.verdict for r in stored(db)] == ["accepted"]
+        assert badges(screen, k2)[0] == "" and badges(screen, k1)[0] == "\u2713 accepted"
+        await pilot.press("u")
+        await until(pilot, lambda: screen.progress[0] == 0, "the second undo")
+        await pilot.press("u")
+        await until(pilot, lambda: any(n.message == "Nothing to undo."
+                                       for n in app._notifications), "nothing to undo")
+        assert stored(db) == []
+
+
+async def test_r_shows_only_the_unreviewed_passages(app: NewsdiffApp, db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        everything = list(screen.passages)
+        reviewed = screen.passages[screen.order("a")[0]]
+        await pilot.press("a")
+        await until(pilot, lambda: screen.progress[0] == 1, "the verdict")
+        await pilot.press("r")
+        await until(pilot, lambda: reviewed not in screen.passages, "the filter")
+        assert screen.passages == [p for p in everything if p != reviewed]
+        assert progress(screen) == f"1 of {len(everything)} reviewed \u00b7 unreviewed only (r)"
+        nxt = screen.passages[screen.selected]
+        await pilot.press("a")  # a verdict sends the passage away and selects the next
+        await until(pilot, lambda: nxt not in screen.passages, "the second verdict")
+        assert screen.selected == screen.order()[0]
+        await pilot.press("r")
+        await until(pilot, lambda: screen.passages == everything, "all again")
+
+
+async def test_progress_counts_the_filtered_view_and_tells_the_store(app: NewsdiffApp,
+                                                                      db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("3")  # only the divergent passages
+        await until(pilot, lambda: screen.progress[1] == len(screen.passages)
+                    and {p.kind for p in screen.passages} == {"divergent"}, "the filter")
+        await pilot.press("a")
+        await until(pilot, lambda: screen.progress[0] == 1, "the verdict")
+        assert progress(screen) == f"1 of {len(screen.passages)} reviewed"
+        with ReviewStore(db) as store:
+            assert store.sessions()[0].total == len(screen.passages)
+
+
+# -- compare: manual links ----------------------------------------------------------------
+
+
+async def test_l_links_two_passages_and_L_removes_the_link(app: NewsdiffApp, db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        only_a = first(screen, "unique")
+        a = screen.passages[only_a].a
+        await choose(pilot, screen, only_a)
+        await pilot.press("l")
+        assert screen.linking == ("a", a)
+        assert screen.active == "b"  # the partner is picked in the other pane
+        assert screen.query_one("#compare-link").has_class("-on")
+        only_b = next(k for k in screen.order("b") if screen.passages[k].kind == "unique")
+        b = screen.passages[only_b].b
+        screen.select(only_b, "b")
+        await pilot.press("l")
+        await until(pilot, lambda: app.review is not None and len(app.review.links) == 1
+                    and screen.linking is None and screen.selected_passage is not None
+                    and screen.selected_passage.pairs, "the link")
+        linked = screen.selected_passage
+        assert (linked.a, linked.b) == (a, b)  # side by side now, and selected
+        assert badges(screen, screen.selected) == ["\u21c4 linked by you"] * 2
+        assert not screen.query_one("#compare-link").has_class("-on")
+        with ReviewStore(db) as store:
+            assert len(store.links(store.sessions()[0].id)) == 1
+        await pilot.press("x")  # a link is undone with L, not rejected
+        assert app.screen is screen
+        await pilot.press("L")
+        await until(pilot, lambda: not app.review.links, "the unlink")
+        assert all(not p.pairs for p in screen.passages if set(p.a) & set(a) or set(p.b) & set(b))
+        with ReviewStore(db) as store:
+            assert store.links(store.sessions()[0].id) == []
+        await pilot.press("L")
+        assert any("No manual link here" in n.message for n in app._notifications)
+
+
+async def test_enter_picks_the_partner_and_escape_cancels(app: NewsdiffApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await choose(pilot, screen, first(screen, "unique"))
+        await pilot.press("l", "tab")  # back in the first pane: nothing to link with yet
+        await pilot.press("enter")
+        assert screen.linking is not None
+        assert any("Pick the passage in B's pane" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        assert screen.linking is None and app.screen is screen  # cancelled, not closed
+        await pilot.press("l", "enter")
+        await until(pilot, lambda: app.review is not None and len(app.review.links) == 1,
+                    "the link")
+
+
+# -- resuming -----------------------------------------------------------------------------
+
+
+def copies(folder: Path) -> list[str]:
+    folder.mkdir()
+    return [str(shutil.copy(path, folder)) for path in sample_story()]
+
+
+async def test_reopening_the_same_articles_resumes_the_session(tmp_path: Path, db: Path) -> None:
+    first_app = NewsdiffApp(copies(tmp_path / "one"), db_path=db)
+    async with first_app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(first_app, pilot)
+        accepted = screen.passages[first(screen, "divergent", group=True)]
+        rejected = screen.passages[first(screen, "paraphrase")]
+        await choose(pilot, screen, screen.passages.index(accepted))
+        await pilot.press("a")
+        await choose(pilot, screen, screen.passages.index(rejected))
+        await pilot.press("x", "4")
+        await until(pilot, lambda: rejected not in screen.passages, "the rejection")
+        only_a = next(k for k in screen.order("a") if screen.passages[k].kind == "unique"
+                      and not set(screen.passages[k].a) & set(rejected.a))
+        link_a = screen.passages[only_a].a
+        await choose(pilot, screen, only_a)
+        await pilot.press("l", "l")
+        await until(pilot, lambda: len(first_app.review.links) == 1, "the link")
+        link_b = screen.selected_passage.b
+
+    again = NewsdiffApp(copies(tmp_path / "two"), db_path=db)  # same texts, other paths
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await open_compare(again, pilot)
+        k = screen.passages.index(accepted)
+        assert badges(screen, k)[0] == "\u2713 accepted"
+        assert rejected not in screen.passages  # still split apart
+        assert any((p.a, p.b) == (link_a, link_b) for p in screen.passages)  # still linked
+        assert progress(screen).startswith(f"{screen.progress[0]} of ")
+        with ReviewStore(db) as store:
+            assert len(store.sessions()) == 1
+
+
+async def test_an_unusable_database_keeps_the_reviews_until_the_reader_closes(
+        tmp_path: Path) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a database\n", encoding="utf-8")
+    app = NewsdiffApp([], db_path=bad)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        assert any("not saved" in (n.title or "") for n in app._notifications)
+        assert "not saved" in progress(screen)
+        await pilot.press("a")
+        await until(pilot, lambda: screen.progress[0] == 1, "the verdict, unsaved")
+        scratch = app.review.scratch
+        assert scratch is not None and scratch.exists()
+    assert bad.read_text(encoding="utf-8") == "not a database\n"  # never written to
+    assert not scratch.exists()  # the scratch database goes with the reader
+
+
+# -- story --------------------------------------------------------------------------------
+
+
+def label(screen: StoryScreen, row: int) -> str:
+    """The matrix's row label: the review symbol, then the claim."""
+    matrix = screen.matrix
+    return matrix.rows[matrix._row_locations.get_key(row)].label.plain
+
+
+async def test_story_review_keys(app: NewsdiffApp, db: Path) -> None:
+    """a, x (with its prompt), ! and e on claims, each saved as a claim target."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_story(app, pilot)
+        assert progress(screen) == f"0 of {len(screen.story.claims)} reviewed"
+        await pilot.press("a")
+        await until(pilot, lambda: len(stored(db)) == 1, "the verdict")
+        assert label(screen, 0).startswith("\u2713 #")
+        assert "\u2713 accepted" in str(screen.query_one("#story-claim-title").render())
+        await pilot.press("j", "x")
+        prompt = app.screen
+        assert isinstance(prompt, KindPrompt)
+        assert prompt.engine == screen.matrix.cursor_claim.kind
+        await pilot.press("4")
+        await until(pilot, lambda: len(stored(db)) == 2, "the rejection")
+        await pilot.press("j", "!")
+        await until(pilot, lambda: len(stored(db)) == 3, "the flag")
+        await pilot.press("e", *"wire", "enter")
+        await until(pilot, lambda: stored(db)[2].note == "wire", "the note")
+        reviews = stored(db)
+        assert [(r.verdict, r.corrected) for r in reviews] == [
+            ("accepted", None), ("rejected", "unrelated"), ("flagged", None)]
+        assert {r.target.kind for r in reviews} == {"claim"}
+        claim = screen.story.claims[0]
+        assert len(reviews[0].target.articles) == len(claim.passages)
+        assert progress(screen) == f"3 of {len(screen.story.claims)} reviewed"
+
+
+async def test_story_u_r_and_one_outlet_claims(app: NewsdiffApp, db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_story(app, pilot)
+        claims = list(screen.matrix.claims)
+        await pilot.press("a")
+        await until(pilot, lambda: len(stored(db)) == 1, "the verdict")
+        await pilot.press("r")
+        await until(pilot, lambda: screen.matrix.claims == claims[1:], "the filter")
+        assert screen.matrix.cursor_claim is claims[1]
+        await pilot.press("u")  # undone: the claim is unreviewed, so listed again
+        await until(pilot, lambda: screen.matrix.claims == claims, "the undo")
+        assert screen.matrix.cursor_claim is claims[0]
+        single = next(r for r, c in enumerate(claims) if len(c.passages) == 1)
+        screen.matrix.move_cursor(row=single)
+        await pilot.pause()
+        await pilot.press("x")
+        assert app.screen is screen
+        assert any("One outlet alone" in n.message for n in app._notifications)
+        await pilot.press("e", "escape")
+        assert stored(db) == []
+
+
+async def test_help_lists_the_review_keys_on_both_screens(app: NewsdiffApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        for screen in (await open_story(app, pilot), None):
+            if screen is None:
+                await pilot.press("escape")
+                screen = await open_compare(app, pilot)
+            cells = [str(c) for c in help_table(screen).columns[0]._cells]
+            assert "Review" in cells
+            for key in ("a", "x", "!", "e", "u", "r"):
+                assert key in cells, key
+        assert "l" in cells and "L" in cells
