@@ -121,7 +121,13 @@ class NewsdiffApp(App[None]):
     # -- settings ---------------------------------------------------------------------
 
     def apply_key_overrides(self) -> None:
-        """Put the config file's ``[keys]`` into the keymap; unknown names are a warning."""
+        """Put the config file's ``[keys]`` into the keymap; unknown names are a warning.
+
+        With no ``[keys]`` there is nothing to check, and the screens' modules are
+        left to load when first opened rather than all before the first screen.
+        """
+        if not self.config.keys:
+            return
         known = known_binding_ids()
         unknown = sorted(set(self.config.keys) - known)
         if unknown:
