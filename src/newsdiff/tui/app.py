@@ -16,13 +16,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
-from newsdiff.compare import compare
 from newsdiff.errors import InputError
 from newsdiff.ingest import expand_paths, load_article
 from newsdiff.model import Article, Comparison
 from newsdiff.resources import sample_story
 from newsdiff.stats import summarize
-from newsdiff.story import compare_story
 from newsdiff.story_model import Story
 from newsdiff.tokens import words
 from newsdiff.tui.config import Config, load_config, save_theme
@@ -30,6 +28,24 @@ from newsdiff.tui.config import Config, load_config, save_theme
 if TYPE_CHECKING:
     from newsdiff.tui.session import ReviewSession
 
+
+
+def compare(a: Article, b: Article) -> Comparison:
+    """The pairwise engine, imported on first use in the worker thread that runs it.
+
+    The engine's modules take a tenth of a second to import; imported here they
+    load while the first screen is being drawn instead of before it.
+    """
+    from newsdiff.compare import compare as engine_compare
+
+    return engine_compare(a, b)
+
+
+def compare_story(articles: Sequence[Article]) -> Story:
+    """The story engine, imported on first use in its worker thread (see :func:`compare`)."""
+    from newsdiff.story import compare_story as engine_compare_story
+
+    return engine_compare_story(articles)
 
 @dataclass(frozen=True, slots=True)
 class Entry:
