@@ -219,7 +219,9 @@ def test_cli_does_not_import_textual_or_rich():
     code = (
         "import newsdiff.cli, sys; "
         "assert 'textual' not in sys.modules; "
-        "assert 'rich' not in sys.modules, 'rich is imported lazily'"
+        "assert 'rich' not in sys.modules, 'rich is imported lazily'; "
+        "assert 'trafilatura' not in sys.modules, 'only web pages need it'; "
+        "assert 'urllib.request' not in sys.modules, 'only web addresses need it'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

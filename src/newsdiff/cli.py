@@ -136,8 +136,9 @@ def newsdiff(
     files: Annotated[list[str] | None, typer.Argument(
         metavar="FILE",
         help=(
-            "Two article files (plain text or Markdown) to compare; three or more, or a "
-            "folder, for the story view. '-' reads standard input."
+            "Two article files (plain text, Markdown or saved web pages) or http(s) "
+            "addresses to compare; three or more, or a folder, for the story view. "
+            "'-' reads standard input."
         ),
         show_default=False,
     )] = None,
@@ -249,7 +250,8 @@ _DbOption = Annotated[Path | None, typer.Option(
 @read_app.command(cls=_OneLineErrors)
 def read(
     paths: Annotated[list[str], typer.Argument(
-        metavar="PATH", help="Article files, or folders: every .txt and .md inside, sorted.",
+        metavar="PATH",
+        help="Article files, http(s) addresses, or folders: every article file inside, sorted.",
         show_default=False,
     )],
     db: _DbOption = None,
@@ -258,7 +260,9 @@ def read(
 
     Exit status: 0 when the reader is closed, 2 when a path does not exist.
     """
-    missing = next((p for p in paths if not Path(p).exists()), None)
+    from newsdiff.ingest import is_url
+
+    missing = next((p for p in paths if not is_url(p) and not Path(p).exists()), None)
     if missing is not None:
         raise InputError(f"cannot read '{missing}': no such file or folder")
     _open_reader(paths, db)

@@ -11,6 +11,7 @@ cannot use (a missing file, a directory, binary data, an empty file) becomes an
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -23,13 +24,17 @@ from newsdiff.model import Article, Sentence
 from newsdiff.segment import split_sentences
 
 MAX_BYTES = 20 * 1024 * 1024
-"""Largest input accepted: far beyond any article, small enough to never exhaust memory."""
+"""Largest input accepted by default: far beyond any article, small enough to never exhaust
+memory.  ``$NEWSDIFF_MAX_BYTES`` sets another cap (for a book-length text, or a tighter one)."""
+
+MAX_BYTES_VAR = "NEWSDIFF_MAX_BYTES"
 
 STDIN_NAME = "<stdin>"
 
-#: Files a folder contributes (a folder given as input is read one level deep; web pages
-#: come with HTML support).
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+#: Files a folder contributes (a folder given as input is read one level deep).
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+#: Files read as saved web pages (see :mod:`newsdiff.webpage`).
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 # UTF-32 first: its little-endian BOM begins with UTF-16's.
 _BOMS = (
@@ -57,41 +62,89 @@ _BYLINE_WINDOW = 8
 
 
 def load_article(path: str, stdin: BinaryIO | None = None) -> Article:
-    """Read, decode and parse one article; ``"-"`` means standard input."""
+    """Read, decode and parse one article; ``"-"`` means standard input.
+
+    A web page goes through :mod:`newsdiff.webpage`, imported only then: its
+    extractor is slow to import and most input is text.  An http(s) address is
+    fetched (see :mod:`newsdiff.fetch`).
+    """
+    if is_url(path):
+        from newsdiff.fetch import fetch_article
+
+        return fetch_article(path)
     data, name = read_source(path, stdin)
+    if Path(path).suffix.lower() in HTML_SUFFIXES:
+        from newsdiff.webpage import article_from_html
+
+        return article_from_html(data, name)
     return parse_article(decode(data, name), name)
 
 
 def read_source(path: str, stdin: BinaryIO | None = None) -> tuple[bytes, str]:
     """The raw bytes of ``path`` (or of stdin for ``"-"``) and the name to report.
 
-    Reads at most one byte past ``MAX_BYTES``, so an endless stream or a huge
-    file is refused without being read into memory.
+    A file whose size is over the cap (see :func:`max_bytes`) is refused before
+    it is read; a stream, or a file that grows, is read at most one byte past
+    the cap, so an endless stream is refused without filling memory either.
     """
+    cap = max_bytes()
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return _capped(stream.read(MAX_BYTES + 1), STDIN_NAME), STDIN_NAME
+        return capped(stream.read(cap + 1), STDIN_NAME, cap), STDIN_NAME
     try:
         with open(path, "rb") as handle:
-            return _capped(handle.read(MAX_BYTES + 1), path), path
+            capped(b"", path, cap, os.fstat(handle.fileno()).st_size)
+            return capped(handle.read(cap + 1), path, cap), path
     except FileNotFoundError:
-        raise _cannot_read(path, "no such file") from None
+        raise cannot_read(path, "no such file") from None
     except IsADirectoryError:
-        raise _cannot_read(path, "is a directory") from None
+        raise cannot_read(path, "is a directory") from None
     except PermissionError:
-        raise _cannot_read(path, "permission denied") from None
+        raise cannot_read(path, "permission denied") from None
     except OSError as exc:
-        raise _cannot_read(path, (exc.strerror or str(exc)).lower()) from None
+        raise cannot_read(path, (exc.strerror or str(exc)).lower()) from None
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders replaced by their article files in name order.
+def max_bytes() -> int:
+    """The input size cap: ``$NEWSDIFF_MAX_BYTES`` when set, else ``MAX_BYTES``.
+
+    Read at each call, not at import, so a test or a wrapper script can change it.
+    """
+    value = os.environ.get(MAX_BYTES_VAR, "").strip()
+    if not value:
+        return MAX_BYTES
+    if not (value.isascii() and value.isdigit()) or int(value) <= 0:
+        raise InputError(f"newsdiff: {MAX_BYTES_VAR} must be a positive number of bytes, "
+                         f"not {value!r}")
+    return int(value)
+
+
+def is_url(path: str) -> bool:
+    """Whether ``path`` is an http(s) address (see :func:`newsdiff.fetch.is_url`).
+
+    Only a name with a colon can be one, so only then is the fetch module (and
+    ``urllib.request`` with it) imported: reading files stays fast to start.
+    """
+    if ":" not in path:
+        return False
+    from newsdiff.fetch import is_url as fetch_is_url
+
+    return fetch_is_url(path)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path | str]:
+    """Files and web addresses as given; folders replaced by their article files in name order.
 
     Here rather than in the reader so that the one-shot story view reads a
-    folder by the same rule without importing Textual.
+    folder by the same rule without importing Textual.  An address stays a
+    string: as a ``Path`` its ``//`` would collapse.
     """
-    out: list[Path] = []
-    for p in map(Path, paths):
+    out: list[Path | str] = []
+    for item in paths:
+        if isinstance(item, str) and is_url(item):
+            out.append(item)
+            continue
+        p = Path(item)
         out += folder_articles(p) if p.is_dir() else [p]
     return out
 
@@ -101,7 +154,7 @@ def folder_articles(folder: Path) -> list[Path]:
     try:
         return sorted(f for f in folder.iterdir() if f.suffix.lower() in ARTICLE_SUFFIXES)
     except OSError as exc:
-        raise _cannot_read(str(folder), (exc.strerror or str(exc)).lower()) from None
+        raise cannot_read(str(folder), (exc.strerror or str(exc)).lower()) from None
 
 
 def decode(data: bytes, name: str) -> str:
@@ -113,15 +166,15 @@ def decode(data: bytes, name: str) -> str:
     """
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if encoding is None and b"\0" in data:
-        raise _cannot_read(name, "binary data, not text")
+        raise cannot_read(name, "binary data, not text")
     try:
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError:
         if encoding:
-            raise _cannot_read(name, f"not valid {encoding.removesuffix('-sig').upper()}") from None
+            raise cannot_read(name, f"not valid {encoding.removesuffix('-sig').upper()}") from None
         text = _decode_legacy(data, name)
     if not text.strip():
-        raise _cannot_read(name, "it is empty" if not text else "it holds only whitespace")
+        raise cannot_read(name, "it is empty" if not text else "it holds only whitespace")
     return _LINE_BREAK_RE.sub("\n", text)
 
 
@@ -134,7 +187,7 @@ def parse_article(text: str, path: str) -> Article:
     fields, text = _split_front_matter(text)
     spans = split_sentences(text)
     if not spans:
-        raise _cannot_read(path, "no article text")
+        raise cannot_read(path, "no article text")
     boilerplate = find_boilerplate(text, spans)
     sentences = tuple(
         Sentence(i, start, end, text[start:end], i in boilerplate)
@@ -147,17 +200,21 @@ def parse_article(text: str, path: str) -> Article:
         text=text,
         sentences=sentences,
         byline=fields.get("byline") or _byline(sentences),
+        date=fields.get("date") or None,
+        url=fields.get("url") or None,
     )
 
 
-def _capped(data: bytes, name: str) -> bytes:
-    """``data``, unless it is over ``MAX_BYTES``."""
-    if len(data) > MAX_BYTES:
-        raise _cannot_read(name, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+def capped(data: bytes, name: str, cap: int, size: int | None = None) -> bytes:
+    """``data``, unless it (or the file's ``size``, when known) is over ``cap`` bytes."""
+    if max(len(data), size or 0) > cap:
+        mib, rest = divmod(cap, 1024 * 1024)
+        shown = f"{mib} MB" if mib and not rest else f"{cap} bytes"
+        raise cannot_read(name, f"larger than {shown} (the cap; {MAX_BYTES_VAR} sets another)")
     return data
 
 
-def _cannot_read(name: str, reason: str) -> InputError:
+def cannot_read(name: str, reason: str) -> InputError:
     """The one-line error for an unusable input, with the name made printable."""
     shown = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in name)
     return InputError(f"newsdiff: cannot read '{shown}': {reason}")
@@ -170,7 +227,7 @@ def _decode_legacy(data: bytes, name: str) -> str:
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
-        raise _cannot_read(name, "not text in any known encoding")
+        raise cannot_read(name, "not text in any known encoding")
     preferred = next((m for m in matches if m.encoding == _PREFERRED_LEGACY), None)
     if (
         preferred is not None

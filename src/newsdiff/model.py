@@ -43,6 +43,8 @@ class Article:
     text: str
     sentences: tuple[Sentence, ...]
     byline: str | None = None
+    date: str | None = None  # publication date as the source gives it (web pages, front matter)
+    url: str | None = None  # canonical address (web pages, front matter)
 
     @property
     def story_sentences(self) -> tuple[Sentence, ...]:

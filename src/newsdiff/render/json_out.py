@@ -62,13 +62,19 @@ def dumps(data: dict) -> str:
 
 
 def article_dict(article: Article, id_: str | int) -> dict:
-    """An article as both contracts give it: what was read, and its sentences' spans."""
+    """An article as both contracts give it: what was read, and its sentences' spans.
+
+    ``date`` and ``url`` appear only when known, so documents about plain text
+    files stay exactly as before.
+    """
+    known = {key: value for key in ("date", "url") if (value := getattr(article, key))}
     return {
         "id": id_,
         "path": article.path,
         "outlet": article.outlet,
         "title": article.title,
         "byline": article.byline,
+        **known,
         "text": article.text,
         "sentences": [[s.start, s.end] for s in article.sentences],
     }

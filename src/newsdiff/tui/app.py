@@ -98,7 +98,8 @@ class NewsdiffApp(App[None]):
         :func:`newsdiff.review.store.default_db_path`).
         """
         super().__init__()
-        self.paths: list[Path] = expand_paths(paths) if paths else sample_story()
+        #: Article files, and web addresses (as strings), in reading order.
+        self.paths: list[Path | str] = expand_paths(paths) if paths else sample_story()
         self.db_path = db_path
         #: The review session of the loaded articles, once it is open.
         self.review: ReviewSession | None = None
@@ -172,7 +173,7 @@ class NewsdiffApp(App[None]):
 
         entries: list[Entry] = []
         for done, path in enumerate(self.paths):
-            self.load_progress = (done, len(self.paths), path.name)
+            self.load_progress = (done, len(self.paths), getattr(path, "name", path))
             try:
                 article = await asyncio.to_thread(load_article, str(path))
             except InputError as e:
