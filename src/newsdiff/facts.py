@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from typing import get_args
 
 from newsdiff.model import Detail, DetailType
-from newsdiff.tokens import STOPWORDS, fold_typography, lemma
+from newsdiff.tokens import STOPWORDS, fold_typography, lemma, strip_possessive
 
 # ------------------------------------------------------------------ tokens
 
@@ -51,7 +51,7 @@ class _Tokens:
         self.text = text if len(folded) == len(text) else folded
         self.matches = list(_TOKEN_RE.finditer(folded))
         self.raw = [m.group() for m in self.matches]
-        self.low = [_strip_possessive(w.lower()) for w in self.raw]
+        self.low = [strip_possessive(w.lower()) for w in self.raw]
         self.cap = [
             w[0].isupper() and w[0].isalpha() and lw not in STOPWORDS
             for w, lw in zip(self.raw, self.low)
@@ -83,9 +83,6 @@ class _Tokens:
         """Tokens ``i..j`` without punctuation: readable when quotes sit inside the phrase."""
         return " ".join(w for w in self.raw[i : j + 1] if w[0].isalnum())
 
-
-def _strip_possessive(word: str) -> str:
-    return word.removesuffix("'s")
 
 
 # ------------------------------------------------------------------ lemmas

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from newsdiff.tokens import STOPWORDS, WORD_RE, fold_typography, stem
+from newsdiff.tokens import STOPWORDS, WORD_RE, fold_typography, stem, strip_possessive
 from newsdiff.wordnet import lemmas, synonym_groups
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -169,7 +169,7 @@ def profile(text: str, lexicon: Lexicon | None = None) -> SentenceProfile:
 @lru_cache(maxsize=16384)
 def _profile(text: str, lexicon: Lexicon) -> SentenceProfile:
     folded = fold_typography(text)
-    tokens = [_strip_possessive(w) for w in WORD_RE.findall(folded.lower())]
+    tokens = [strip_possessive(w) for w in WORD_RE.findall(folded.lower())]
     stems = tuple(stem(w) for w in tokens)
     content = frozenset(s for w, s in zip(tokens, stems) if w not in STOPWORDS and len(w) > 1)
     idf = {s: lexicon.idf.get(s, lexicon.default_idf) for s in content}
@@ -421,9 +421,6 @@ def default_lexicon() -> Lexicon:
 
     return load_model().lexicon
 
-
-def _strip_possessive(word: str) -> str:
-    return word.removesuffix("'s")
 
 
 def _ngrams(items: tuple[str, ...], n: int) -> list[str]:

@@ -44,10 +44,11 @@ def fold_typography(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` with typography folded (possessive 's kept off)."""
-    return [_strip_possessive(w) for w in WORD_RE.findall(fold_typography(text).lower())]
+    return [strip_possessive(w) for w in WORD_RE.findall(fold_typography(text).lower())]
 
 
-def _strip_possessive(word: str) -> str:
+def strip_possessive(word: str) -> str:
+    """``word`` without a possessive ``'s`` (after typography folding), so names match."""
     return word.removesuffix("'s")
 
 
