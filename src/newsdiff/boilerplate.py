@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 Span = tuple[int, int]
 
@@ -39,28 +40,30 @@ _LEADING_MARKERS_RE = re.compile(r"^(?:[#>•·▪◦‣|]+\s*|[-*+]\s+|\d{1,3}[
 _EMPHASIS = "*_`"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Unit:
     """A sentence as the rules see it.
 
     ``plain`` drops Markdown/list decoration and collapses whitespace, so that
     ``* **Share**`` and ``• Share`` look alike; ``whole_line`` says whether the
-    sentence is a line of its own, the shape most boilerplate has.
+    sentence is a line of its own, the shape most boilerplate has.  The views
+    the rules share are computed once per sentence: every rule asks for them,
+    and a long article has thousands of sentences.
     """
 
     text: str
     plain: str
     whole_line: bool
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return self.plain.split()
 
-    @property
+    @cached_property
     def lower(self) -> str:
         return self.plain.lower()
 
-    @property
+    @cached_property
     def quoted(self) -> bool:
         return any(c in _QUOTES for c in self.text)
 

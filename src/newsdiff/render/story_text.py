@@ -162,7 +162,7 @@ class _StoryView:
         grid.add_column(no_wrap=True)
         grid.add_column()
         for label, article in zip(self.labels, self.story.articles, strict=True):
-            grid.add_row(Text(label, style="bold"), headline("", article))
+            grid.add_row(Text(label, style="bold"), headline(article))
         for note in wire_notes(self.story, self.labels):
             grid.add_row("", Text(f"{note}.", style="italic"))
         return grid

@@ -21,7 +21,6 @@ from collections.abc import Callable, Collection, Iterable
 from rich import box
 from rich.columns import Columns
 from rich.console import Console
-from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -43,6 +42,7 @@ from newsdiff.render import (
     summary_rows,
     visible,
 )
+from newsdiff.render.columns import Cell, as_printed, lay_out, split_width
 from newsdiff.render.markers import (
     DELETED_BRACKETS,
     DELETED_STYLE,
@@ -56,6 +56,12 @@ from newsdiff.stats import summarize
 SIDE_BY_SIDE_WIDTH = 120
 
 _MARKER_WIDTH = max(len(m.marker) for m in MARKS.values())
+#: Spaces between columns, and between A and B side by side.
+_GAP = 1
+_SIDE_GAP = 2
+#: Indent of the pair lines under a group, and of a pair's details: under the text.
+_PAIR_INDENT = _MARKER_WIDTH + 1
+_DETAIL_INDENT = _MARKER_WIDTH + 3
 _CHANGE = {"a": (DELETED_STYLE, DELETED_BRACKETS), "b": (INSERTED_STYLE, INSERTED_BRACKETS)}
 
 
@@ -103,7 +109,7 @@ def render_text(
     color: bool = False,
 ) -> str:
     """``c`` drawn for a terminal ``width`` columns wide, with or without ANSI colour."""
-    view = _TextView(c, color, wide=width >= SIDE_BY_SIDE_WIDTH)
+    view = _TextView(c, color, width)
     return print_to_string(lambda console: view.draw(console, kinds), width=width, color=color)
 
 
@@ -128,56 +134,57 @@ def print_to_string(draw: Callable[[Console], None], *, width: int, color: bool)
     return out if color else "\n".join(line.rstrip() for line in out.split("\n"))
 
 
-def headline(label: str, article: Article) -> Text:
-    """Outlet and title in bold after ``label``; byline and path dimmed below them."""
+def headline(article: Article) -> Text:
+    """Outlet and title in bold; byline and path dimmed below them."""
     head = Text.assemble(
-        (label, "bold"),
         (visible(article.outlet), "bold"),
         " \u2014 " if article.outlet and article.title else "",
         (visible(article.title), "bold"),
     )
     meta = " \u00b7 ".join(visible(x) for x in (article.byline, article.path) if x)
     if meta:
-        head.append(f"\n{' ' * len(label)}{meta}", style="dim")
+        head.append(f"\n{meta}", style="dim")
     return head
 
 
 class _TextView:
     """Draws one comparison; the layout differs only in how a passage's rows are laid out."""
 
-    def __init__(self, c: Comparison, color: bool, wide: bool) -> None:
+    def __init__(self, c: Comparison, color: bool, width: int) -> None:
         self.c = c
         self.color = color
-        self.wide = wide
+        self.width = width
+        self.wide = width >= SIDE_BY_SIDE_WIDTH
 
     def draw(self, console: Console, kinds: Collection[str]) -> None:
-        console.print(self._headlines())
+        console.print(as_printed(console, self._headlines()), crop=False)
         console.print(self._legend())
         console.print(Rule(style="dim"))
+        lines: list[Text] = []
         for passage in passages(self.c, kinds):
             if passage.is_group:
-                console.print(self._group(passage))
-                console.print(Padding(self._pair_lines(passage), (0, 0, 0, _MARKER_WIDTH + 1)))
+                lines += self._group(passage) + self._pair_lines(passage)
             else:
-                console.print(self._passage(passage))
+                lines += self._passage(passage)
                 for detail in passage.alignment.details if passage.alignment else ():
-                    console.print(Padding(self._detail(format_detail(detail)),
-                                          (0, 0, 0, _MARKER_WIDTH + 3)))
-            console.print()
+                    lines += lay_out([Text(), self._detail(format_detail(detail))],
+                                     [_DETAIL_INDENT, self.width - _DETAIL_INDENT], [0])
+            lines.append(Text())
+        console.print(as_printed(console, lines), crop=False)
         note = hidden_boilerplate(self.c, kinds)
         if note:
             console.print(Text(note, style=MARKS["boilerplate"].style))
         console.print(Rule("Summary", style="dim"))
         console.print(self._summary())
 
-    def _headlines(self) -> Table:
-        grid = self._grid()
+    def _headlines(self) -> list[Text]:
+        rows = [(Text(side, style="bold"), headline(article))
+                for side, article in (("A", self.c.a), ("B", self.c.b))]
         if self.wide:
-            grid.add_row("", headline("A  ", self.c.a), headline("B  ", self.c.b))
-        else:
-            for side, article in (("A", self.c.a), ("B", self.c.b)):
-                grid.add_row("", Text(side, style="bold"), headline("", article))
-        return grid
+            a, b = (self._labelled([row], width)
+                    for row, width in zip(rows, self._side_widths(), strict=True))
+            return self._row(Text(), a, b)
+        return [line for label, head in rows for line in self._row(Text(), label, head)]
 
     def _legend(self) -> Columns:
         items = [Text(m.marker, style=m.style).append(f" {m.label}") for m in MARKS.values()]
@@ -185,78 +192,79 @@ class _TextView:
                      .append(changed_words("b", "B", color=self.color, brackets=not self.color)))
         return Columns(items, padding=(0, 2))
 
-    def _grid(self, label_width: int | None = 1) -> Table:
-        """Marker column, then A and B columns (wide) or a side label and one text column."""
-        grid = Table.grid(expand=True, padding=(0, 1))
-        grid.add_column(width=_MARKER_WIDTH, no_wrap=True)
-        if self.wide:
-            grid.add_column(ratio=1)
-            grid.add_column(ratio=1)
-        else:
-            grid.add_column(width=label_width, no_wrap=True)
-            grid.add_column(ratio=1)
-        return grid
+    def _side_widths(self) -> list[int]:
+        """The widths of A's and B's columns side by side."""
+        return split_width(self.width - _MARKER_WIDTH - _GAP - _SIDE_GAP, 2)
 
-    def _group(self, p: Passage) -> Table:
+    def _row(self, marker: Text, first: Cell, second: Cell,
+             label_width: int = 1) -> list[Text]:
+        """A marker, then A and B side by side (wide), or a side label and its text (stacked)."""
+        if self.wide:
+            return lay_out([marker, first, second],
+                           [_MARKER_WIDTH, *self._side_widths()], [_GAP, _SIDE_GAP])
+        room = self.width - _MARKER_WIDTH - label_width - 2 * _GAP
+        return lay_out([marker, first, second],
+                       [_MARKER_WIDTH, label_width, room], [_GAP, _GAP])
+
+    def _group(self, p: Passage) -> list[Text]:
         """A group: each sentence once, labelled; A's left of (wide) or above (stacked) B's."""
         mark = MARKS[p.mark]
         marker = Text(mark.marker, style=mark.style)
         rows = {side: [(Text(sentence_label(side, i), style="bold"), self._sentence(p, side, i))
                        for i in getattr(p, side)] for side in ("a", "b")}
         if self.wide:
-            grid = self._grid()
-            grid.add_row(marker, *(self._labelled(rows[side]) for side in ("a", "b")))
-            return grid
-        grid = self._grid(label_width=None)
+            a, b = (self._labelled(rows[side], width)
+                    for side, width in zip(("a", "b"), self._side_widths(), strict=True))
+            return self._row(marker, a, b)
+        label_width = max(label.cell_len for label, _ in rows["a"] + rows["b"])
+        lines = []
         for label, text in rows["a"] + rows["b"]:
-            grid.add_row(marker, label, text)
-            marker = Text("")
-        return grid
+            lines += self._row(marker, label, text, label_width)
+            marker = Text()
+        return lines
 
     @staticmethod
-    def _labelled(rows: list[tuple[Text, Text]]) -> Table:
-        """One side of a wide group: a label column and the sentences, one row each."""
-        grid = Table.grid(expand=True, padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
-        for row in rows:
-            grid.add_row(*row)
-        return grid
+    def _labelled(rows: list[tuple[Text, Text]], width: int) -> list[Text]:
+        """One side of a wide group, ``width`` columns: labels, and the sentences beside them."""
+        label_width = max(label.cell_len for label, _ in rows)
+        return [line for label, text in rows
+                for line in lay_out([label, text],
+                                    [label_width, width - label_width - _GAP], [_GAP])]
 
-    def _pair_lines(self, p: Passage) -> Table:
-        """Under a group: each kind's marker and label, then its pairs and their details.
-
-        A grid, so that a long list of pairs wraps under itself, not under the marker.
-        """
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=_MARKER_WIDTH, no_wrap=True)
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
-        for line in pair_lines(p):
+    def _pair_lines(self, p: Passage) -> list[Text]:
+        """Under a group: each kind's marker and label, then its pairs and their details,
+        a long list of pairs wrapping under itself, not under the marker."""
+        lines = pair_lines(p)
+        label_width = max(len(MARKS[line.mark].label) for line in lines)
+        room = self.width - _PAIR_INDENT - _MARKER_WIDTH - label_width - 2 * _GAP
+        out = []
+        for line in lines:
             mark = MARKS[line.mark]
             text = Text(line.pairs)
             if line.details:
                 text.append(" \u2014 ").append(self._detail(line.details))
-            grid.add_row(Text(mark.marker, style=mark.style), mark.label, text)
-        return grid
+            out += lay_out([Text(), Text(mark.marker, style=mark.style),
+                                     Text(mark.label), text],
+                           [_PAIR_INDENT - _GAP, _MARKER_WIDTH, label_width, room],
+                           [_GAP, _GAP, _GAP])
+        return out
 
     @staticmethod
     def _detail(detail: str) -> Text:
         return Text(visible(detail), style=MARKS["divergent"].style)
 
-    def _passage(self, p: Passage) -> Table:
+    def _passage(self, p: Passage) -> list[Text]:
         mark = MARKS[p.mark]
         marker = Text(mark.marker, style=mark.style)
         a, b = (self._side(p, side) if getattr(p, side) else None for side in ("a", "b"))
-        grid = self._grid()
         if self.wide:
-            grid.add_row(marker, a or "", b or "")
-        else:
-            for side, text in (("A", a), ("B", b)):
-                if text is not None:
-                    grid.add_row(marker, Text(side, style="bold"), text)
-                    marker = Text("")
-        return grid
+            return self._row(marker, a or Text(), b or Text())
+        lines = []
+        for side, text in (("A", a), ("B", b)):
+            if text is not None:
+                lines += self._row(marker, Text(side, style="bold"), text)
+                marker = Text()
+        return lines
 
     def _side(self, p: Passage, side: str) -> Text:
         """One side's text of a passage, its changed words highlighted where that helps."""
