@@ -29,9 +29,11 @@ ties by sentence text, so ``compare(b, a)`` is the mirror of ``compare(a, b)``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from newsdiff import parallel
 from newsdiff.aliases import Alias, expand, find_aliases
 from newsdiff.align import candidate_pairs, idf_weights
 from newsdiff.classify import classify_pair
@@ -49,6 +51,11 @@ MODEL_MIN_CONTAINMENT = 0.2
 DIRECT_LINK = 0.6
 # A detail slot filled by more sentences than this does not identify one fact.
 MAX_SLOT_SENTENCES = 20
+# From this many pair-model questions, or sentences to read facts from, the work is spread
+# over worker processes (each step costs about 1 s per this many on one core; workers take
+# 0.2 s to start).
+PARALLEL_MODEL_PAIRS = 8_000
+PARALLEL_FACTS = 4_000
 
 
 @dataclass(eq=False)
@@ -107,16 +114,74 @@ class Similarity:
             self.known[key] = self._compute(*key)
         return self.known[key]
 
-    def _compute(self, i: int, j: int) -> float:
-        vi, vj = self.nodes[i], self.nodes[j]
-        shared = sum(self.weights[t] for t in vi.terms & vj.terms)
-        containment = shared / max(1, min(self.mass[i], self.mass[j]))
-        if not MODEL_MIN_CONTAINMENT <= containment < DIRECT_LINK or not across(
-            self.sides[i], self.sides[j]
+    def scores(self, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float]:
+        """The similarity of each pair ``(i, j)``, ``i < j``: what ``__call__`` gives, with
+        the pair model asked about all of them at once, in worker processes when there
+        are many questions (see :mod:`newsdiff.parallel`)."""
+        pairs = list(pairs)
+        asked = []
+        for pair in pairs:
+            if pair not in self.known:
+                containment = self._containment(*pair)
+                if self._asks_model(*pair, containment):
+                    asked.append((pair, containment))
+                else:
+                    self.known[pair] = containment
+        texts = [tuple(v.sentence.text for v in self._canonical(*pair)) for pair, _ in asked]
+        for (pair, containment), p in zip(
+            asked, parallel.map_chunks(paraphrase_probabilities, texts, PARALLEL_MODEL_PAIRS),
+            strict=True,
         ):
+            self.known[pair] = max(containment, p)
+        return {pair: self(*pair) for pair in pairs}
+
+    def _compute(self, i: int, j: int) -> float:
+        containment = self._containment(i, j)
+        if not self._asks_model(i, j, containment):
             return containment
-        first, second = (vi, vj) if vi.key <= vj.key else (vj, vi)
+        first, second = self._canonical(i, j)
         return max(containment, first.model.probability_from_profiles(first.profile, second.profile))
+
+    def _containment(self, i: int, j: int) -> float:
+        shared = sum(self.weights[t] for t in self.nodes[i].terms & self.nodes[j].terms)
+        return shared / max(1, min(self.mass[i], self.mass[j]))
+
+    def _asks_model(self, i: int, j: int, containment: float) -> bool:
+        return MODEL_MIN_CONTAINMENT <= containment < DIRECT_LINK and across(
+            self.sides[i], self.sides[j])
+
+    def _canonical(self, i: int, j: int) -> tuple[SentenceView, SentenceView]:
+        """The two nodes in the order the model is asked about them (by sentence text)."""
+        vi, vj = self.nodes[i], self.nodes[j]
+        return (vi, vj) if vi.key <= vj.key else (vj, vi)
+
+
+def paraphrase_probabilities(pairs: list[tuple[str, str]]) -> list[float]:
+    """The pair model's probability for each pair of sentence texts (a worker's job)."""
+    model = load_model()
+    return [model.probability_from_profiles(_profile(a), _profile(b)) for a, b in pairs]
+
+
+@lru_cache(maxsize=20_000)
+def _profile(text: str) -> SentenceProfile:
+    """A text's profile for the pair model, kept for the worker's later chunks: a sentence
+    is in many pairs, and the chunks of one step share most of their sentences."""
+    return load_model().profile(text)
+
+
+def read_facts(views: Sequence[SentenceView]) -> None:
+    """Read the facts of every view at once, in worker processes when there are many
+    (the first step to need them asks for all of them anyway)."""
+    todo = [v for v in views if "facts" not in v.__dict__]
+    texts = [v.sentence.text for v in todo]
+    for view, facts in zip(todo, parallel.map_chunks(facts_of, texts, PARALLEL_FACTS),
+                           strict=True):
+        view.__dict__["facts"] = facts  # where cached_property keeps what it computed
+
+
+def facts_of(texts: list[str]) -> list[Facts]:
+    """The facts of each sentence text (a worker's job)."""
+    return [extract_facts(text) for text in texts]
 
 
 def compare(a: Article, b: Article) -> Comparison:
@@ -131,10 +196,11 @@ def compare(a: Article, b: Article) -> Comparison:
     sides = [frozenset(0 if v < in_a else 1 for v in group) for group in members]
     similarity = Similarity(idf_weights([v.terms for v in views]), nodes, sides)
     terms = [v.terms for v in nodes]
-    scores = {(i, j): similarity(i, j) for i, j in candidate_pairs(terms, similarity.weights)}
+    scores = similarity.scores(candidate_pairs(terms, similarity.weights))
     claims = cluster([v.folded for v in nodes], scores)
     strong = [[i, j] for (i, j), s in scores.items() if s >= DIRECT_LINK]
     node_of = {v: n for n, group in enumerate(members) for v in group}
+    read_facts(nodes)
     slots = same_slots(nodes, sides)
     pairs = sorted(
         set(_links(claims, members, in_a))

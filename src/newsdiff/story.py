@@ -48,6 +48,7 @@ from newsdiff.compare import (
     SentenceView,
     Similarity,
     distinct_texts,
+    read_facts,
     same_slots,
 )
 from newsdiff.diffing import word_diff
@@ -109,8 +110,9 @@ class _SentenceGraph:
                                      self.sides)
         top_k = min(MAX_PARTNERS, max(TOP_K, PARTNERS_PER_OUTLET * (len(articles) - 1)))
         terms = [v.terms for v in self.nodes]
-        self.scores = {(i, j): self.similarity(i, j)
-                       for i, j in candidate_pairs(terms, self.similarity.weights, top_k)}
+        self.scores = self.similarity.scores(candidate_pairs(terms, self.similarity.weights,
+                                                             top_k))
+        read_facts(self.views)
         #: A detail slot stops identifying one fact when more sentences than this fill it:
         #: the pairwise engine's cap, per pair of outlets.
         self.max_carriers = MAX_SLOT_SENTENCES * max(1, len(articles) // 2)

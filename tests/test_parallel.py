@@ -1,0 +1,73 @@
+"""Work spread over worker processes gives exactly what one process gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff import compare as compare_module
+from newsdiff import parallel
+from newsdiff.compare import compare, facts_of
+from newsdiff.ingest import load_article
+from newsdiff.resources import sample_story
+from newsdiff.story import compare_story
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return [load_article(str(p)) for p in sample_story()]
+
+
+@pytest.fixture
+def spread_everything(monkeypatch):
+    """Two workers, and every bulk step spread however small."""
+    monkeypatch.setenv(parallel.ENV_VAR, "2")
+    monkeypatch.setattr(compare_module, "PARALLEL_MODEL_PAIRS", 0)
+    monkeypatch.setattr(compare_module, "PARALLEL_FACTS", 0)
+    calls = []
+    real = parallel.map_chunks
+    monkeypatch.setattr(parallel, "map_chunks",
+                        lambda work, items, n: calls.append(work.__name__) or real(work, items, n))
+    return calls
+
+
+def test_chunks_come_back_in_order(monkeypatch, articles):
+    monkeypatch.setenv(parallel.ENV_VAR, "2")
+    texts = [s.text for a in articles for s in a.sentences]
+    assert parallel.map_chunks(facts_of, texts, min_items=0) == facts_of(texts)
+
+
+def test_pairwise_in_workers_equals_one_process(monkeypatch, articles, spread_everything):
+    spread = compare(articles[0], articles[2])
+    assert {"facts_of", "paraphrase_probabilities"} <= set(spread_everything)
+    monkeypatch.setenv(parallel.ENV_VAR, "1")
+    assert spread == compare(articles[0], articles[2])
+
+
+def test_story_in_workers_equals_one_process(monkeypatch, articles, spread_everything):
+    spread = compare_story(articles)
+    assert "paraphrase_probabilities" in spread_everything
+    monkeypatch.setenv(parallel.ENV_VAR, "1")
+    assert spread == compare_story(articles)
+
+
+def test_no_processes_means_the_work_is_done_here(monkeypatch, articles):
+    def refuse(count):
+        raise OSError("no /dev/shm")
+
+    monkeypatch.setenv(parallel.ENV_VAR, "2")
+    monkeypatch.setattr(parallel, "_executor", refuse)
+    texts = [s.text for s in articles[0].sentences]
+    assert parallel.map_chunks(facts_of, texts, min_items=0) == facts_of(texts)
+
+
+def test_few_items_stay_in_this_process(monkeypatch):
+    monkeypatch.setenv(parallel.ENV_VAR, "2")
+    monkeypatch.setattr(parallel, "_executor", lambda count: pytest.fail("started workers"))
+    assert parallel.map_chunks(facts_of, ["He met them twice."], min_items=2) == facts_of(
+        ["He met them twice."])
+
+
+@pytest.mark.parametrize("value, expected", [("3", 3), ("0", 1), ("x", None), ("", None)])
+def test_workers_setting(monkeypatch, value, expected):
+    monkeypatch.setenv(parallel.ENV_VAR, value)
+    assert parallel.workers() == (expected or parallel.usable_cores())
