@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from newsdiff.model import Alignment, Article, Comparison, Detail, Sentence
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_session_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test, nor a module- or session-wide fixture, caches comparisons in the
+    developer's own cache folder (subprocesses inherit the variable)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSDIFF_CACHE_DIR", str(tmp_path_factory.mktemp("session-cache")))
+        mp.delenv("NEWSDIFF_NO_CACHE", raising=False)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with an empty cache of its own: no test sees another's entries."""
+    monkeypatch.setenv("NEWSDIFF_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 def make_article(

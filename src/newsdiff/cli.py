@@ -173,6 +173,11 @@ def newsdiff(
         show_default=False,
         rich_help_panel="Display",
     )] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache",
+        help="Compute afresh; neither read nor write the comparison cache.",
+        rich_help_panel="Output",
+    )] = False,
     version: Annotated[bool, typer.Option(
         "--version",
         callback=_print_version, is_eager=True,
@@ -202,16 +207,14 @@ def newsdiff(
 
     stdin = typer.get_binary_stream("stdin")
     articles = [load_article(p, stdin) for p in paths]
-    # The engines load their model: imported only for good input.
-    if story_kinds is not None:
-        from newsdiff.story import compare_story
+    # The engines load their model: imported (by the cache, on a miss) only for good input.
+    from newsdiff.cache import cached_compare, cached_compare_story
 
-        story = compare_story(articles)
+    if story_kinds is not None:
+        story = cached_compare_story(articles, use_cache=not no_cache)
         sys.stdout.write(_render_story(story, fmt, story_kinds, color, width))
         return
-    from newsdiff.compare import compare
-
-    comparison = compare(*articles)
+    comparison = cached_compare(*articles, use_cache=not no_cache)
     sys.stdout.write(_render(comparison, fmt, only, color, width))
 
 

@@ -31,21 +31,24 @@ if TYPE_CHECKING:
 
 
 def compare(a: Article, b: Article) -> Comparison:
-    """The pairwise engine, imported on first use in the worker thread that runs it.
+    """The pairwise engine through the comparison cache, imported on first use in the
+    worker thread that runs it.
 
     The engine's modules take a tenth of a second to import; imported here they
-    load while the first screen is being drawn instead of before it.
+    load while the first screen is being drawn instead of before it, and not at
+    all when the cache holds the comparison.
     """
-    from newsdiff.compare import compare as engine_compare
+    from newsdiff.cache import cached_compare
 
-    return engine_compare(a, b)
+    return cached_compare(a, b)
 
 
 def compare_story(articles: Sequence[Article]) -> Story:
-    """The story engine, imported on first use in its worker thread (see :func:`compare`)."""
-    from newsdiff.story import compare_story as engine_compare_story
+    """The story engine through the comparison cache, imported on first use in its worker
+    thread (see :func:`compare`)."""
+    from newsdiff.cache import cached_compare_story
 
-    return engine_compare_story(articles)
+    return cached_compare_story(articles)
 
 @dataclass(frozen=True, slots=True)
 class Entry:
