@@ -34,12 +34,15 @@ import contextlib
 import functools
 import hashlib
 import json
+import marshal
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from types import CodeType
 from typing import TYPE_CHECKING, TypeVar
 
 from newsdiff import __version__
@@ -187,7 +190,18 @@ def _load(path: Path, cls: type[T]) -> T | None:
 
 
 def _save(path: Path, value: object) -> None:
-    """Write ``value`` at ``path`` atomically, or nothing at all if that fails.
+    """Pickle ``value`` to ``path``, or nothing at all if that fails."""
+    try:
+        data = pickle.dumps(value, protocol=_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return  # a value that does not pickle: the result is good all the same
+    if _write_atomically(path, data):
+        _wrote(path.parents[1], len(data))
+
+
+def _write_atomically(path: Path, data: bytes) -> bool:
+    """Write ``data`` at ``path``; whether that worked (a full disk, a read-only folder:
+    not, and nothing is left behind).
 
     A temporary file in the same folder, renamed over ``path``: readers in other
     processes see the old file, the new one or none, never half of one.
@@ -196,18 +210,44 @@ def _save(path: Path, value: object) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=_PROTOCOL)
-            size = f.tell()
+            f.write(data)
         os.replace(tmp, path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        # a full disk, a value that does not pickle: the result is good all the same
+    except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        return
-    _wrote(path.parents[1], size)
+        return False
+    return True
+
+
+def compiled(source: str, name: str) -> CodeType:
+    """``source`` compiled, from the cache after the first time, as Python caches the
+    bytecode of modules.
+
+    For code generated at run time (the paraphrase model's trees, 20 ms to
+    compile on every run otherwise).  The file is named by ``name``, the
+    interpreter's bytecode tag and a hash of ``source``; writing one removes the
+    older files of that ``name``, so the folder holds one per interpreter.
+    Always on (``NEWSDIFF_NO_CACHE`` is about comparisons): it cannot change a
+    result, only how fast it comes.
+    """
+    tag = sys.implementation.cache_tag or "python"
+    digest = hashlib.sha256(source.encode()).hexdigest()[:32]
+    folder = cache_dir() / "code"
+    path = folder / f"{name}-{tag}-{digest}.marshal"
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        code = marshal.loads(path.read_bytes())
+        if isinstance(code, CodeType):
+            return code
+    code = compile(source, f"<{name}>", "exec")
+    if _write_atomically(path, marshal.dumps(code)):
+        for old in folder.glob(f"{name}-{tag}-*.marshal"):
+            if old != path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    return code
 
 
 def _wrote(root: Path, size: int) -> None:

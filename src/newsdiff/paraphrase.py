@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from newsdiff.cache import compiled
 from newsdiff.features import (
     FEATURE_NAMES,
     Lexicon,
@@ -134,7 +135,7 @@ def _compile_trees(
     lines += [f"    t += {expression(nodes, 0)}" for nodes in trees]
     lines.append("    return t")
     namespace: dict[str, Any] = {}
-    exec(compile("\n".join(lines), "<paraphrase trees>", "exec"), namespace)  # noqa: S102
+    exec(compiled("\n".join(lines), "paraphrase-trees"), namespace)  # noqa: S102
     return namespace["trees_total"]
 
 

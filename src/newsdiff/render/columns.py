@@ -18,6 +18,9 @@ from rich.console import Console
 from rich.segment import Segment, Segments
 from rich.text import Text
 
+#: What rules are drawn with.
+LINE = "\u2500"
+
 #: A cell: text to wrap to its column, or lines already laid out (a nested column set).
 Cell = Text | list[Text]
 
@@ -98,6 +101,35 @@ def lay_out(cells: Sequence[Cell], widths: Sequence[int],
         line.rstrip()
         out.append(line)
     return out
+
+
+def flow(items: Sequence[Text], width: int, gap: int) -> list[Text]:
+    """``items`` left to right, ``gap`` spaces apart, a new line when the next one does
+    not fit (an item is never split, unless it is wider than a line on its own)."""
+    lines: list[Text] = []
+    line = Text()
+    for item in items:
+        if line.plain and line.cell_len + gap + item.cell_len > width:
+            lines.append(line)
+            line = Text()
+        if line.plain:
+            line.append(" " * gap)
+        line.append_text(item)
+    return [piece for line in [*lines, line] for piece in wrap(line, width)]
+
+
+def indented(lines: Sequence[Text], spaces: int) -> list[Text]:
+    """``lines``, each after ``spaces`` spaces."""
+    return [Text(" " * spaces) + line for line in lines]
+
+
+def rule(title: str, width: int) -> Text:
+    """A dim horizontal line across ``width`` columns, ``title`` in its middle if any."""
+    if not title:
+        return Text(LINE * width, style="dim")
+    left = (width - len(title) - 2) // 2
+    right = width - len(title) - 2 - left
+    return Text(f"{LINE * left} {title} {LINE * right}", style="dim")
 
 
 def as_printed(console: Console, lines: Sequence[Text]) -> Segments:

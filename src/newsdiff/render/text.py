@@ -18,11 +18,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Collection, Iterable
 
-from rich import box
-from rich.columns import Columns
 from rich.console import Console
-from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
 from newsdiff.model import Alignment, Article, Comparison
@@ -42,7 +38,17 @@ from newsdiff.render import (
     summary_rows,
     visible,
 )
-from newsdiff.render.columns import Cell, as_printed, lay_out, split_width
+from newsdiff.render.columns import (
+    LINE,
+    Cell,
+    as_printed,
+    flow,
+    indented,
+    lay_out,
+    rule,
+    split_width,
+    wrap,
+)
 from newsdiff.render.markers import (
     DELETED_BRACKETS,
     DELETED_STYLE,
@@ -62,6 +68,9 @@ _SIDE_GAP = 2
 #: Indent of the pair lines under a group, and of a pair's details: under the text.
 _PAIR_INDENT = _MARKER_WIDTH + 1
 _DETAIL_INDENT = _MARKER_WIDTH + 3
+#: The summary's outlet columns wrap beyond this width; its columns are this far apart.
+_SUMMARY_COLUMN = 30
+_SUMMARY_GAP = 3
 _CHANGE = {"a": (DELETED_STYLE, DELETED_BRACKETS), "b": (INSERTED_STYLE, INSERTED_BRACKETS)}
 
 
@@ -157,10 +166,7 @@ class _TextView:
         self.wide = width >= SIDE_BY_SIDE_WIDTH
 
     def draw(self, console: Console, kinds: Collection[str]) -> None:
-        console.print(as_printed(console, self._headlines()), crop=False)
-        console.print(self._legend())
-        console.print(Rule(style="dim"))
-        lines: list[Text] = []
+        lines = [*self._headlines(), *self._legend(), rule("", self.width)]
         for passage in passages(self.c, kinds):
             if passage.is_group:
                 lines += self._group(passage) + self._pair_lines(passage)
@@ -170,12 +176,11 @@ class _TextView:
                     lines += lay_out([Text(), self._detail(format_detail(detail))],
                                      [_DETAIL_INDENT, self.width - _DETAIL_INDENT], [0])
             lines.append(Text())
-        console.print(as_printed(console, lines), crop=False)
         note = hidden_boilerplate(self.c, kinds)
         if note:
-            console.print(Text(note, style=MARKS["boilerplate"].style))
-        console.print(Rule("Summary", style="dim"))
-        console.print(self._summary())
+            lines += wrap(Text(note, style=MARKS["boilerplate"].style), self.width)
+        lines += [rule("Summary", self.width), *self._summary()]
+        console.print(as_printed(console, lines), crop=False)
 
     def _headlines(self) -> list[Text]:
         rows = [(Text(side, style="bold"), headline(article))
@@ -186,11 +191,14 @@ class _TextView:
             return self._row(Text(), a, b)
         return [line for label, head in rows for line in self._row(Text(), label, head)]
 
-    def _legend(self) -> Columns:
+    def _legend(self) -> list[Text]:
+        """Each marker and what it means, as many to a line as fit."""
         items = [Text(m.marker, style=m.style).append(f" {m.label}") for m in MARKS.values()]
-        items.append(Text("changed words: ").append(changed_words("a", "A", color=self.color, brackets=not self.color)).append(" ")
+        items.append(Text("changed words: ")
+                     .append(changed_words("a", "A", color=self.color, brackets=not self.color))
+                     .append(" ")
                      .append(changed_words("b", "B", color=self.color, brackets=not self.color)))
-        return Columns(items, padding=(0, 2))
+        return flow(items, self.width, gap=2)
 
     def _side_widths(self) -> list[int]:
         """The widths of A's and B's columns side by side."""
@@ -282,12 +290,25 @@ class _TextView:
             return highlighted_side(al, side, color=self.color, brackets=not self.color)
         return Text(visible(sentences_text(self.c.a if side == "a" else self.c.b, (index,))))
 
-    def _summary(self) -> Table:
+    def _summary(self) -> list[Text]:
+        """The counts and shares per kind: a bold header, a rule, one row per kind, the note.
+
+        The outlets' columns are at most :data:`_SUMMARY_COLUMN` wide (a long
+        outlet name wraps) and right-aligned, like the numbers under them.
+        """
         header, *rows = summary_rows(summarize(self.c), (self.c.a.outlet, self.c.b.outlet))
-        table = Table(box=box.SIMPLE_HEAD, caption=SUMMARY_NOTE, caption_justify="left")
-        table.add_column(header[0], no_wrap=True)
-        for title in header[1:]:
-            table.add_column(Text(visible(title)), justify="right", max_width=30)
-        for row in rows:
-            table.add_row(*(Text(visible(cell)) for cell in row))
-        return table
+        cells = [[Text(visible(cell), style="bold") for cell in header],
+                 *([Text(visible(cell)) for cell in row] for row in rows)]
+        widths = [min(max(cell.cell_len for cell in column), _SUMMARY_COLUMN)
+                  for column in zip(*cells, strict=True)]
+        gaps = [_SUMMARY_GAP] * (len(widths) - 1)
+        lines = []
+        for n, row in enumerate(cells):
+            laid = [wrap(cell, width) for cell, width in zip(row, widths, strict=True)]
+            for column, width in zip(laid[1:], widths[1:], strict=True):
+                for line in column:  # numbers (and their headings) align right
+                    line.align("right", width)
+            lines += indented(lay_out(laid, widths, gaps), 1)
+            if n == 0:
+                lines += indented([Text(LINE * (sum(widths) + sum(gaps)))], 1)
+        return [*lines, Text(), *wrap(Text(SUMMARY_NOTE, style="dim"), self.width)]
