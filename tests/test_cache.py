@@ -312,3 +312,33 @@ def test_help_does_not_import_the_cache_or_an_engine():
         "assert not {'newsdiff.cache', 'newsdiff.compare', 'newsdiff.story'} & set(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_compiled_code_is_kept_and_reused(monkeypatch):
+    source = "def answer():\n    return 42\n"
+    first = cache.compiled(source, "answer")
+    files = list((cache.cache_dir() / "code").glob("answer-*.marshal"))
+    assert len(files) == 1
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr("builtins.compile", no_compiling)
+    again = cache.compiled(source, "answer")
+    assert _run(again)["answer"]() == 42 and again == first
+
+
+def test_compiled_code_survives_a_corrupt_file_and_keeps_one_version():
+    cache.compiled("x = 1\n", "gen")
+    (path,) = (cache.cache_dir() / "code").glob("gen-*.marshal")
+    path.write_bytes(b"not marshal")
+    assert _run(cache.compiled("x = 1\n", "gen"))["x"] == 1
+    assert _run(cache.compiled("x = 2\n", "gen"))["x"] == 2  # a new model replaces the old
+    assert len(list((cache.cache_dir() / "code").glob("gen-*.marshal"))) == 1
+
+
+def _run(code) -> dict:
+    """The names ``code`` defines when run."""
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102 -- code the test itself wrote
+    return namespace
