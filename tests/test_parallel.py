@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from newsdiff import compare as compare_module
@@ -51,18 +56,47 @@ def test_story_in_workers_equals_one_process(monkeypatch, articles, spread_every
 
 
 def test_no_processes_means_the_work_is_done_here(monkeypatch, articles):
-    def refuse(count):
+    def refuse(*args, **kwargs):
         raise OSError("no /dev/shm")
 
     monkeypatch.setenv(parallel.ENV_VAR, "2")
-    monkeypatch.setattr(parallel, "_executor", refuse)
+    monkeypatch.setattr(parallel, "_pool", None)
+    monkeypatch.setattr(parallel, "_refused", False)
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", refuse)
     texts = [s.text for s in articles[0].sentences]
     assert parallel.map_chunks(facts_of, texts, min_items=0) == facts_of(texts)
+    assert parallel.aside(facts_of, texts, worth_it=True)() == facts_of(texts)
+
+
+def pids(items: list[int]) -> list[int]:
+    """The process each item was handled in."""
+    return [os.getpid() for _ in items]
+
+
+class _TextualStderr(io.StringIO):
+    """Like the stand-in Textual puts in ``sys.stderr`` while an app runs."""
+
+    def fileno(self) -> int:
+        return -1
+
+
+def test_workers_start_under_a_replaced_stderr_and_from_a_thread(monkeypatch):
+    """The reader's case: a comparison in a thread, with Textual's stderr in place."""
+    monkeypatch.setenv(parallel.ENV_VAR, "2")
+    monkeypatch.setattr(parallel, "_pool", None)
+    monkeypatch.setattr(parallel, "_refused", False)
+    monkeypatch.setattr(sys, "stderr", _TextualStderr())
+    with ThreadPoolExecutor(1) as thread:
+        seen = thread.submit(parallel.map_chunks, pids, list(range(40)), 0).result()
+    parallel.shutdown()
+    assert os.getpid() not in seen
 
 
 def test_few_items_stay_in_this_process(monkeypatch):
     monkeypatch.setenv(parallel.ENV_VAR, "2")
     monkeypatch.setattr(parallel, "_executor", lambda count: pytest.fail("started workers"))
+    assert parallel.aside(facts_of, ["He met them twice."], worth_it=False)() == facts_of(
+        ["He met them twice."])
     assert parallel.map_chunks(facts_of, ["He met them twice."], min_items=2) == facts_of(
         ["He met them twice."])
 

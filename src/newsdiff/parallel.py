@@ -31,13 +31,15 @@ import atexit
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # imported when first needed: 35 ms the one-shot path rarely needs
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.context import BaseContext
 
+A = TypeVar("A")
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -49,6 +51,8 @@ _PRELOAD = ["newsdiff.facts", "newsdiff.paraphrase"]
 
 #: The shared pool and its number of workers, once started.
 _pool: tuple[int, ProcessPoolExecutor] | None = None
+#: Whether starting a pool failed here once: then every step runs in this process.
+_refused = False
 _pool_lock = threading.Lock()
 
 
@@ -79,31 +83,89 @@ def map_chunks(work: Callable[[list[T]], list[R]], items: Sequence[T], min_items
     ``min_items`` items, or one worker, and it runs here on all of them.
     """
     count = workers()
-    if len(items) < max(min_items, 2) or count < 2:
+    pool = _executor(count) if len(items) >= max(min_items, 2) and count > 1 else None
+    if pool is None:
         return work(list(items))
     from concurrent.futures.process import BrokenProcessPool
 
     size = -(-len(items) // (count * CHUNKS_PER_WORKER))
     chunks = [list(items[n : n + size]) for n in range(0, len(items), size)]
     try:
-        results = list(_executor(count).map(work, chunks))
-    except (OSError, BrokenProcessPool):
-        shutdown()  # the next step tries a fresh pool
+        results = list(pool.map(work, chunks))
+    except BrokenProcessPool:  # a worker died (killed, out of memory): do it here
+        shutdown()
         return work(list(items))
     return [result for chunk in results for result in chunk]
 
 
-def _executor(count: int) -> ProcessPoolExecutor:
-    """The shared pool of ``count`` workers, started on first use."""
+def aside(work: Callable[[A], R], arg: A, worth_it: bool) -> Callable[[], R]:
+    """Start ``work(arg)`` in a worker while this process goes on with other work; the
+    returned function waits for its result.
+
+    For a step that needs nothing of the steps it runs beside (the story's
+    quotes, beside its claims).  Not ``worth_it`` (a small input), one worker,
+    or no processes to be had: ``work`` runs here, when the result is asked for.
+    """
+    count = workers()
+    pool = _executor(count) if worth_it and count > 1 else None
+    if pool is None:
+        return lambda: work(arg)
+    from concurrent.futures.process import BrokenProcessPool
+
+    future = pool.submit(work, arg)
+
+    def result() -> R:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            shutdown()
+            return work(arg)
+
+    return result
+
+
+def _executor(count: int) -> ProcessPoolExecutor | None:
+    """The shared pool of ``count`` workers, started on first use; ``None`` if this
+    machine will not start one (it is not asked again)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    global _pool
+    global _pool, _refused
     with _pool_lock:
+        if _refused:
+            return None
         if _pool is None or _pool[0] != count:
             if _pool is not None:
                 _pool[1].shutdown(wait=False)
-            _pool = (count, ProcessPoolExecutor(count, mp_context=_start_method()))
+            try:
+                with _real_stderr():
+                    pool = ProcessPoolExecutor(count, mp_context=_start_method())
+            except (OSError, ValueError):  # no /dev/shm, no semaphores, a sandbox
+                _refused = True
+                return None
+            _pool = (count, pool)
         return _pool[1]
+
+
+@contextmanager
+def _real_stderr() -> Iterator[None]:
+    """The process's own standard error while starting the pool.
+
+    Multiprocessing hands its helper process the descriptor of ``sys.stderr``;
+    the reader runs under Textual, which replaces ``sys.stderr`` with an object
+    whose descriptor is -1, and starting the helper then fails.
+    """
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable or sys.__stderr__ is None:
+        yield
+        return
+    replaced, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = replaced
 
 
 def _start_method() -> BaseContext:

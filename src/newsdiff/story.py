@@ -40,6 +40,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsdiff import parallel
 from newsdiff.aliases import find_aliases
 from newsdiff.align import TOP_K, candidate_pairs, idf_weights
 from newsdiff.classify import classify_pair
@@ -57,7 +58,7 @@ from newsdiff.links import cluster
 from newsdiff.model import Article
 from newsdiff.paraphrase import load_model
 from newsdiff.quotes import find_quotes
-from newsdiff.story_model import Claim, ClaimPassage, Divergence, Story
+from newsdiff.story_model import Claim, ClaimPassage, Divergence, Quote, Story
 from newsdiff.tokens import words
 
 #: Partners each sentence keeps per other outlet in the candidate search (the
@@ -66,14 +67,20 @@ PARTNERS_PER_OUTLET = 2
 MAX_PARTNERS = 40
 #: Share of the shorter article's word 5-grams the other must contain to be a reprint.
 WIRE_CONTAINMENT = 0.7
+#: From this many articles, quotes and wire copy are found in a worker process beside the
+#: claims (about 0.25 s of work at 50 articles; a worker takes 0.2 s to start).
+PARALLEL_QUOTES = 50
 _SHINGLE = 5
 
 
 def compare_story(articles: Sequence[Article]) -> Story:
     """Claims, divergences, quotes and wire copy of the articles of one story."""
     articles = tuple(articles)
+    # Quotes and wire copy need nothing of the claims: a worker finds them meanwhile.
+    quotes_and_sources = parallel.aside(_quotes_and_sources, articles,
+                                        len(articles) >= PARALLEL_QUOTES)
     graph = _SentenceGraph(articles)
-    sources = wire_sources(articles)
+    quotes, sources = quotes_and_sources()
     source_of = {a: n for n, group in enumerate(sources) for a in group}
     groups = graph.claim_groups()
     disputes = graph.count_disputes(groups)
@@ -85,7 +92,7 @@ def compare_story(articles: Sequence[Article]) -> Story:
     return Story(
         articles=articles,
         claims=tuple(claims),
-        quotes=find_quotes(articles),
+        quotes=quotes,
         divergences=tuple(d for c in claims for d in _divergences(c, graph)),
         sources=sources,
     )
@@ -262,6 +269,11 @@ def _divergences(claim: Claim, graph: _SentenceGraph) -> list[Divergence]:
                        tuple(sorted(((a, text) for (a, _), text in values.items()),
                                     key=lambda v: v[0])))
             for (kind, _), values in out.items()]
+
+
+def _quotes_and_sources(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple[tuple[int, ...], ...]]:
+    """The story's quotes and its articles grouped by source (a worker's job)."""
+    return find_quotes(articles), wire_sources(articles)
 
 
 def wire_sources(articles: Sequence[Article]) -> tuple[tuple[int, ...], ...]:
