@@ -463,3 +463,24 @@ async def test_help_lists_the_review_keys_on_both_screens(app: NewsdiffApp) -> N
             for key in ("a", "x", "!", "e", "u", "r"):
                 assert key in cells, key
         assert "l" in cells and "L" in cells
+
+
+async def test_session_opening_while_the_compare_screen_mounts(app: NewsdiffApp,
+                                                               monkeypatch) -> None:
+    """The session may open between ``c`` pushing the compare screen and its mounting
+    (a fast disk cache made that common on large stories): the screen still builds."""
+    from newsdiff.tui.session import ReviewSession
+
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.review is not None, "the session")
+        session = app.review
+
+        async def open_at_once(cls, path, articles):  # no await: no chance to mount
+            return session
+
+        monkeypatch.setattr(ReviewSession, "open", classmethod(open_at_once))
+        await app.comparison(0, 1)  # as the library does before pushing the screen
+        app.push_screen(CompareScreen(0, 1))
+        await app.open_review()
+        await until(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.passages,
+                    "the compare screen")

@@ -216,7 +216,8 @@ class NewsdiffApp(App[None]):
             self.notify(f"{self.review.problem}. Verdicts last until you quit.",
                         title="Reviews are not saved", severity="warning", timeout=10)
         for screen in self.screen_stack:
-            if isinstance(screen, ReviewScreen):
+            # A screen pushed but not mounted yet finds the session when it mounts.
+            if isinstance(screen, ReviewScreen) and screen.is_mounted:
                 await screen.show_reviews()
 
     async def on_unmount(self) -> None:
