@@ -60,6 +60,18 @@ def story_articles(n: int, seed: int = 1) -> list[Article]:
     return out
 
 
+def write_story(folder: Path, n: int, seed: int = 1) -> list[Path]:
+    """Write :func:`story_articles` ``(n, seed)`` into ``folder``, one ``.txt`` file per
+    article under its name (``outlet000.txt``, ...: name order is story order); the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for article in story_articles(n, seed):
+        path = folder / Path(article.path).name
+        path.write_text(article.text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 def time_story(articles: list[Article], runs: int) -> float:
     """Median seconds of ``compare_story`` over ``runs`` runs."""
     times = []

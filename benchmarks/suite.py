@@ -21,13 +21,15 @@ Every figure is a whole child process unless said otherwise:
   same files;
 * large stories: ``compare_story`` on 20, 100 and 300 articles made by
   :func:`story.story_articles`, in a fresh process each (median time, peak memory);
-* the reader: :func:`tui.startup` and :func:`tui.keypress_latency` on the sample story.
+* the reader: :func:`tui.startup` (start → screen painted, a fresh cache folder each
+  run; the story screen also reopened with that cache warm) and :func:`tui.latency`
+  (``j``), on the sample story and on a 100-article story made by
+  :func:`story.story_articles` (``--quick``: 10 articles).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime
 import json
 import math
@@ -193,19 +195,44 @@ def stories(sizes: list[int], runs: int) -> list[Row]:
     return rows
 
 
-def reader(runs: int, presses: int) -> list[Row]:
-    s = tui.startup(runs)
-    lat = asyncio.run(tui.keypress_latency(presses))
-    paint = [x * 1000 for x in lat.paint]
-    return [
+def reader(runs: int, presses: int, articles: int) -> list[Row]:
+    """The reader on the sample story and on a made-up story of ``articles`` articles (each
+    start-up a fresh process with a fresh comparison cache; see :mod:`benchmarks.tui`)."""
+
+    def started(s: dict[str, float], key: str) -> str:
+        return (f"{s['wall']:.2f} s (imports {s['import']:.2f}, library {s['load']:.2f}, "
+                f"`{key}` → painted {s['open']:.2f}; last frame {s['settled']:.2f})")
+
+    def pressed(lat: tui.Latency) -> str:
+        paint = [x * 1000 for x in lat.paint]
+        return (f"median {statistics.median(paint):.0f} ms, p90 {tui.percentile(paint, 0.9):.0f} ms, "
+                f"max {max(paint):.0f} ms")
+
+    sample = tui.startup(runs)["cold"]
+    rows = [
         Row(f"reader, start → compare screen painted, sample story (median of {runs})",
-            f"{s['wall']:.2f} s (imports {s['import']:.2f}, load {s['load']:.2f}, "
-            f"`c` → painted {s['compare']:.2f})"),
+            started(sample, "c")),
         Row(f"reader, `j` key sent → painted, sample story ({presses} presses)",
-            f"median {statistics.median(paint):.0f} ms, p90 {tui.percentile(paint, 0.9):.0f} ms, "
-            f"max {max(paint):.0f} ms"),
-        Row("reader, 100-article story", "not measured yet"),
+            pressed(tui.latency(presses))),
     ]
+    big = f"{articles}-article story"
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = tui.write_story(Path(tmp), articles)
+        compare = tui.startup(runs, "compare", paths)["cold"]
+        story = tui.startup(runs, "story", paths, reopen=True)
+        rows += [
+            Row(f"reader, start → compare screen painted, {big} (`c`: articles 1 and 2; "
+                f"median of {runs})", started(compare, "c")),
+            Row(f"reader, `j` key sent → painted, compare screen, {big} ({presses} presses)",
+                pressed(tui.latency(presses, "compare", paths))),
+            Row(f"reader, start → story screen painted, {big} (`S`: `compare_story` over all; "
+                f"first open, median of {runs})", started(story["cold"], "S")),
+            Row(f"reader, reopening the {big} → story screen painted (comparison cache warm)",
+                started(story["warm"], "S")),
+            Row(f"reader, `j` key sent → painted, story screen, {big} ({presses} presses)",
+                pressed(tui.latency(presses, "story", paths))),
+        ]
+    return rows
 
 
 def cpu_model() -> str:
@@ -252,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         ("one-shot", lambda: one_shot(runs, args.install)),
         ("long documents", lambda: long_documents(long_sizes, 1 if args.quick else 3, args.install)),
         ("stories", lambda: stories(story_sizes, 1 if args.quick else 3)),
-        ("reader", lambda: reader(1 if args.quick else 5, 3 if args.quick else 50)),
+        ("reader", lambda: reader(1 if args.quick else 5, 3 if args.quick else 50,
+                                  10 if args.quick else 100)),
     ]
     for name, run in sections:
         print(f"… {name}", file=sys.stderr, flush=True)

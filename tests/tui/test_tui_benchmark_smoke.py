@@ -36,5 +36,5 @@ async def test_keypress_benchmark_runs() -> None:
 
 def test_startup_benchmark_runs(tmp_path: Path) -> None:
     bench = load(ROOT / "benchmarks" / "tui.py")
-    result = bench.startup_once(tmp_path / "config.toml")
-    assert 0 < result["inside"] <= result["wall"]
+    result = bench.startup_once(tmp_path, "compare")
+    assert 0 < result["open"] < result["wall"] <= result["settled"]
