@@ -43,7 +43,7 @@ def test_chunks_come_back_in_order(monkeypatch, articles):
 
 def test_pairwise_in_workers_equals_one_process(monkeypatch, articles, spread_everything):
     spread = compare(articles[0], articles[2])
-    assert {"facts_of", "paraphrase_probabilities"} <= set(spread_everything)
+    assert {"slots_of", "paraphrase_probabilities"} <= set(spread_everything)
     monkeypatch.setenv(parallel.ENV_VAR, "1")
     assert spread == compare(articles[0], articles[2])
 

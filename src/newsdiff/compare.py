@@ -200,7 +200,6 @@ def compare(a: Article, b: Article) -> Comparison:
     claims = cluster([v.folded for v in nodes], scores)
     strong = [[i, j] for (i, j), s in scores.items() if s >= DIRECT_LINK]
     node_of = {v: n for n, group in enumerate(members) for v in group}
-    read_facts(nodes)
     slots = same_slots(nodes, sides)
     pairs = sorted(
         set(_links(claims, members, in_a))
@@ -240,8 +239,8 @@ def same_slots(nodes: list[SentenceView], sides: list[frozenset[int]],
     link them all with each other), so it proposes no pairs.
     """
     by_slot: dict[tuple[str, object], list[int]] = {}
-    for n, view in enumerate(nodes):
-        for slot in _slots(view.facts):
+    for n, slots in enumerate(detail_slots(nodes)):
+        for slot in slots:
             by_slot.setdefault(slot, []).append(n)
     pairs = set()
     for carriers in by_slot.values():
@@ -252,6 +251,26 @@ def same_slots(nodes: list[SentenceView], sides: list[frozenset[int]],
                 if across(sides[i], sides[j]) and nodes[i].terms & nodes[j].terms:
                     pairs.add((i, j))
     return [list(pair) for pair in sorted(pairs)]
+
+
+def detail_slots(views: Sequence[SentenceView]) -> list[set[tuple[str, object]]]:
+    """The detail slots each view fills.
+
+    Many sentences (a long document) are read in worker processes, which send
+    back only the slots: most such sentences are never classified, and their
+    full facts cost more to send than to read again for the few that are.
+    """
+    if parallel.spreads(len(views), PARALLEL_FACTS):
+        texts = [v.sentence.text for v in views if "facts" not in v.__dict__]
+        found = iter(parallel.map_chunks(slots_of, texts, PARALLEL_FACTS))
+        return [_slots(v.__dict__["facts"]) if "facts" in v.__dict__ else next(found)
+                for v in views]
+    return [_slots(v.facts) for v in views]
+
+
+def slots_of(texts: list[str]) -> list[set[tuple[str, object]]]:
+    """The detail slots of each sentence text (a worker's job)."""
+    return [_slots(extract_facts(text)) for text in texts]
 
 
 def _slots(facts: Facts) -> set[tuple[str, object]]:

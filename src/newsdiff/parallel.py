@@ -75,6 +75,12 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def spreads(items: int, min_items: int) -> bool:
+    """Whether :func:`map_chunks` would spread ``items`` items over workers (a caller may
+    then want the workers to send back less)."""
+    return items >= max(min_items, 2) and workers() > 1
+
+
 def map_chunks(work: Callable[[list[T]], list[R]], items: Sequence[T], min_items: int) -> list[R]:
     """``work`` over ``items`` in chunks, its results in the order of ``items``.
 
@@ -83,7 +89,7 @@ def map_chunks(work: Callable[[list[T]], list[R]], items: Sequence[T], min_items
     ``min_items`` items, or one worker, and it runs here on all of them.
     """
     count = workers()
-    pool = _executor(count) if len(items) >= max(min_items, 2) and count > 1 else None
+    pool = _executor(count) if spreads(len(items), min_items) else None
     if pool is None:
         return work(list(items))
     from concurrent.futures.process import BrokenProcessPool
