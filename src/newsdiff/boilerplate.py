@@ -65,7 +65,7 @@ class _Unit:
 
     @cached_property
     def quoted(self) -> bool:
-        return any(c in _QUOTES for c in self.text)
+        return not _QUOTES.isdisjoint(self.text)
 
     @property
     def unpunctuated(self) -> bool:
