@@ -15,9 +15,15 @@ def test_benchmark_command_prints_the_table() -> None:
     lines = [line for line in out.splitlines() if line.startswith("| ")]
     assert lines[0] == "| measurement | result | goal | met |"
     text = "\n".join(lines)
-    for row in ["`newsdiff A B`, sample pair", "import typer, rich.console",
-                "newsdiff / Typer + Rich floor", "newsdiff / `icdiff`", "newsdiff / `dwdiff -c`",
-                "newsdiff / `git diff --no-index --word-diff`", "long pair, 2 KB", "long pair, 8 KB",
-                "growth exponent", "story view, 3 articles", "story view, 8 articles",
-                "reader, start → compare screen painted", "reader, `j` key sent → painted"]:
+    for row in ["`newsdiff --no-cache A B`, sample pair", "`newsdiff A B` again, from the comparison cache",
+                "import typer, rich.console", "newsdiff computed / Typer + Rich floor",
+                "newsdiff from the cache / Typer + Rich floor", "newsdiff computed / `icdiff`",
+                "newsdiff computed / `dwdiff -c`",
+                "newsdiff computed / `git diff --no-index --word-diff`", "long pair, 2 KB",
+                "long pair, 8 KB", "growth exponent of time, 2 KB → 8 KB (read, compare and draw",
+                "story view, 3 articles", "story view, 8 articles", "in one process",
+                "reader, start → compare screen painted, sample story",
+                "reader, start → story screen painted, 10-article story",
+                "reader, reopening the 10-article story",
+                "reader, `j` key sent → painted, story screen"]:
         assert row in text, row
