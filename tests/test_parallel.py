@@ -92,6 +92,22 @@ def test_workers_start_under_a_replaced_stderr_and_from_a_thread(monkeypatch):
     assert os.getpid() not in seen
 
 
+def test_a_threaded_script_works_alone_unless_its_main_module_is_safe(monkeypatch):
+    """A fork server re-runs the main module in each worker: only for programs that say
+    that is safe (newsdiff's own command does), or when NEWSDIFF_WORKERS asks for it."""
+    monkeypatch.delenv(parallel.ENV_VAR, raising=False)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "_pool", None)
+    monkeypatch.setattr(parallel, "_main_is_safe", False)
+    with ThreadPoolExecutor(1) as thread:
+        alone = thread.submit(parallel.map_chunks, pids, list(range(40)), 0).result()
+        parallel.main_module_is_safe()
+        spread = thread.submit(parallel.map_chunks, pids, list(range(40)), 0).result()
+    parallel.shutdown()
+    assert set(alone) == {os.getpid()}
+    assert os.getpid() not in spread
+
+
 def test_few_items_stay_in_this_process(monkeypatch):
     monkeypatch.setenv(parallel.ENV_VAR, "2")
     monkeypatch.setattr(parallel, "_executor", lambda count: pytest.fail("started workers"))

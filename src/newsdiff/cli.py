@@ -518,6 +518,9 @@ def main() -> None:
     exports review sessions; anything else compares.  (Files named "read" or
     "review" can still be compared as ``./read``, ``./review``.)
     """
+    from newsdiff import parallel
+
+    parallel.main_module_is_safe()  # the entry script guards its call to main()
     command = sys.argv[1:2]
     if command == ["read"]:
         read_app(args=sys.argv[2:], prog_name="newsdiff read")

@@ -13,14 +13,19 @@ items is spread.  The pool is started on first use and reused by later
 comparisons in the same process (the reader compares pair after pair).
 
 How workers start: by ``fork`` on Linux when this process has no other
-thread (the command line): a forked worker starts at once, with the engine
-and its model already loaded.  A process with threads (the reader runs
-comparisons in a thread) must not fork: a lock some other thread held would
-be copied held, and the worker could deadlock.  Its workers come from a
-``forkserver`` (or ``spawn`` where there is none), which re-imports the
-program's main module in each worker, as Python's multiprocessing always
-does for those methods.  Should the machine refuse processes at all (no
-``/dev/shm``, a sandbox), the step runs here instead: slower, never wrong.
+thread (the command line; a script): a forked worker starts at once, with
+the engine and its model already loaded.  A process with threads (the
+reader runs comparisons in a thread) must not fork: a lock some other thread
+held would be copied held, and the worker could deadlock.  Its workers come
+from a ``forkserver`` (``spawn`` where there is none), which re-runs the
+program's main module in each worker, as Python's multiprocessing does for
+those methods; a script without an ``if __name__ == "__main__"`` guard
+would run again in every worker.  So that way is taken only when the
+program says its main module is safe to re-run (:func:`main_module_is_safe`:
+newsdiff's own command, reader included) or ``NEWSDIFF_WORKERS`` is set;
+otherwise such a process works alone.  Should the machine refuse processes
+at all (no ``/dev/shm``, a sandbox), the step runs here instead: slower,
+never wrong.
 
 ``NEWSDIFF_WORKERS`` sets the number of workers (``1``: no workers).
 """
@@ -49,11 +54,21 @@ CHUNKS_PER_WORKER = 4
 #: Modules the fork server imports once, so that each worker starts with the engine loaded.
 _PRELOAD = ["newsdiff.facts", "newsdiff.paraphrase"]
 
+#: Whether the main module may be re-run in workers (see :func:`main_module_is_safe`).
+_main_is_safe = False
 #: The shared pool and its number of workers, once started.
 _pool: tuple[int, ProcessPoolExecutor] | None = None
 #: Whether starting a pool failed here once: then every step runs in this process.
 _refused = False
 _pool_lock = threading.Lock()
+
+
+def main_module_is_safe() -> None:
+    """Declare that the program's main module does nothing when imported by a worker
+    (its work is under ``if __name__ == "__main__"``), so that workers may be started
+    by a fork server even when this process has threads."""
+    global _main_is_safe
+    _main_is_safe = True
 
 
 def workers() -> int:
@@ -78,7 +93,7 @@ def usable_cores() -> int:
 def spreads(items: int, min_items: int) -> bool:
     """Whether :func:`map_chunks` would spread ``items`` items over workers (a caller may
     then want the workers to send back less)."""
-    return items >= max(min_items, 2) and workers() > 1
+    return items >= max(min_items, 2) and workers() > 1 and _executor(workers()) is not None
 
 
 def map_chunks(work: Callable[[list[T]], list[R]], items: Sequence[T], min_items: int) -> list[R]:
@@ -88,10 +103,11 @@ def map_chunks(work: Callable[[list[T]], list[R]], items: Sequence[T], min_items
     a module-level function (it is sent to the workers by name).  Fewer than
     ``min_items`` items, or one worker, and it runs here on all of them.
     """
-    count = workers()
-    pool = _executor(count) if spreads(len(items), min_items) else None
-    if pool is None:
+    if not spreads(len(items), min_items):
         return work(list(items))
+    count = workers()
+    pool = _executor(count)
+    assert pool is not None  # spreads() started it
     from concurrent.futures.process import BrokenProcessPool
 
     size = -(-len(items) // (count * CHUNKS_PER_WORKER))
@@ -131,8 +147,9 @@ def aside(work: Callable[[A], R], arg: A, worth_it: bool) -> Callable[[], R]:
 
 
 def _executor(count: int) -> ProcessPoolExecutor | None:
-    """The shared pool of ``count`` workers, started on first use; ``None`` if this
-    machine will not start one (it is not asked again)."""
+    """The shared pool of ``count`` workers, started on first use; ``None`` if workers
+    cannot be started safely here (see :func:`_start_method`), or this machine refused
+    them once (it is not asked again)."""
     from concurrent.futures import ProcessPoolExecutor
 
     global _pool, _refused
@@ -142,9 +159,12 @@ def _executor(count: int) -> ProcessPoolExecutor | None:
         if _pool is None or _pool[0] != count:
             if _pool is not None:
                 _pool[1].shutdown(wait=False)
+            context = _start_method()
+            if context is None:
+                return None
             try:
                 with _real_stderr():
-                    pool = ProcessPoolExecutor(count, mp_context=_start_method())
+                    pool = ProcessPoolExecutor(count, mp_context=context)
             except (OSError, ValueError):  # no /dev/shm, no semaphores, a sandbox
                 _refused = True
                 return None
@@ -174,14 +194,15 @@ def _real_stderr() -> Iterator[None]:
         sys.stderr = replaced
 
 
-def _start_method() -> BaseContext:
-    """How to start workers safely here (see the module docstring)."""
+def _start_method() -> BaseContext | None:
+    """How to start workers safely here, if at all (see the module docstring)."""
     import multiprocessing
 
-    methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
+    if not (_main_is_safe or os.environ.get(ENV_VAR, "").strip()):
+        return None
+    if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(_PRELOAD)
         return context
