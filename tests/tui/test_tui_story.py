@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from textual.geometry import Region
 from textual.widgets import Footer
 
 import newsdiff.tui.app as app_module
@@ -191,6 +192,40 @@ async def test_moving_the_outlet_highlights_its_passage(sample_app: NewsdiffApp,
         assert selected_articles(screen) == []
         assert screen.query_one("#story-absent").has_class("-selected")
         assert outlet_label(screen.story, article) in str(screen.query_one("#story-absent").content)
+
+
+def painted_background(matrix, x: int, y: int):
+    """The background of the matrix's cell at ``(x, y)`` as the screen has it: the lines a
+    widget keeps drawn are drawn again only where it asked for a repaint."""
+    strip = matrix.render_lines(Region(x, y, 1, 1))[0]
+    return next(s.style.bgcolor for s in strip if s.text)
+
+
+@pytest.mark.parametrize(("down", "right"), [("j", "l"), ("down", "right")])
+async def test_moving_the_cursor_repaints_the_row_label_and_header_it_leaves_and_reaches(
+        sample_app: NewsdiffApp, down: str, right: str) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_story(sample_app, pilot)
+        matrix = screen.matrix
+        columns = [matrix._get_column_region(n).x for n in range(len(screen.story.articles))]
+
+        def lit_rows() -> list[int]:
+            """The rows whose label is lit (the cursor's, and only it, when all is repainted)."""
+            rows = range(min(matrix.row_count, matrix.size.height - matrix.header_height))
+            backgrounds = [painted_background(matrix, 0, matrix.header_height + r) for r in rows]
+            return [r for r, bg in enumerate(backgrounds) if backgrounds.count(bg) == 1]
+
+        def lit_columns() -> list[int]:
+            backgrounds = [painted_background(matrix, x + 1, 0) for x in columns]
+            return [c for c, bg in enumerate(backgrounds) if backgrounds.count(bg) == 1]
+
+        assert (lit_rows(), lit_columns()) == ([0], [0])
+        await pilot.press(down, down)
+        assert (lit_rows(), lit_columns()) == ([2], [0])
+        await pilot.press(right)
+        assert (lit_rows(), lit_columns()) == ([2], [1])
+        await pilot.press(right, down)
+        assert (lit_rows(), lit_columns()) == ([3], [2])
 
 
 async def test_a_passage_shows_its_word_diff_and_details(sample_app: NewsdiffApp) -> None:

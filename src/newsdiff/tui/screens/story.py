@@ -169,8 +169,10 @@ class StoryScreen(ReviewScreen):
         #: Each claim's review target, by claim id (made once: the story does not change).
         self.targets: dict[int, Target] = {}
         self.show_single = True
-        #: The claim whose passages are stacked.
+        #: The claim whose passages are stacked, and the article whose passage (or absence)
+        #: is highlighted.
         self.shown: Claim | None = None
+        self.selected: int | None = None
 
     def compose(self) -> ComposeResult:
         count = len(self.app.entries)
@@ -248,13 +250,20 @@ class StoryScreen(ReviewScreen):
     # -- the selected claim -----------------------------------------------------------
 
     def follow_cursor(self) -> None:
-        """Stack the cursor's claim (when it changed) and highlight the cursor's outlet."""
+        """Stack the cursor's claim (when it changed) and highlight the cursor's outlet
+        (when either changed).
+
+        The moves call it at once, besides the matrix's message that the cursor
+        moved: that message comes after the frame that moves the cursor, and the
+        stack would follow a frame later.
+        """
         claim = self.matrix.cursor_claim
-        if self.story is None or claim is None:
+        article = self.matrix.cursor_column
+        if self.story is None or claim is None or (claim, article) == (self.shown, self.selected):
             return
         if claim is not self.shown:
             self.show_claim(claim)
-        article = self.matrix.cursor_column
+        self.selected = article
         views = [*self.query(OutletPassage), self.query_one("#story-absent", Static)]
         target = next(v for v in views if not isinstance(v, OutletPassage)
                       or (v.article == article and v.display))
@@ -348,6 +357,7 @@ class StoryScreen(ReviewScreen):
     def action_move(self, rows: int, columns: int) -> None:
         matrix = self.matrix
         matrix.move_cursor(row=matrix.cursor_row + rows, column=matrix.cursor_column + columns)
+        self.follow_cursor()
 
     def action_jump(self, step: int) -> None:
         """The next (previous) claim with a divergence, in the matrix's order."""
@@ -358,6 +368,7 @@ class StoryScreen(ReviewScreen):
             self.notify(f"No {'next' if step > 0 else 'previous'} divergent claim.", timeout=2)
             return
         matrix.move_cursor(row=row)
+        self.follow_cursor()
 
     async def action_toggle_single(self) -> None:
         self.show_single = not self.show_single

@@ -9,16 +9,21 @@ marks them.
 
 from __future__ import annotations
 
-from rich.table import Table
+from functools import cache
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import CursorType
 
 from newsdiff.model import DiffOp
 from newsdiff.render import format_detail, sentences_text, visible
-from newsdiff.render.markers import MARKS, RELATION_MARKS
+from newsdiff.render.markers import MARKS, RELATION_MARKS, Mark
 from newsdiff.render.story import (
     claim_label,
     claim_text,
@@ -42,7 +47,14 @@ _CHROME = 2 + 2 + 2
 
 def outlet_label(story: Story, article: int) -> str:
     """An article's column label, as the one-shot story view names it (``A``, or ``27``)."""
-    return outlet_labels(len(story.articles))[article]
+    return _labels(len(story.articles))[article]
+
+
+@cache
+def _labels(count: int) -> tuple[str, ...]:
+    """:func:`outlet_labels`, made once per story size: the stack names every outlet, and
+    each wire copy's twins, on each move of the cursor."""
+    return outlet_labels(count)
 
 
 def outlet_name(story: Story, article: int, width: int | None = None) -> Text:
@@ -86,6 +98,8 @@ class ClaimMatrix(DataTable):
         self.story: Story | None = None
         self.claims: list[Claim] = []
         self.badges: dict[int, Text] = {}
+        #: The width the excerpts were cut to (0: not filled yet).
+        self._filled_width = 0
 
     def show(self, story: Story, claims: list[Claim], badges: dict[int, Text]) -> None:
         """Fill the table with ``claims``, keeping the cursor on the same claim and outlet
@@ -93,15 +107,20 @@ class ClaimMatrix(DataTable):
         the reviewed claims, by claim id.
 
         The excerpt takes the width the outlets leave; when that is less than
-        :data:`ROOMY_EXCERPT`, the cells shrink to one character.
+        :data:`ROOMY_EXCERPT`, the cells shrink to one character.  Before the
+        table's first layout (a story from the cache arrives that soon) that
+        width is not known yet: the first resize fills it, once.
         """
         keep, row, column = self.cursor_claim, self.cursor_row, self.cursor_column
         self.story, self.claims, self.badges = story, claims, badges
+        self._filled_width = self.size.width
+        if not self._filled_width:
+            return
         self.clear(columns=True)
         labels = outlet_labels(len(story.articles))
         for n, label in enumerate(labels):
             self.add_column(Text(label, justify="center"), key=str(n))
-        free = (self.size.width or 80) - _CHROME
+        free = self._filled_width - _CHROME
         width = free - len(labels) * (len(RELATION_MARKS["anchor"].marker) + 2)
         compact = width < ROOMY_EXCERPT
         if compact:
@@ -125,11 +144,25 @@ class ClaimMatrix(DataTable):
         return super()._should_highlight(cursor, target_cell, type_of_cursor)
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        """Besides the two cells (the table's own refresh), repaint the row labels and the
+        column headers the cursor left and reached (see :meth:`_should_highlight`); only
+        those: the whole table would draw every visible line again on each move."""
         super().watch_cursor_coordinate(old, new)
-        self.refresh()  # the old and new row labels and column headers, not only the cells
+        if old.row != new.row:
+            self.refresh_row(old.row)
+            self.refresh_row(new.row)
+        if old.column != new.column and self.show_header:
+            for column in (old.column, new.column):
+                # The header stays on top whatever the vertical scroll.
+                region = self._get_column_region(column)
+                header = Region(region.x - round(self.scroll_x), 0, region.width,
+                                self.header_height).intersection(self.size.region)
+                if header:
+                    self.refresh(header)
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.story is not None:
+        """Cut the excerpts again to a new width (only a width: a new height changes none)."""
+        if self.story is not None and event.size.width != self._filled_width:
             self.show(self.story, self.claims, self.badges)
 
     @property
@@ -141,6 +174,12 @@ class ClaimMatrix(DataTable):
 class OutletPassage(Static):
     """One outlet's telling of the selected claim: its words diffed against the anchor's."""
 
+    #: Textual lays a widget out again when a layout gives it a new size, as it does
+    #: for containers (their scrollbars depend on it).  A passage's content fits any
+    #: height the layout gives it, and a new claim gives most passages one: the stack
+    #: would be laid out twice, a frame apart, on each move of the cursor.
+    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)
+
     def __init__(self, article: int) -> None:
         super().__init__(markup=False, classes="outlet-passage")
         self.article = article
@@ -148,13 +187,34 @@ class OutletPassage(Static):
 
     def show(self, story: Story, passage: ClaimPassage) -> None:
         """Show ``passage`` (of this widget's article): the mark in the gutter, then the body."""
-        m = RELATION_MARKS[passage.relation]
         self.body = passage_body(story, passage)
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(no_wrap=True, width=len(m.marker))
-        grid.add_column(ratio=1)
-        grid.add_row(Text(m.marker, style=m.style), self.body)
-        self.update(grid)
+        self.update(Gutter(RELATION_MARKS[passage.relation], self.body))
+
+
+class Gutter:
+    """A relation's mark, and beside it a text wrapped to the width left (the mark's line
+    first).
+
+    What a two-column ``Table.grid`` draws, without measuring columns: the stack
+    renders every passage of the selected claim on each move of the cursor.
+    """
+
+    def __init__(self, mark: Mark, body: Text) -> None:
+        self.mark = mark
+        self.body = body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        gutter = len(self.mark.marker) + 1
+        mark = (Segment(self.mark.marker, console.get_style(self.mark.style)), Segment(" "))
+        blank = (Segment(" " * gutter),)
+        # As a table's cell: a word too long for the line is cut with an ellipsis.
+        lines = console.render_lines(self.body, options.update(
+            width=max(1, options.max_width - gutter), justify="left", overflow="ellipsis",
+            no_wrap=False), pad=True)
+        for n, line in enumerate(lines):
+            yield from blank if n else mark
+            yield from line
+            yield Segment.line()
 
 
 def passage_title(story: Story, passage: ClaimPassage) -> Text:
