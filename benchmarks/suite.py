@@ -56,7 +56,10 @@ from benchmarks import speed, tui
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 PY = sys.executable
-NEWSDIFF = [PY, "-m", "newsdiff", "--color", "never"]
+#: The command a user types (the installed script), else the module.
+_SCRIPT = Path(PY).with_name("newsdiff")
+NEWSDIFF = [str(_SCRIPT) if _SCRIPT.exists() else PY,
+            *([] if _SCRIPT.exists() else ["-m", "newsdiff"]), "--color", "never"]
 FLOOR = [PY, "-c", "import typer, rich.console"]
 TOOLS = {  # name -> (Debian package, argv before the two files)
     "icdiff": ("icdiff", ["icdiff"]),
@@ -80,15 +83,23 @@ class Row:
 def wall(argv: list[str], runs: int) -> float:
     """Median wall seconds of ``argv`` run ``runs`` times (exit 0 or 1: diff tools exit 1
     when the files differ)."""
-    times = []
+    return walls([argv], runs)[0]
+
+
+def walls(commands: list[list[str]], runs: int) -> list[float]:
+    """Median wall seconds of each command, run in turn ``runs`` times over: a machine
+    whose load drifts during the measurement then moves every command alike, and their
+    ratios stay fair."""
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        code = subprocess.run(argv, check=False, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, cwd=ROOT).returncode
-        times.append(time.perf_counter() - start)
-        if code not in (0, 1):
-            raise RuntimeError(f"{argv[0]} exited {code}")
-    return statistics.median(times)
+        for argv, took in zip(commands, times, strict=True):
+            start = time.perf_counter()
+            code = subprocess.run(argv, check=False, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, cwd=ROOT).returncode
+            took.append(time.perf_counter() - start)
+            if code not in (0, 1):
+                raise RuntimeError(f"{argv[0]} exited {code}")
+    return [statistics.median(took) for took in times]
 
 
 def fresh_timed_run(argv: list[str]) -> tuple[float, float]:
@@ -135,9 +146,8 @@ def one_shot(runs: int, install: bool) -> list[Row]:
     the comparison cache the first run filled), against the floor and the other tools."""
     pair = [str(speed.SEEDS[0]), str(speed.SEEDS[4])]
     wall([*NEWSDIFF, *pair], 1)  # fills the comparison cache and the compiled-model cache
-    computed = wall([*NEWSDIFF, "--no-cache", *pair], runs)
-    reopened = wall([*NEWSDIFF, *pair], runs)
-    floor = wall(FLOOR, runs)
+    computed, reopened, floor = walls(
+        [[*NEWSDIFF, "--no-cache", *pair], [*NEWSDIFF, *pair], FLOOR], runs)
     rows = [
         Row(f"`newsdiff --no-cache A B`, sample pair, computed (median of {runs})",
             f"{computed:.3f} s"),
@@ -345,10 +355,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--install", action="store_true",
                         help="apt-get install the missing comparison tools (icdiff, dwdiff)")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
-    parser.add_argument("--runs", type=int, default=None, help="runs per figure (7; quick: 1)")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="runs of each one-shot command (11; quick: 1)")
     args = parser.parse_args(argv)
 
-    runs = args.runs or (1 if args.quick else 7)
+    runs = args.runs or (1 if args.quick else 11)
     long_sizes = [2_000, 4_000, 8_000] if args.quick else [10_000, 100_000, 1_000_000]
     story_sizes = [3, 5, 8] if args.quick else [20, 100, 300]
     rows: list[Row] = []
