@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from newsdiff.tokens import STOPWORDS, content_words, fold_typography
+from newsdiff.tokens import STOPWORDS, content_terms, content_words, fold_typography
 from newsdiff.wordnet import lemmas
 
 Alias = tuple[str, frozenset[str]]
@@ -47,7 +47,7 @@ def find_aliases(texts: Sequence[str]) -> list[Alias]:
             alias = _alias_ending_at(tokens, end)
             if alias:
                 found.add(alias)
-    mentions = Counter(t for text in texts for t in set(content_words(text)))
+    mentions = Counter(t for text in texts for t in content_terms(text))
     limit = MAX_NAMED_SHARE * len(texts)
     return sorted(
         (alias for alias in found if mentions[alias[0]] <= limit),

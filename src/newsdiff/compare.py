@@ -43,7 +43,7 @@ from newsdiff.features import SentenceProfile
 from newsdiff.links import cluster
 from newsdiff.model import Alignment, Article, Comparison, Detail, Sentence
 from newsdiff.paraphrase import ParaphraseModel, load_model
-from newsdiff.tokens import content_words, words
+from newsdiff.tokens import content_terms, words
 
 # The pair model is asked only about pairs sharing at least this much of their content.
 MODEL_MIN_CONTAINMENT = 0.2
@@ -78,7 +78,7 @@ class SentenceView:
     @cached_property
     def terms(self) -> frozenset[str]:
         """Content lemmas, with a person's title for their name and vice versa."""
-        return expand(frozenset(content_words(self.sentence.text)), self.aliases)
+        return expand(content_terms(self.sentence.text), self.aliases)
 
     @cached_property
     def folded(self) -> str:

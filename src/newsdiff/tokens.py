@@ -98,3 +98,11 @@ def lemma(word: str) -> str:
 def content_words(text: str) -> list[str]:
     """Lemmatised words that carry content: no stopwords, no one-letter tokens."""
     return [lemma(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+@lru_cache(maxsize=65536)
+def content_terms(text: str) -> frozenset[str]:
+    """The set of ``text``'s content words, kept for the next step that asks: the engine
+    asks for each sentence's twice (finding aliases, then its terms), and a story
+    reprinted by many outlets has many sentences alike."""
+    return frozenset(content_words(text))
