@@ -18,18 +18,36 @@ from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.help import HelpScreen, help_table
 from newsdiff.tui.screens.library import LibraryScreen
 from newsdiff.tui.screens.story import StoryScreen, compare_target
-from newsdiff.tui.widgets.claim import OutletPassage, outlet_label
+from newsdiff.tui.widgets.claim import ABSENT, outlet_label
 
 from .tui_support import open_story, settle
 
 
-def stacked(screen: StoryScreen) -> dict[int, OutletPassage]:
+def stacked(screen: StoryScreen) -> dict[int, str]:
     """The passages the stack shows, by article."""
-    return {v.article: v for v in screen.query(OutletPassage) if v.display}
+    return {key: text.plain for key, text in screen.stack.bodies.items() if key != ABSENT}
 
 
-def selected_articles(screen: StoryScreen) -> list[int]:
-    return [v.article for v in screen.query(OutletPassage) if v.has_class("-selected")]
+def on_screen(screen: StoryScreen) -> list[int | str]:
+    """The stack's blocks (articles, or ``ABSENT``) with a line inside its view."""
+    stack = screen.stack
+    top, bottom = stack.scroll_offset.y, stack.scroll_offset.y + stack.size.height
+    return [key for key in stack.bodies
+            if (span := stack.span(key))[0] < bottom and span[1] > top]
+
+
+def highlighted(screen: StoryScreen) -> list[int | str]:
+    """The blocks on screen the stack paints in the highlight's background, every line."""
+    stack = screen.stack
+    top = stack.scroll_offset.y
+    lit = stack.get_component_rich_style("claim-stack--selected").bgcolor
+
+    def background(y: int):
+        return next(s.style.bgcolor for s in stack.render_line(y - top) if s.text)
+
+    return [key for key in on_screen(screen)
+            if all(background(y) == lit for y in range(*stack.span(key))
+                   if 0 <= y - top < stack.size.height)]
 
 
 def cell_of(screen: StoryScreen, want) -> tuple[int, int]:
@@ -164,8 +182,7 @@ async def test_moving_the_claim_restacks_its_passages(sample_app: NewsdiffApp, d
         assert set(stacked(screen)) == set(claims[2].outlets)
         title = str(screen.query_one("#story-claim-title").content)
         assert title.startswith(f"Claim #{claims[2].id} \u00b7")
-        absent = screen.query_one("#story-absent")
-        assert absent.display == (len(claims[2].passages) < 5)
+        assert (ABSENT in screen.stack.bodies) == (len(claims[2].passages) < 5)
         await pilot.press(up)
         assert screen.shown is claims[1]
         await pilot.press(up, up)  # stops at the top
@@ -179,19 +196,18 @@ async def test_moving_the_outlet_highlights_its_passage(sample_app: NewsdiffApp,
         screen = await open_story(sample_app, pilot)
         claim = screen.story.claims[0]  # every outlet carries it
         assert len(claim.passages) == 5
-        assert selected_articles(screen) == [0]
+        assert highlighted(screen) == [0]
         await pilot.press(right, right)
         assert screen.matrix.cursor_column == 2
-        assert selected_articles(screen) == [2]
+        assert highlighted(screen) == [2]
         await pilot.press(left)
-        assert selected_articles(screen) == [1]
+        assert highlighted(screen) == [1]
         # An outlet without the claim: the "not in" line is the one highlighted.
         row, article = cell_of(screen, lambda c, a: c.passage_of(a) is None)
         screen.matrix.move_cursor(row=row, column=article)
         await pilot.pause()
-        assert selected_articles(screen) == []
-        assert screen.query_one("#story-absent").has_class("-selected")
-        assert outlet_label(screen.story, article) in str(screen.query_one("#story-absent").content)
+        assert highlighted(screen) == [ABSENT]
+        assert outlet_label(screen.story, article) in screen.stack.bodies[ABSENT].plain
 
 
 def painted_background(matrix, x: int, y: int):
@@ -237,13 +253,12 @@ async def test_a_passage_shows_its_word_diff_and_details(sample_app: NewsdiffApp
         await pilot.pause()
         claim = screen.matrix.claims[row]
         passage = claim.passage_of(article)
-        shown = stacked(screen)[article].body.plain
+        shown = stacked(screen)[article]
         assert shown.startswith(f"{outlet_label(screen.story, article)}  {screen.story.articles[article].outlet}"
                                 "  divergent")
         for d in passage.details:
             assert f"{d.type}: {d.a} \u2260 {d.b}" in shown
-        anchor = stacked(screen)[claim.anchor_passage.article]
-        anchor_text = anchor.body.plain
+        anchor_text = stacked(screen)[claim.anchor_passage.article]
         assert "anchor" in anchor_text and "[-" not in anchor_text
 
 
@@ -281,6 +296,25 @@ async def test_o_hides_and_shows_the_claims_one_outlet_carries(sample_app: Newsd
         await pilot.press("o")
         assert screen.matrix.row_count == len(story.claims)
         assert screen.shown is kept
+
+
+async def test_the_selected_passage_is_scrolled_into_view_and_highlighted(tmp_path) -> None:
+    app = reprints(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_story(app, pilot)
+        matrix = screen.matrix
+        # The last outlet of a claim most carry: below the stack's first screenful.
+        row, article = cell_of(screen, lambda c, a: len(c.passages) > 10 and a == 14)
+        matrix.move_cursor(row=row, column=article)
+        await pilot.pause()
+        assert screen.stack.scroll_offset.y > 0
+        assert highlighted(screen) == [article]
+        assert screen.stack.span(article)[1] <= screen.stack.scroll_offset.y + screen.stack.size.height
+        await pilot.press("j")
+        claim = matrix.cursor_claim
+        assert screen.shown is claim is matrix.claims[row + 1]
+        assert set(stacked(screen)) == set(claim.outlets)
+        assert highlighted(screen) == [article if claim.passage_of(article) else ABSENT]
 
 
 # -- Enter and back -----------------------------------------------------------------------
@@ -388,11 +422,16 @@ async def test_stacked_when_narrow_side_by_side_when_wide(sample_app: NewsdiffAp
         assert footer.region.bottom == size[1]
 
 
-async def test_many_outlets_get_one_character_cells_and_wire_copy_is_named(tmp_path) -> None:
-    for n, seed in enumerate(sample_story() * 3):  # every article three times: reprints
+def reprints(folder) -> NewsdiffApp:
+    """The reader on 15 articles: every sample article three times (reprints)."""
+    for n, seed in enumerate(sample_story() * 3):
         text = seed.read_text(encoding="utf-8")
-        (tmp_path / f"{n:02d}.txt").write_text(f"{text}\nReprint {n}.\n", encoding="utf-8")
-    app = NewsdiffApp([tmp_path])
+        (folder / f"{n:02d}.txt").write_text(f"{text}\nReprint {n}.\n", encoding="utf-8")
+    return NewsdiffApp([folder])
+
+
+async def test_many_outlets_get_one_character_cells_and_wire_copy_is_named(tmp_path) -> None:
+    app = reprints(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_story(app, pilot)
         assert len(screen.story.articles) == 15
@@ -411,13 +450,12 @@ async def test_hostile_text_shows_literally_in_the_story(hostile_paths) -> None:
         for row in range(screen.matrix.row_count):
             if row:
                 await pilot.press("down")
-            shown += [v.body.plain for v in stacked(screen).values()]
+            shown += stacked(screen).values()
         shown.append(str(screen.query_one("#story-outlets").content))
         text = "\n".join(shown)
         assert "\x1b" not in text
         assert "\\x1b[2J" in text and "[red]twice[/red]" in text
         assert "[@click=app.quit]click me" in text
-        for widget in (screen.matrix, *screen.query(OutletPassage)):
-            if widget.display:
-                await pilot.click(widget, offset=(4, 1))
+        for widget in (screen.matrix, screen.stack):
+            await pilot.click(widget, offset=(4, 1))
         assert app.is_running and app.return_code is None

@@ -25,7 +25,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Static
 
 from newsdiff.render.markers import RELATION_MARKS
@@ -37,8 +37,7 @@ from newsdiff.tui.screens.reviewing import ReviewScreen, Subject
 from newsdiff.tui.targets import claim_target
 from newsdiff.tui.widgets.claim import (
     ClaimMatrix,
-    OutletPassage,
-    absent_line,
+    ClaimStack,
     outlet_name,
     relation_marker,
 )
@@ -184,10 +183,9 @@ class StoryScreen(ReviewScreen):
         yield Static(legend(), id="story-legend")
         with Container(id="story-body"):
             yield ClaimMatrix(id="story-matrix")
-            with VerticalScroll(id="story-claim", can_focus=False):
+            with Vertical(id="story-claim"):
                 yield Static(id="story-claim-title")
-                yield from (OutletPassage(n) for n in range(count))
-                yield Static(id="story-absent")
+                yield ClaimStack(id="story-stack")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -197,6 +195,10 @@ class StoryScreen(ReviewScreen):
     @property
     def matrix(self) -> ClaimMatrix:
         return self.query_one(ClaimMatrix)
+
+    @property
+    def stack(self) -> ClaimStack:
+        return self.query_one(ClaimStack)
 
     @work(exclusive=True, group="story")
     async def load(self) -> None:
@@ -264,31 +266,15 @@ class StoryScreen(ReviewScreen):
         if claim is not self.shown:
             self.show_claim(claim)
         self.selected = article
-        views = [*self.query(OutletPassage), self.query_one("#story-absent", Static)]
-        target = next(v for v in views if not isinstance(v, OutletPassage)
-                      or (v.article == article and v.display))
-        for view in views:
-            view.set_class(view is target, "-selected")
-        self.call_after_refresh(self.query_one("#story-claim").scroll_to_widget, target,
-                                animate=False)
+        self.stack.select(article)
 
     def show_claim(self, claim: Claim) -> None:
         """Stack ``claim``'s passages in article order, then the outlets that lack it."""
         story = self.story
         assert story is not None
         self.shown = claim
-        n = len(story.articles)
-        outlets = len(claim.passages)
         self.show_title(claim)
-        for view in self.query(OutletPassage):
-            passage = claim.passage_of(view.article)
-            view.display = passage is not None
-            if passage is not None:
-                view.show(story, passage)
-        absent = self.query_one("#story-absent", Static)
-        absent.display = outlets < n
-        absent.update(absent_line(story, claim))
-        self.query_one("#story-claim").scroll_home(animate=False)
+        self.stack.show(story, claim)
 
     def show_title(self, claim: Claim) -> None:
         """The stack's title: the claim, how widely it is carried, its kind and its review."""
@@ -304,14 +290,17 @@ class StoryScreen(ReviewScreen):
         badge = texts.review_badge(session.review(self.targets[claim.id])) if session else None
         if badge is not None:
             title.append("\n").append_text(badge[1])
-        self.query_one("#story-claim-title", Static).update(title)
+        view = self.query_one("#story-claim-title", Static)
+        # A layout repaints the whole screen, the matrix's every visible row too: only when
+        # the title's height changes (the review's line comes or goes, say).
+        lines = len(title.wrap(self.app.console, max(1, view.size.width)))
+        view.update(title, layout=lines != view.size.height)
 
     def show_nothing(self, message: str) -> None:
         """An empty stack, saying why (no claim is listed)."""
         self.shown = None
         self.query_one("#story-claim-title", Static).update(Text(message, style="dim italic"))
-        for view in [*self.query(OutletPassage), self.query_one("#story-absent", Static)]:
-            view.display = False
+        self.stack.clear()
 
     # -- reviews ----------------------------------------------------------------------
 

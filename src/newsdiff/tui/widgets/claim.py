@@ -10,15 +10,18 @@ marks them.
 from __future__ import annotations
 
 from functools import cache
+from typing import ClassVar
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
-from textual.widgets import DataTable, Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import DataTable
 from textual.widgets.data_table import CursorType
 
 from newsdiff.model import DiffOp
@@ -171,24 +174,119 @@ class ClaimMatrix(DataTable):
         return self.claims[self.cursor_row] if 0 <= self.cursor_row < len(self.claims) else None
 
 
-class OutletPassage(Static):
-    """One outlet's telling of the selected claim: its words diffed against the anchor's."""
+#: The stack's key of the line naming the outlets that lack the claim (passages are keyed
+#: by their article).
+ABSENT = "absent"
 
-    #: Textual lays a widget out again when a layout gives it a new size, as it does
-    #: for containers (their scrollbars depend on it).  A passage's content fits any
-    #: height the layout gives it, and a new claim gives most passages one: the stack
-    #: would be laid out twice, a frame apart, on each move of the cursor.
+
+class ClaimStack(ScrollView, can_focus=False):
+    """The selected claim's passages in article order, each with its relation's mark in the
+    gutter, then the line naming the outlets that lack it; one of them highlighted.
+
+    One widget drawing only the lines on screen (Textual's Line API), not one
+    widget per passage: a story of many outlets would lay out, measure and
+    paint dozens of widgets on each move of the cursor.  Each passage is
+    wrapped once per claim and width into a list of :class:`Strip`; moving
+    the highlight only paints the lines again.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"claim-stack--selected"}
+
+    #: A new virtual size lays the whole screen out again by default, and so repaints
+    #: the matrix too; the stack's own size never depends on its content, so
+    #: :meth:`_wrap` only updates the scrollbar (as Textual's own resize of a widget does).
     virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)
 
-    def __init__(self, article: int) -> None:
-        super().__init__(markup=False, classes="outlet-passage")
-        self.article = article
-        self.body = Text()
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        #: What each block shows, by key (an article, or :data:`ABSENT`), in stack order.
+        self.bodies: dict[int | str, Text] = {}
+        #: The key of the highlighted block (None: none is).
+        self.selected: int | str | None = None
+        self._blocks: dict[int | str, RenderableType] = {}
+        #: Every block's lines, one blank line after each, wrapped to ``_width`` cells
+        #: (0: not wrapped yet), and each block's first and past-last line.
+        self._lines: list[Strip] = []
+        self._spans: dict[int | str, tuple[int, int]] = {}
+        self._width = 0
 
-    def show(self, story: Story, passage: ClaimPassage) -> None:
-        """Show ``passage`` (of this widget's article): the mark in the gutter, then the body."""
-        self.body = passage_body(story, passage)
-        self.update(Gutter(RELATION_MARKS[passage.relation], self.body))
+    def show(self, story: Story, claim: Claim) -> None:
+        """Stack ``claim``'s passages and, when some outlets lack it, the line naming them;
+        from the top, none highlighted yet."""
+        self.bodies, self._blocks = {}, {}
+        for passage in sorted(claim.passages, key=lambda p: p.article):
+            body = self.bodies[passage.article] = passage_body(story, passage)
+            self._blocks[passage.article] = Gutter(RELATION_MARKS[passage.relation], body)
+        if len(claim.passages) < len(story.articles):
+            self.bodies[ABSENT] = self._blocks[ABSENT] = absent_line(story, claim)
+        self.selected = None
+        self._wrap()
+        self.scroll_home(animate=False, immediate=True)
+
+    def clear(self) -> None:
+        """An empty stack (no claim is listed)."""
+        self.bodies, self._blocks, self.selected = {}, {}, None
+        self._wrap()
+
+    def select(self, article: int) -> None:
+        """Highlight ``article``'s passage (the absent line, when it lacks the claim) and
+        scroll it into view."""
+        self.selected = article if article in self._blocks else ABSENT
+        self.refresh()
+        if self.selected in self._spans:
+            start, end = self._spans[self.selected]
+            self.scroll_to_region(Region(0, start, self._width, end - start), animate=False,
+                                  immediate=True)
+
+    def span(self, key: int | str) -> tuple[int, int]:
+        """The first and past-last line of a block, from the stack's top."""
+        return self._spans[key]
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wrap the blocks again to the new size (a new height may add or drop the
+        scrollbar, and so change the width)."""
+        self._wrap()
+
+    def _wrap(self) -> None:
+        """Wrap every block to the widget's width, less the scrollbar's when they overflow
+        its height (tried first: a long claim, as a story of many outlets has, overflows)."""
+        width, height = self.size
+        if not width:
+            return
+        self._width = width - self.styles.scrollbar_size_vertical
+        self._lines, self._spans = self._render_blocks(self._width)
+        if len(self._lines) <= height:  # no scrollbar: the whole width
+            self._width = width
+            self._lines, self._spans = self._render_blocks(width)
+        self.virtual_size = Size(self._width, len(self._lines))
+        self._scroll_update(self.virtual_size)
+        self.refresh()
+
+    def _render_blocks(self, width: int) -> tuple[list[Strip], dict[int | str, tuple[int, int]]]:
+        """The blocks' lines at ``width``, each with a cell of padding either side."""
+        console = self.app.console
+        options = console.options.update_width(max(1, width - 2))
+        pad = Segment(" ")
+        lines: list[Strip] = []
+        spans = {}
+        for key, block in self._blocks.items():
+            start = len(lines)
+            lines += (Strip([pad, *line, pad], width)
+                      for line in console.render_lines(block, options, pad=True))
+            spans[key] = (start, len(lines))
+            lines.append(Strip.blank(width))
+        return lines, spans
+
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the view: the stack's, highlighted when it is the selected block's."""
+        width = self.scrollable_content_region.width
+        line = y + self.scroll_offset.y
+        if line >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        start, end = self._spans.get(self.selected, (0, 0))
+        style = (self.get_component_rich_style("claim-stack--selected") if start <= line < end
+                 else self.rich_style)
+        return self._lines[line].adjust_cell_length(width).apply_style(style)
 
 
 class Gutter:
@@ -196,7 +294,7 @@ class Gutter:
     first).
 
     What a two-column ``Table.grid`` draws, without measuring columns: the stack
-    renders every passage of the selected claim on each move of the cursor.
+    wraps every passage of the selected claim on each move of the cursor.
     """
 
     def __init__(self, mark: Mark, body: Text) -> None:
