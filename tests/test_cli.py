@@ -226,6 +226,24 @@ def test_cli_does_not_import_textual_or_rich():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_a_one_shot_comparison_loads_only_what_it_needs():
+    """The whole one-shot path, not only the import: no reader, no web-page extraction, no
+    worker pool for a small pair, none of Rich's table machinery."""
+    heavy = ["textual", "trafilatura", "urllib.request", "concurrent.futures", "rich.table",
+             "rich.columns"]
+    code = (
+        "import runpy, sys\n"
+        f"sys.argv = ['newsdiff', {A!r}, {B!r}]\n"
+        "try:\n    runpy.run_module('newsdiff', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        f"print([m for m in {heavy!r} if m in sys.modules], file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                          text=True)
+    assert "Summary" in done.stdout
+    assert done.stderr.strip() == "[]"
+
+
 def test_python_dash_m_and_exit_status():
     done = subprocess.run(
         [sys.executable, "-m", "newsdiff", "--only", "nonsense", A, B],
