@@ -92,6 +92,24 @@ def test_workers_start_under_a_replaced_stderr_and_from_a_thread(monkeypatch):
     assert os.getpid() not in seen
 
 
+def noisy(items: list[int]) -> list[int]:
+    """Writes to the standard error descriptor, as a library's warning would."""
+    os.write(2, b"worker noise\n")
+    return items
+
+
+def test_workers_under_the_reader_write_nothing_to_the_terminal(monkeypatch, capfd):
+    monkeypatch.setenv(parallel.ENV_VAR, "2")
+    monkeypatch.setattr(parallel, "_pool", None)
+    monkeypatch.setattr(parallel, "_refused", False)
+    monkeypatch.setattr(sys, "stderr", _TextualStderr())
+    with ThreadPoolExecutor(1) as thread:
+        done = thread.submit(parallel.map_chunks, noisy, list(range(8)), 0).result()
+    parallel.shutdown()
+    assert done == list(range(8))
+    assert "worker noise" not in capfd.readouterr().err
+
+
 def test_a_threaded_script_works_alone_unless_its_main_module_is_safe(monkeypatch):
     """A fork server re-runs the main module in each worker: only for programs that say
     that is safe (newsdiff's own command does), or when NEWSDIFF_WORKERS asks for it."""

@@ -162,14 +162,25 @@ def _executor(count: int) -> ProcessPoolExecutor | None:
             context = _start_method()
             if context is None:
                 return None
+            # Under the reader, whose screen is the terminal, workers must not write to it.
+            quiet = _silence_stderr if _stderr_replaced() else None
             try:
                 with _real_stderr():
-                    pool = ProcessPoolExecutor(count, mp_context=context)
+                    pool = ProcessPoolExecutor(count, mp_context=context, initializer=quiet)
             except (OSError, ValueError):  # no /dev/shm, no semaphores, a sandbox
                 _refused = True
                 return None
             _pool = (count, pool)
         return _pool[1]
+
+
+def _stderr_replaced() -> bool:
+    """Whether ``sys.stderr`` is not the process's own (Textual replaces it while an app
+    runs: the terminal is the app's screen)."""
+    try:
+        return sys.stderr is None or sys.stderr.fileno() < 0
+    except (AttributeError, OSError, ValueError):
+        return True
 
 
 @contextmanager
@@ -180,11 +191,7 @@ def _real_stderr() -> Iterator[None]:
     the reader runs under Textual, which replaces ``sys.stderr`` with an object
     whose descriptor is -1, and starting the helper then fails.
     """
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable or sys.__stderr__ is None:
+    if not _stderr_replaced() or sys.__stderr__ is None:
         yield
         return
     replaced, sys.stderr = sys.stderr, sys.__stderr__
@@ -192,6 +199,15 @@ def _real_stderr() -> Iterator[None]:
         yield
     finally:
         sys.stderr = replaced
+
+
+def _silence_stderr() -> None:
+    """A worker's start when the program's terminal is a screen (the reader): its standard
+    error goes nowhere, so that a library's warning cannot scribble over the screen.  A
+    worker's exceptions still reach the program, which raises them."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 def _start_method() -> BaseContext | None:
