@@ -35,6 +35,29 @@ def spread_everything(monkeypatch):
     return calls
 
 
+@pytest.fixture
+def fresh_pool(monkeypatch):
+    """Two workers asked for, no pool started or refused yet; its workers stopped after."""
+    monkeypatch.setenv(parallel.ENV_VAR, "2")
+    monkeypatch.setattr(parallel, "_pool", None)
+    monkeypatch.setattr(parallel, "_refused", False)
+    yield
+    parallel.shutdown()
+
+
+class _TextualStderr(io.StringIO):
+    """Like the stand-in Textual puts in ``sys.stderr`` while an app runs."""
+
+    def fileno(self) -> int:
+        return -1
+
+
+def as_in_the_reader(monkeypatch) -> None:
+    """Textual's stand-in for ``sys.stderr`` in place, as while the reader runs.  Called
+    in the test's body: pytest's output capture puts its own in place after the fixtures."""
+    monkeypatch.setattr(sys, "stderr", _TextualStderr())
+
+
 def test_chunks_come_back_in_order(monkeypatch, articles):
     monkeypatch.setenv(parallel.ENV_VAR, "2")
     texts = [s.text for a in articles for s in a.sentences]
@@ -55,13 +78,10 @@ def test_story_in_workers_equals_one_process(monkeypatch, articles, spread_every
     assert spread == compare_story(articles)
 
 
-def test_no_processes_means_the_work_is_done_here(monkeypatch, articles):
+def test_no_processes_means_the_work_is_done_here(monkeypatch, articles, fresh_pool):
     def refuse(*args, **kwargs):
         raise OSError("no /dev/shm")
 
-    monkeypatch.setenv(parallel.ENV_VAR, "2")
-    monkeypatch.setattr(parallel, "_pool", None)
-    monkeypatch.setattr(parallel, "_refused", False)
     monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", refuse)
     texts = [s.text for s in articles[0].sentences]
     assert parallel.map_chunks(facts_of, texts, min_items=0) == facts_of(texts)
@@ -73,55 +93,39 @@ def pids(items: list[int]) -> list[int]:
     return [os.getpid() for _ in items]
 
 
-class _TextualStderr(io.StringIO):
-    """Like the stand-in Textual puts in ``sys.stderr`` while an app runs."""
-
-    def fileno(self) -> int:
-        return -1
-
-
-def test_workers_start_under_a_replaced_stderr_and_from_a_thread(monkeypatch):
+def test_workers_start_under_a_replaced_stderr_and_from_a_thread(monkeypatch, fresh_pool):
     """The reader's case: a comparison in a thread, with Textual's stderr in place."""
-    monkeypatch.setenv(parallel.ENV_VAR, "2")
-    monkeypatch.setattr(parallel, "_pool", None)
-    monkeypatch.setattr(parallel, "_refused", False)
-    monkeypatch.setattr(sys, "stderr", _TextualStderr())
+    as_in_the_reader(monkeypatch)
     with ThreadPoolExecutor(1) as thread:
         seen = thread.submit(parallel.map_chunks, pids, list(range(40)), 0).result()
-    parallel.shutdown()
     assert os.getpid() not in seen
 
 
-def noisy(items: list[int]) -> list[int]:
-    """Writes to the standard error descriptor, as a library's warning would."""
-    os.write(2, b"worker noise\n")
-    return items
+def stderr_is_devnull(items: list[int]) -> list[tuple[int, bool]]:
+    """For each item, the process it was handled in and whether that process's standard
+    error descriptor (where a library's warning would go) leads nowhere."""
+    quiet = os.path.samestat(os.fstat(2), os.stat(os.devnull))
+    return [(os.getpid(), quiet) for _ in items]
 
 
-def test_workers_under_the_reader_write_nothing_to_the_terminal(monkeypatch, capfd):
-    monkeypatch.setenv(parallel.ENV_VAR, "2")
-    monkeypatch.setattr(parallel, "_pool", None)
-    monkeypatch.setattr(parallel, "_refused", False)
-    monkeypatch.setattr(sys, "stderr", _TextualStderr())
+def test_workers_under_the_reader_write_nothing_to_the_terminal(monkeypatch, fresh_pool):
+    as_in_the_reader(monkeypatch)
     with ThreadPoolExecutor(1) as thread:
-        done = thread.submit(parallel.map_chunks, noisy, list(range(8)), 0).result()
-    parallel.shutdown()
-    assert done == list(range(8))
-    assert "worker noise" not in capfd.readouterr().err
+        seen = thread.submit(parallel.map_chunks, stderr_is_devnull, list(range(8)), 0).result()
+    assert all(pid != os.getpid() and quiet for pid, quiet in seen)
 
 
-def test_a_threaded_script_works_alone_unless_its_main_module_is_safe(monkeypatch):
+def test_a_threaded_script_works_alone_unless_its_main_module_is_safe(monkeypatch,
+                                                                     fresh_pool):
     """A fork server re-runs the main module in each worker: only for programs that say
     that is safe (newsdiff's own command does), or when NEWSDIFF_WORKERS asks for it."""
-    monkeypatch.delenv(parallel.ENV_VAR, raising=False)
+    monkeypatch.delenv(parallel.ENV_VAR)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
-    monkeypatch.setattr(parallel, "_pool", None)
     monkeypatch.setattr(parallel, "_main_is_safe", False)
     with ThreadPoolExecutor(1) as thread:
         alone = thread.submit(parallel.map_chunks, pids, list(range(40)), 0).result()
         parallel.main_module_is_safe()
         spread = thread.submit(parallel.map_chunks, pids, list(range(40)), 0).result()
-    parallel.shutdown()
     assert set(alone) == {os.getpid()}
     assert os.getpid() not in spread
 
