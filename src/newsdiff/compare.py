@@ -88,6 +88,11 @@ class SentenceView:
     def facts(self) -> Facts:
         return extract_facts(self.sentence.text)
 
+    @property
+    def facts_read(self) -> bool:
+        """Whether :attr:`facts` is already known (read here, or given by :func:`read_facts`)."""
+        return "facts" in self.__dict__  # where cached_property keeps its value
+
     @cached_property
     def profile(self) -> SentenceProfile:
         return self.model.profile(self.sentence.text)
@@ -115,24 +120,27 @@ class Similarity:
         return self.known[key]
 
     def scores(self, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float]:
-        """The similarity of each pair ``(i, j)``, ``i < j``: what ``__call__`` gives, with
-        the pair model asked about all of them at once, in worker processes when there
-        are many questions (see :mod:`newsdiff.parallel`)."""
+        """The similarity of each pair ``(i, j)``, ``i < j``: what ``__call__`` gives.  Many
+        pairs (a large story) have the pair model's questions asked in worker processes,
+        all at once (see :mod:`newsdiff.parallel`); few are scored here, one by one, with
+        the sentences' own profiles."""
         pairs = list(pairs)
-        asked = []
-        for pair in pairs:
-            if pair not in self.known:
-                containment = self._containment(*pair)
-                if self._asks_model(*pair, containment):
-                    asked.append((pair, containment))
-                else:
-                    self.known[pair] = containment
-        texts = [tuple(v.sentence.text for v in self._canonical(*pair)) for pair, _ in asked]
-        for (pair, containment), p in zip(
-            asked, parallel.map_chunks(paraphrase_probabilities, texts, PARALLEL_MODEL_PAIRS),
-            strict=True,
-        ):
-            self.known[pair] = max(containment, p)
+        if parallel.spreads(len(pairs), PARALLEL_MODEL_PAIRS):
+            asked = []
+            for pair in pairs:
+                if pair not in self.known:
+                    containment = self._containment(*pair)
+                    if self._asks_model(*pair, containment):
+                        asked.append((pair, containment))
+                    else:
+                        self.known[pair] = containment
+            texts = [tuple(v.sentence.text for v in self._canonical(*pair))
+                     for pair, _ in asked]
+            for (pair, containment), p in zip(
+                asked, parallel.map_chunks(paraphrase_probabilities, texts, PARALLEL_MODEL_PAIRS),
+                strict=True,
+            ):
+                self.known[pair] = max(containment, p)
         return {pair: self(*pair) for pair in pairs}
 
     def _compute(self, i: int, j: int) -> float:
@@ -165,18 +173,19 @@ def paraphrase_probabilities(pairs: list[tuple[str, str]]) -> list[float]:
 @lru_cache(maxsize=20_000)
 def _profile(text: str) -> SentenceProfile:
     """A text's profile for the pair model, kept for the worker's later chunks: a sentence
-    is in many pairs, and the chunks of one step share most of their sentences."""
+    is in many pairs, and the chunks of one step share most of their sentences.  (This
+    process scores with the views' own profiles.)"""
     return load_model().profile(text)
 
 
 def read_facts(views: Sequence[SentenceView]) -> None:
     """Read the facts of every view at once, in worker processes when there are many
     (the first step to need them asks for all of them anyway)."""
-    todo = [v for v in views if "facts" not in v.__dict__]
+    todo = [v for v in views if not v.facts_read]
     texts = [v.sentence.text for v in todo]
     for view, facts in zip(todo, parallel.map_chunks(facts_of, texts, PARALLEL_FACTS),
                            strict=True):
-        view.__dict__["facts"] = facts  # where cached_property keeps what it computed
+        view.__dict__["facts"] = facts  # as cached_property would have kept it
 
 
 def facts_of(texts: list[str]) -> list[Facts]:
@@ -261,10 +270,9 @@ def detail_slots(views: Sequence[SentenceView]) -> list[set[tuple[str, object]]]
     full facts cost more to send than to read again for the few that are.
     """
     if parallel.spreads(len(views), PARALLEL_FACTS):
-        texts = [v.sentence.text for v in views if "facts" not in v.__dict__]
+        texts = [v.sentence.text for v in views if not v.facts_read]
         found = iter(parallel.map_chunks(slots_of, texts, PARALLEL_FACTS))
-        return [_slots(v.__dict__["facts"]) if "facts" in v.__dict__ else next(found)
-                for v in views]
+        return [_slots(v.facts) if v.facts_read else next(found) for v in views]
     return [_slots(v.facts) for v in views]
 
 

@@ -93,7 +93,7 @@ def usable_cores() -> int:
 def spreads(items: int, min_items: int) -> bool:
     """Whether :func:`map_chunks` would spread ``items`` items over workers (a caller may
     then want the workers to send back less)."""
-    return items >= max(min_items, 2) and workers() > 1 and _executor(workers()) is not None
+    return _pool_for(items >= max(min_items, 2)) is not None
 
 
 def map_chunks(work: Callable[[list[T]], list[R]], items: Sequence[T], min_items: int) -> list[R]:
@@ -103,11 +103,10 @@ def map_chunks(work: Callable[[list[T]], list[R]], items: Sequence[T], min_items
     a module-level function (it is sent to the workers by name).  Fewer than
     ``min_items`` items, or one worker, and it runs here on all of them.
     """
-    if not spreads(len(items), min_items):
+    found = _pool_for(len(items) >= max(min_items, 2))
+    if found is None:
         return work(list(items))
-    count = workers()
-    pool = _executor(count)
-    assert pool is not None  # spreads() started it
+    count, pool = found
     from concurrent.futures.process import BrokenProcessPool
 
     size = -(-len(items) // (count * CHUNKS_PER_WORKER))
@@ -128,13 +127,12 @@ def aside(work: Callable[[A], R], arg: A, worth_it: bool) -> Callable[[], R]:
     quotes, beside its claims).  Not ``worth_it`` (a small input), one worker,
     or no processes to be had: ``work`` runs here, when the result is asked for.
     """
-    count = workers()
-    pool = _executor(count) if worth_it and count > 1 else None
-    if pool is None:
+    found = _pool_for(worth_it)
+    if found is None:
         return lambda: work(arg)
     from concurrent.futures.process import BrokenProcessPool
 
-    future = pool.submit(work, arg)
+    future = found[1].submit(work, arg)
 
     def result() -> R:
         try:
@@ -146,7 +144,14 @@ def aside(work: Callable[[A], R], arg: A, worth_it: bool) -> Callable[[], R]:
     return result
 
 
-def _executor(count: int) -> ProcessPoolExecutor | None:
+def _pool_for(worth_it: bool) -> tuple[int, ProcessPoolExecutor] | None:
+    """The pool and its number of workers, if spreading the work is ``worth_it``, there is
+    more than one worker to spread it over, and workers can be had here."""
+    count = workers()
+    return _executor(count) if worth_it and count > 1 else None
+
+
+def _executor(count: int) -> tuple[int, ProcessPoolExecutor] | None:
     """The shared pool of ``count`` workers, started on first use; ``None`` if workers
     cannot be started safely here (see :func:`_start_method`), or this machine refused
     them once (it is not asked again)."""
@@ -171,7 +176,7 @@ def _executor(count: int) -> ProcessPoolExecutor | None:
                 _refused = True
                 return None
             _pool = (count, pool)
-        return _pool[1]
+        return _pool
 
 
 def _stderr_replaced() -> bool:

@@ -3,9 +3,10 @@
 Rich's ``Table`` measures, wraps and pads every cell through its general
 layout engine; a passage is just a few columns of known width, and drawing
 thousands of them as tables took most of a long comparison's time (6 of 9 s
-for a pair of 1 MB articles).  Here each cell is wrapped once with
-:meth:`rich.text.Text.wrap` and the lines are padded and joined, which gives
-the same picture at a fraction of the cost.
+for a pair of 1 MB articles).  Here each cell is wrapped once (:func:`wrap`:
+the line breaks of Rich's ``Text.wrap``, without its general machinery) and
+the lines are padded and joined, which gives the same picture at a fraction
+of the cost.
 """
 
 from __future__ import annotations
