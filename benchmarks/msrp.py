@@ -4,7 +4,7 @@ Run from the repository root::
 
     .venv/bin/python benchmarks/msrp.py [--data ../shared/data/msrp]
 
-Reports accuracy, precision, recall and F1 of ``newsdiff.paraphrase`` on the
+Reports accuracy, precision, recall and F1 of ``newsdiff.engine.scoring.model`` on the
 MSRP test split (label 1 = paraphrase, predicted when P >= 0.5), the same for
 a TF-IDF cosine baseline (IDF and threshold fitted on the train split), and
 the mean time per pair of feature extraction plus scoring, both from raw text
@@ -21,9 +21,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from newsdiff.features import clear_profiles
-from newsdiff.paraphrase import load_model
-from newsdiff.tokens import words
+from newsdiff.engine.scoring.features import clear_profiles
+from newsdiff.engine.scoring.model import load_model
+from newsdiff.text.tokens import words
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "msrp"
 
@@ -101,7 +101,7 @@ def time_per_pair(pairs: list[Pair]) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="MSRP test benchmark of newsdiff.paraphrase")
+    parser = argparse.ArgumentParser(description="MSRP test benchmark of newsdiff.engine.scoring.model")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
     train = load_pairs(args.data / "msr_paraphrase_train.txt")
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     load_ms, wordnet_ms = (loaded - start) * 1e3, (time.perf_counter() - loaded) * 1e3
     cold_us, warm_us = time_per_pair(test)
     results = {
-        "newsdiff.paraphrase": scores(
+        "newsdiff.engine.scoring.model": scores(
             gold, [int(model.probability(a, b) >= 0.5) for _, a, b in test]
         ),
         "TF-IDF cosine baseline": scores(gold, TfidfCosine(train).predict(test)),

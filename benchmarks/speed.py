@@ -50,7 +50,7 @@ def long_article(size: int, seed: int) -> str:
     side (copies with edits, reordered).
     """
     rng = random.Random(seed)
-    from newsdiff.ingest import load_article
+    from newsdiff.sources import load_article
 
     sentences = [s.text.split() for path in SEEDS for s in load_article(str(path)).story_sentences]
     vocabulary = sorted({w for words in sentences for w in words})

@@ -174,9 +174,9 @@ def one_shot(runs: int, install: bool) -> list[Row]:
 #: are loaded: the engine's own growth, without the interpreter's start-up.
 ENGINE_CHILD = r"""
 import sys, time
-from newsdiff.compare import compare
-from newsdiff.ingest import load_article
-from newsdiff.paraphrase import load_model
+from newsdiff.engine.pair import compare
+from newsdiff.sources import load_article
+from newsdiff.engine.scoring.model import load_model
 from newsdiff.render.text import render_text
 load_model()
 start = time.perf_counter()
@@ -232,7 +232,7 @@ def long_documents(sizes: list[int], runs: int, install: bool) -> list[Row]:
 STORY_CHILD = r"""
 import json, resource, sys
 from benchmarks.story import load_model, story_articles, time_story
-from newsdiff import parallel
+from newsdiff.run import processes as parallel
 
 def used():
     # CPU seconds of this process and of its finished children (the workers, once shut down)

@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsdiff.compare import compare
-from newsdiff.ingest import load_article
-from newsdiff.model import Article
-from newsdiff.render import Passage, passages
+from newsdiff.engine.pair import compare
+from newsdiff.sources import load_article
+from newsdiff.values import Article
+from newsdiff.present.passages import Passage, passages
 from newsdiff.resources import sample_story
 from newsdiff.review.model import ManualLink, Review, Spans, Target, content_hash
 from newsdiff.review.store import ReviewStore

@@ -48,9 +48,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
 from sklearn.model_selection import StratifiedKFold
 
-from newsdiff.features import FEATURE_NAMES, Lexicon, pair_features_from_profiles, profile
-from newsdiff.paraphrase import model_from_dict
-from newsdiff.wordnet import metadata as wordnet_metadata
+from newsdiff.engine.scoring.features import (
+    FEATURE_NAMES,
+    Lexicon,
+    pair_features_from_profiles,
+    profile,
+)
+from newsdiff.engine.scoring.model import model_from_dict
+from newsdiff.text.wordnet import metadata as wordnet_metadata
 
 SCRIPT_VERSION = "2"
 SEED = 20130
@@ -93,7 +98,7 @@ def content_terms(text: str) -> frozenset[str]:
     """The content terms the features look weights up for (``SentenceProfile.content``).
 
     Taken from the features' own profile, so the lexicon's keys always match
-    what ``newsdiff.features`` looks up, whatever other modules do with words.
+    what ``newsdiff.engine.scoring.features`` looks up, whatever other modules do with words.
     """
     return profile(text, _NO_WEIGHTS).content
 
@@ -246,7 +251,7 @@ def blend(logistic: dict, trees: dict, tree_weight: float) -> dict:
 
 
 def log_odds(classifier: dict, x: np.ndarray) -> np.ndarray:
-    """Scores the exported classifier exactly as newsdiff.paraphrase will (same code)."""
+    """Scores the exported classifier exactly as newsdiff.engine.scoring.model will (same code)."""
     model = model_from_dict(
         {"feature_names": list(FEATURE_NAMES), "lexicon": EMPTY_LEXICON, "classifier": classifier}
     )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from newsdiff.model import Alignment, Article, Comparison, Detail, Sentence
+from newsdiff.values import Alignment, Article, Comparison, Detail, Sentence
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -1,7 +1,7 @@
 """Names and the titles the articles give them."""
 
-from newsdiff.aliases import expand, find_aliases
-from newsdiff.tokens import content_words
+from newsdiff.text.aliases import expand, find_aliases
+from newsdiff.text.tokens import content_words
 
 # Other sentences of the story, so that no name is in most of them.
 FILLER = ["The hearing was in January.", "Democrats called for an inquiry."]

@@ -1,7 +1,7 @@
 """Candidate pairs through the term index."""
 
-from newsdiff.align import candidate_pairs, idf_weights
-from newsdiff.tokens import content_words
+from newsdiff.engine.candidates import candidate_pairs, idf_weights
+from newsdiff.text.tokens import content_words
 
 SENTENCES = [
     "Sessions met the Russian ambassador twice in 2016.",  # 0

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff.boilerplate import byline_name, find_boilerplate
-from newsdiff.segment import split_sentences
+from newsdiff.text.boilerplate import byline_name, find_boilerplate
+from newsdiff.text.segment import split_sentences
 
 SHARED = Path(__file__).parents[1] / ".." / "shared"
 

@@ -14,14 +14,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import newsdiff.compare
-import newsdiff.story
-from newsdiff import cache
+import newsdiff.engine.pair
+import newsdiff.engine.story
+from newsdiff.cache import code, results, store
+from newsdiff.engine import cached
 from newsdiff.cli import app
-from newsdiff.ingest import load_article
-from newsdiff.model import Article, Comparison
+from newsdiff.sources import load_article
+from newsdiff.values import Article, Comparison
 from newsdiff.resources import sample_story
-from newsdiff.story_model import Story
+from newsdiff.values import Story
 
 SEEDS = sample_story()
 
@@ -33,14 +34,14 @@ def articles() -> list[Article]:
 
 @pytest.fixture(scope="module")
 def fresh_pair(articles) -> Comparison:
-    return newsdiff.compare.compare(articles[0], articles[1])
+    return newsdiff.engine.pair.compare(articles[0], articles[1])
 
 
 @pytest.fixture
 def engine_calls(monkeypatch) -> list[str]:
     """The engines, counting their calls: "pair" or "story" per call."""
     calls: list[str] = []
-    real_compare, real_story = newsdiff.compare.compare, newsdiff.story.compare_story
+    real_compare, real_story = newsdiff.engine.pair.compare, newsdiff.engine.story.compare_story
 
     def counting_compare(a, b):
         calls.append("pair")
@@ -50,13 +51,13 @@ def engine_calls(monkeypatch) -> list[str]:
         calls.append("story")
         return real_story(arts)
 
-    monkeypatch.setattr(newsdiff.compare, "compare", counting_compare)
-    monkeypatch.setattr(newsdiff.story, "compare_story", counting_story)
+    monkeypatch.setattr(newsdiff.engine.pair, "compare", counting_compare)
+    monkeypatch.setattr(newsdiff.engine.story, "compare_story", counting_story)
     return calls
 
 
 def entries() -> list[Path]:
-    return sorted((cache.cache_dir() / "comparisons").glob("*/*.pickle"))
+    return sorted((store.cache_dir() / "comparisons").glob("*/*.pickle"))
 
 
 def copy_as(source: Path, target: Path, *, replace: tuple[str, str] | None = None) -> Article:
@@ -73,20 +74,20 @@ def copy_as(source: Path, target: Path, *, replace: tuple[str, str] | None = Non
 
 
 def test_miss_then_hit_equal_to_a_fresh_compute(articles, fresh_pair, engine_calls):
-    first = cache.cached_compare(articles[0], articles[1])
+    first = cached.cached_compare(articles[0], articles[1])
     assert engine_calls == ["pair"] and len(entries()) == 1
-    second = cache.cached_compare(articles[0], articles[1])
+    second = cached.cached_compare(articles[0], articles[1])
     assert engine_calls == ["pair"], "the second call is served from the cache"
     assert first == second == fresh_pair
 
 
 def test_same_text_under_another_name_hits_and_shows_the_new_name(
         articles, fresh_pair, engine_calls, tmp_path):
-    cache.cached_compare(articles[0], articles[1])
+    cached.cached_compare(articles[0], articles[1])
     renamed = copy_as(SEEDS[0], tmp_path / "renamed.txt")
     assert renamed.path != articles[0].path
 
-    result = cache.cached_compare(renamed, articles[1])
+    result = cached.cached_compare(renamed, articles[1])
 
     assert engine_calls == ["pair"]
     assert result.a is renamed and result.a.path.endswith("renamed.txt")
@@ -95,46 +96,47 @@ def test_same_text_under_another_name_hits_and_shows_the_new_name(
 
 
 def test_a_changed_sentence_misses(articles, engine_calls, tmp_path):
-    cache.cached_compare(articles[0], articles[1])
+    cached.cached_compare(articles[0], articles[1])
     changed = copy_as(SEEDS[0], tmp_path / "changed.txt", replace=("twice", "three times"))
 
-    result = cache.cached_compare(changed, articles[1])
+    result = cached.cached_compare(changed, articles[1])
 
     assert engine_calls == ["pair", "pair"] and len(entries()) == 2
-    assert result == newsdiff.compare.compare(changed, articles[1])
+    assert result == newsdiff.engine.pair.compare(changed, articles[1])
 
 
 def test_the_order_of_the_articles_is_part_of_the_key(articles, engine_calls):
-    cache.cached_compare(articles[0], articles[1])
-    swapped = cache.cached_compare(articles[1], articles[0])
+    cached.cached_compare(articles[0], articles[1])
+    swapped = cached.cached_compare(articles[1], articles[0])
     assert engine_calls == ["pair", "pair"]
     assert swapped.a is articles[1]
 
 
 def test_another_engine_fingerprint_misses(articles, engine_calls, monkeypatch):
-    cache.cached_compare(articles[0], articles[1])
-    monkeypatch.setattr(cache, "engine_fingerprint", lambda: "another engine")
-    cache.cached_compare(articles[0], articles[1])
+    cached.cached_compare(articles[0], articles[1])
+    monkeypatch.setattr(cached, "engine_fingerprint", lambda: "another engine")
+    cached.cached_compare(articles[0], articles[1])
     assert engine_calls == ["pair", "pair"] and len(entries()) == 2
 
 
 def test_the_fingerprint_covers_the_engine_and_its_model_but_not_the_front_ends():
-    package = Path(cache.__file__).parent
-    names = {p.relative_to(package).as_posix() for p in cache.engine_files()}
-    assert {"compare.py", "story.py", "quotes.py", "model.py", "story_model.py",
-            "data/paraphrase_model.json"} <= names
-    assert not any(n.startswith(("tui/", "render/", "review/", "seeds/")) for n in names)
-    fingerprint = cache.engine_fingerprint()
+    package = Path(cached.__file__).parents[1]
+    names = {p.relative_to(package).as_posix() for p in cached.engine_files()}
+    assert {"engine/pair.py", "engine/story.py", "engine/quotes.py", "values/comparison.py",
+            "values/story.py", "text/tokens.py", "data/paraphrase_model.json"} <= names
+    assert not any(n.startswith(("tui/", "render/", "present/", "review/", "sources/",
+                                 "seeds/", "cli")) for n in names)
+    fingerprint = cached.engine_fingerprint()
     assert len(fingerprint) == 64
-    assert cache.engine_fingerprint.__wrapped__() == fingerprint, "stable across processes"
+    assert cached.engine_fingerprint.__wrapped__() == fingerprint, "stable across processes"
 
 
 def test_story_round_trip(articles, engine_calls, tmp_path):
-    fresh = newsdiff.story.compare_story(articles)
+    fresh = newsdiff.engine.story.compare_story(articles)
     engine_calls.clear()
-    first = cache.cached_compare_story(articles)
+    first = cached.cached_compare_story(articles)
     renamed = [copy_as(p, tmp_path / f"copy-{p.name}") for p in SEEDS]
-    second = cache.cached_compare_story(renamed)
+    second = cached.cached_compare_story(renamed)
 
     assert engine_calls == ["story"], "the renamed copies hit the cache"
     assert first == fresh
@@ -148,22 +150,22 @@ def test_story_round_trip(articles, engine_calls, tmp_path):
 
 
 def test_a_corrupt_entry_is_a_miss_and_is_replaced(articles, fresh_pair, engine_calls):
-    cache.cached_compare(articles[0], articles[1])
+    cached.cached_compare(articles[0], articles[1])
     [entry] = entries()
     good = entry.read_bytes()
     entry.write_bytes(good[: len(good) // 2])  # truncated
 
-    assert cache.cached_compare(articles[0], articles[1]) == fresh_pair
+    assert cached.cached_compare(articles[0], articles[1]) == fresh_pair
     assert engine_calls == ["pair", "pair"]
     assert pickle.loads(entry.read_bytes()) == fresh_pair, "rewritten whole"
 
 
 @pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps("another type")])
 def test_an_unusable_entry_is_removed(articles, content):
-    cache.cached_compare(articles[0], articles[1])
+    cached.cached_compare(articles[0], articles[1])
     [entry] = entries()
     entry.write_bytes(content)
-    assert cache._load(entry, Comparison) is None
+    assert results._load(entry, Comparison) is None
     assert not entry.exists()
 
 
@@ -171,8 +173,8 @@ def test_a_cache_folder_that_is_a_file_still_compares(articles, fresh_pair, tmp_
                                                       monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("in the way")
-    monkeypatch.setenv(cache.ENV_DIR, str(blocker))
-    assert cache.cached_compare(articles[0], articles[1]) == fresh_pair
+    monkeypatch.setenv(store.ENV_DIR, str(blocker))
+    assert cached.cached_compare(articles[0], articles[1]) == fresh_pair
     assert blocker.read_text() == "in the way"
 
 
@@ -181,9 +183,9 @@ def test_a_cache_folder_that_is_a_file_still_compares(articles, fresh_pair, tmp_
 def test_a_read_only_cache_folder_still_compares(articles, fresh_pair, tmp_path, monkeypatch):
     folder = tmp_path / "read-only"
     folder.mkdir(mode=0o500)
-    monkeypatch.setenv(cache.ENV_DIR, str(folder))
+    monkeypatch.setenv(store.ENV_DIR, str(folder))
     try:
-        assert cache.cached_compare(articles[0], articles[1]) == fresh_pair
+        assert cached.cached_compare(articles[0], articles[1]) == fresh_pair
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
@@ -191,25 +193,25 @@ def test_a_read_only_cache_folder_still_compares(articles, fresh_pair, tmp_path,
 
 def test_no_cache_environment_variable_neither_reads_nor_writes(articles, engine_calls,
                                                                 monkeypatch):
-    monkeypatch.setenv(cache.ENV_OFF, "1")
-    cache.cached_compare(articles[0], articles[1])
-    cache.cached_compare(articles[0], articles[1])
-    cache.cached_compare_story(articles[:3])
+    monkeypatch.setenv(store.ENV_OFF, "1")
+    cached.cached_compare(articles[0], articles[1])
+    cached.cached_compare(articles[0], articles[1])
+    cached.cached_compare_story(articles[:3])
     assert engine_calls == ["pair", "pair", "story"]
-    assert not (cache.cache_dir() / "comparisons").exists()
+    assert not (store.cache_dir() / "comparisons").exists()
 
 
 def test_use_cache_false_neither_reads_nor_writes(articles, engine_calls):
-    cache.cached_compare(articles[0], articles[1])
-    cache.cached_compare(articles[0], articles[1], use_cache=False)
+    cached.cached_compare(articles[0], articles[1])
+    cached.cached_compare(articles[0], articles[1], use_cache=False)
     assert engine_calls == ["pair", "pair"] and len(entries()) == 1
 
 
 def test_the_cache_folder_defaults_to_the_user_cache_folder(monkeypatch):
     from platformdirs import user_cache_dir
 
-    monkeypatch.delenv(cache.ENV_DIR)
-    assert cache.cache_dir() == Path(user_cache_dir("newsdiff", appauthor=False))
+    monkeypatch.delenv(store.ENV_DIR)
+    assert store.cache_dir() == Path(user_cache_dir("newsdiff", appauthor=False))
 
 
 # --- the size bound ------------------------------------------------------------
@@ -229,21 +231,21 @@ def fill(root: Path, count: int, size: int) -> list[Path]:
 
 def test_trim_deletes_the_least_recently_used_down_to_the_margin(tmp_path):
     paths = fill(tmp_path, 10, 1000)
-    cache.trim(tmp_path, limit=10_000)
+    store.trim(tmp_path, limit=10_000)
     assert all(p.exists() for p in paths), "at the limit nothing goes"
 
-    cache.trim(tmp_path, limit=9_000)
+    store.trim(tmp_path, limit=9_000)
     assert [p.exists() for p in paths] == [False] * 3 + [True] * 7  # 7000 <= 0.8 * 9000
 
 
 def test_a_write_over_the_bound_evicts_the_oldest_but_not_a_recent_hit(articles, monkeypatch):
-    root = cache.cache_dir() / "comparisons"
+    root = store.cache_dir() / "comparisons"
     old = fill(root, 4, 50_000)
-    monkeypatch.setattr(cache, "_unmeasured", None)  # the process's first write measures
-    monkeypatch.setattr(cache, "MAX_BYTES", 160_000)
+    monkeypatch.setattr(store, "_unmeasured", None)  # the process's first write measures
+    monkeypatch.setattr(store, "MAX_BYTES", 160_000)
     os.utime(old[0])  # used just now: the newest of the four
 
-    cache.cached_compare(articles[0], articles[1])
+    cached.cached_compare(articles[0], articles[1])
 
     assert [p.exists() for p in old] == [True, False, False, True]
     assert len(entries()) == 3
@@ -251,10 +253,10 @@ def test_a_write_over_the_bound_evicts_the_oldest_but_not_a_recent_hit(articles,
 
 def test_writes_measure_the_folder_only_now_and_then(articles, monkeypatch):
     trims = []
-    monkeypatch.setattr(cache, "trim", trims.append)
-    monkeypatch.setattr(cache, "_unmeasured", None)
-    cache.cached_compare(articles[0], articles[1])
-    cache.cached_compare(articles[0], articles[2])
+    monkeypatch.setattr(store, "trim", trims.append)
+    monkeypatch.setattr(store, "_unmeasured", None)
+    cached.cached_compare(articles[0], articles[1])
+    cached.cached_compare(articles[0], articles[2])
     assert len(trims) == 1, "the first write measures, the next ones count their bytes"
 
 
@@ -297,8 +299,8 @@ def test_the_reader_compares_through_the_cache(articles, engine_calls):
 
 def test_importing_the_cache_imports_no_engine():
     code = (
-        "import newsdiff.cache, sys; "
-        "assert not {'newsdiff.compare', 'newsdiff.story', 'newsdiff.paraphrase'} "
+        "import newsdiff.cache.results, newsdiff.cache.code, sys; "
+        "assert not {'newsdiff.engine.pair', 'newsdiff.engine.story', 'newsdiff.engine.scoring.model'} "
         "& set(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -309,32 +311,32 @@ def test_help_does_not_import_the_cache_or_an_engine():
         "import sys; from typer.testing import CliRunner; from newsdiff.cli import app; "
         "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0; "
         "assert '--no-cache' in r.stdout; "
-        "assert not {'newsdiff.cache', 'newsdiff.compare', 'newsdiff.story'} & set(sys.modules)"
+        "assert not {'newsdiff.cache', 'newsdiff.engine.pair', 'newsdiff.engine.story'} & set(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_compiled_code_is_kept_and_reused(monkeypatch):
     source = "def answer():\n    return 42\n"
-    first = cache.compiled(source, "answer")
-    files = list((cache.cache_dir() / "code").glob("answer-*.marshal"))
+    first = code.compiled(source, "answer")
+    files = list((store.cache_dir() / "code").glob("answer-*.marshal"))
     assert len(files) == 1
 
     def no_compiling(*args, **kwargs):
         raise AssertionError("compiled again")
 
     monkeypatch.setattr("builtins.compile", no_compiling)
-    again = cache.compiled(source, "answer")
+    again = code.compiled(source, "answer")
     assert _run(again)["answer"]() == 42 and again == first
 
 
 def test_compiled_code_survives_a_corrupt_file_and_keeps_one_version():
-    cache.compiled("x = 1\n", "gen")
-    (path,) = (cache.cache_dir() / "code").glob("gen-*.marshal")
+    code.compiled("x = 1\n", "gen")
+    (path,) = (store.cache_dir() / "code").glob("gen-*.marshal")
     path.write_bytes(b"not marshal")
-    assert _run(cache.compiled("x = 1\n", "gen"))["x"] == 1
-    assert _run(cache.compiled("x = 2\n", "gen"))["x"] == 2  # a new model replaces the old
-    assert len(list((cache.cache_dir() / "code").glob("gen-*.marshal"))) == 1
+    assert _run(code.compiled("x = 1\n", "gen"))["x"] == 1
+    assert _run(code.compiled("x = 2\n", "gen"))["x"] == 2  # a new model replaces the old
+    assert len(list((store.cache_dir() / "code").glob("gen-*.marshal"))) == 1
 
 
 def _run(code) -> dict:

@@ -1,8 +1,8 @@
 """Kinds of aligned pairs."""
 
-from newsdiff.classify import classify_pair, is_shared, longest_common_run
-from newsdiff.facts import extract_facts
-from newsdiff.tokens import words
+from newsdiff.engine.judge import classify_pair, is_shared, longest_common_run
+from newsdiff.text.facts import extract_facts
+from newsdiff.text.tokens import words
 
 
 def _kind(a: str, b: str):

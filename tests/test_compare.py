@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.compare import compare
-from newsdiff.ingest import load_article, parse_article
+from newsdiff.engine.pair import compare
+from newsdiff.sources import load_article
+from newsdiff.sources.formats.text import parse_article
 from newsdiff.resources import sample_story
 
 

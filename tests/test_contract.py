@@ -10,8 +10,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdiff.compare import compare
-from newsdiff.ingest import parse_article
+from newsdiff.engine.pair import compare
+from newsdiff.sources.formats.text import parse_article
 from newsdiff.render.json_out import comparison_to_dict
 
 POOL = [

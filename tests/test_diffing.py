@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdiff.diffing import diff_tokens, equal_share, mirror_diff, word_diff
+from newsdiff.text.diffing import diff_tokens, equal_share, mirror_diff, word_diff
 
 
 def test_changed_word_is_marked_whole():

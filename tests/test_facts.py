@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff.facts import Facts, compare_texts, diverging_details, extract_facts
-from newsdiff.model import Detail
+from newsdiff.text.facts import Facts, compare_texts, diverging_details, extract_facts
+from newsdiff.values import Detail
 
 SEEDS = Path(__file__).parents[1] / "src" / "newsdiff" / "seeds"  # the bundled sample story
 

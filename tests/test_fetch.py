@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from newsdiff import __version__
 from newsdiff.cli import app
-from newsdiff.errors import InputError
-from newsdiff.fetch import fetch_article, is_url
-from newsdiff.ingest import expand_paths, load_article
+from newsdiff.values.errors import InputError
+from newsdiff.sources.url import fetch_article, is_url
+from newsdiff.sources import expand_paths, load_article
 
 NEWS_HTML = (Path(__file__).parent / "fixtures" / "html" / "news.html").read_bytes()
 TEXT = b"""\

@@ -14,10 +14,11 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdiff.errors import InputError
-from newsdiff.ingest import decode, parse_article
-from newsdiff.render import visible
-from newsdiff.segment import split_sentences
+from newsdiff.values.errors import InputError
+from newsdiff.sources.decoding import decode
+from newsdiff.sources.formats.text import parse_article
+from newsdiff.present.visible import visible
+from newsdiff.text.segment import split_sentences
 
 # Characters that steer sentence splitting, mixed into arbitrary Unicode so that the
 # interesting paths (quotes, abbreviations, line breaks, initials) are actually reached.

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsdiff import ingest
+from newsdiff.sources import files
 from newsdiff.cli import app
-from newsdiff.render import visible
+from newsdiff.present.visible import visible
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 EXPECTED = tomllib.loads((HOSTILE / "expected.toml").read_text(encoding="utf-8"))
@@ -180,7 +180,7 @@ def test_stdin_over_the_size_cap():
 
 def test_default_cap_is_20_mb_and_refused_before_reading(tmp_path, monkeypatch):
     monkeypatch.delenv("NEWSDIFF_MAX_BYTES", raising=False)
-    assert ingest.max_bytes() == 20 * 1024 * 1024
+    assert files.max_bytes() == 20 * 1024 * 1024
     sparse = tmp_path / "sparse.txt"
     with sparse.open("wb") as handle:  # 21 MB on paper, nothing on disk
         handle.truncate(21 * 1024 * 1024)

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff import ingest
-from newsdiff.errors import InputError
-from newsdiff.ingest import decode, headline_sentence, load_article, parse_article, read_source
+from newsdiff.sources import files
+from newsdiff.values.errors import InputError
+from newsdiff.sources.decoding import decode
+from newsdiff.sources.formats.text import headline_sentence, parse_article
+from newsdiff.sources import load_article
+from newsdiff.sources.files import read_source
 from newsdiff.resources import sample_story
 
 SHARED = Path(__file__).parents[1] / ".." / "shared"
@@ -144,7 +147,7 @@ def test_other_os_error(tmp_path: Path) -> None:
 
 
 def test_too_big(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "MAX_BYTES", 10)
+    monkeypatch.setattr(files, "MAX_BYTES", 10)
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 11)
     with pytest.raises(InputError, match="larger than"):

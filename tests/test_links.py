@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdiff.links import CLAIM_THRESHOLD, cluster
+from newsdiff.engine.claims import CLAIM_THRESHOLD, cluster
 
 HIGH, LOW = 0.9, CLAIM_THRESHOLD / 4
 

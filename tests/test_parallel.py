@@ -9,12 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from newsdiff import compare as compare_module
-from newsdiff import parallel
-from newsdiff.compare import compare, facts_of
-from newsdiff.ingest import load_article
+from newsdiff.engine import pair as compare_module
+from newsdiff.run import processes as parallel
+from newsdiff.engine.pair import compare, facts_of
+from newsdiff.sources import load_article
 from newsdiff.resources import sample_story
-from newsdiff.story import compare_story
+from newsdiff.engine.story import compare_story
 
 
 @pytest.fixture(scope="module")

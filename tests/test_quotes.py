@@ -1,4 +1,4 @@
-"""Direct quotations found, attributed and grouped across outlets (``newsdiff.quotes``)."""
+"""Direct quotations found, attributed and grouped across outlets (``newsdiff.engine.quotes``)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from collections import Counter
 
 import pytest
 
-from newsdiff.ingest import load_article, parse_article
-from newsdiff.model import Article
-from newsdiff.quotes import find_quotes
+from newsdiff.sources import load_article
+from newsdiff.sources.formats.text import parse_article
+from newsdiff.values import Article
+from newsdiff.engine.quotes import find_quotes
 from newsdiff.resources import sample_story
-from newsdiff.story_model import Quote, QuoteRendering
+from newsdiff.values import Quote, QuoteRendering
 
 HEADLINE = "Sessions met the Russian ambassador twice\n\n"
 

@@ -3,7 +3,7 @@ import json
 from conftest import build_comparison, make_article
 
 from newsdiff import __version__
-from newsdiff.model import Alignment, Comparison
+from newsdiff.values import Alignment, Comparison
 from newsdiff.render.json_out import SCHEMA, comparison_to_dict, render_json
 
 

@@ -1,7 +1,7 @@
 from conftest import make_article
 
-from newsdiff.model import Alignment, Article, Comparison, Sentence
-from newsdiff.render import (
+from newsdiff.values import Alignment, Article, Comparison, Sentence
+from newsdiff.present.passages import (
     PairLine,
     highlight_pair,
     pair_lines,
@@ -10,8 +10,8 @@ from newsdiff.render import (
     sentences_text,
     side_runs,
     split_padding,
-    visible,
 )
+from newsdiff.present.visible import visible
 
 
 def test_visible_spells_out_controls_and_bidi_but_keeps_tab_newline_and_unicode():

@@ -11,8 +11,8 @@ from conftest import (
     make_article,
 )
 
-from newsdiff.model import Detail
-from newsdiff.render.markers import MARKS
+from newsdiff.values import Detail
+from newsdiff.present.markers import MARKS
 from newsdiff.render.text import render_text
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

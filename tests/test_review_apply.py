@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.compare import compare
-from newsdiff.ingest import parse_article
-from newsdiff.model import Comparison
+from newsdiff.engine.pair import compare
+from newsdiff.sources.formats.text import parse_article
+from newsdiff.values import Comparison
 from newsdiff.review.apply import apply_reviews
 from newsdiff.review.model import ManualLink, Review, Target, content_hash
 

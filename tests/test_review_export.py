@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from newsdiff.diffing import word_diff
+from newsdiff.text.diffing import word_diff
 from newsdiff.render.markdown import escape
 from newsdiff.review.export import build_report, local_time, progress, render_report
 from newsdiff.review.export_html import render_report_html

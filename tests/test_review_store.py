@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import make_article
 
-from newsdiff.errors import InputError
+from newsdiff.values.errors import InputError
 from newsdiff.review import store as store_module
 from newsdiff.review.model import (
     VERDICTS,
@@ -422,7 +422,7 @@ def test_opening_a_new_database_waits_for_another_process_creating_it(tmp_path):
 #: after the final record() has returned.
 CHILD = """
 import sys
-from newsdiff.model import Article
+from newsdiff.values import Article
 from newsdiff.review.model import VERDICTS, Review, Target
 from newsdiff.review.store import ReviewStore
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff.segment import split_sentences
+from newsdiff.text.segment import split_sentences
 
 SHARED = Path(__file__).parents[1] / ".." / "shared"
 

@@ -1,8 +1,8 @@
 from conftest import make_article
 
-from newsdiff.model import Alignment, Comparison
-from newsdiff.stats import STORY_CATEGORIES, summarize
-from newsdiff.tokens import words
+from newsdiff.values import Alignment, Comparison
+from newsdiff.present.summary import STORY_CATEGORIES, summarize
+from newsdiff.text.tokens import words
 
 
 def test_counts_alignments_per_kind(comparison):

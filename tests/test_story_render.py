@@ -13,8 +13,8 @@ from dataclasses import replace
 import pytest
 from conftest import make_article
 
-from newsdiff.model import Detail
-from newsdiff.render.story import (
+from newsdiff.values import Detail
+from newsdiff.present.story import (
     claim_text,
     divergences_by_claim,
     format_values,
@@ -31,14 +31,7 @@ from newsdiff.render.story import (
 from newsdiff.render.story_json import render_story_json, story_to_dict
 from newsdiff.render.story_markdown import render_story_markdown
 from newsdiff.render.story_text import render_story_text
-from newsdiff.story_model import (
-    Claim,
-    ClaimPassage,
-    Divergence,
-    Quote,
-    QuoteRendering,
-    Story,
-)
+from newsdiff.values import Claim, ClaimPassage, Divergence, Quote, QuoteRendering, Story
 
 HOSTILE_TITLE = "[bold]x[/bold] | <b>"
 HOSTILE_SENTENCE = "\x1b[2J Franken asked [red]about[/red] contacts\x9b."

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsdiff.tokens import content_words, fold_typography, lemma, words
+from newsdiff.text.tokens import content_words, fold_typography, lemma, words
 
 
 def test_typography_folds_quotes_dashes_and_spaces():

@@ -12,10 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from newsdiff.cli import app
-from newsdiff.errors import InputError
-from newsdiff.ingest import expand_paths, load_article, parse_article
+from newsdiff.values.errors import InputError
+from newsdiff.sources import expand_paths, load_article
+from newsdiff.sources.formats.text import parse_article
 from newsdiff.render.json_out import article_dict
-from newsdiff.webpage import article_from_html, decode_page
+from newsdiff.sources.formats.html import article_from_html, decode_page
 
 PAGES = Path(__file__).parent / "fixtures" / "html"
 NEWS, EMPTY, CP1252, HOSTILE = (str(PAGES / f) for f in
@@ -139,7 +140,7 @@ def test_text_files_do_not_import_trafilatura(tmp_path):
     code = (
         "import sys; from newsdiff.cli import main\n"
         "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
-        "assert 'trafilatura' not in sys.modules and 'newsdiff.webpage' not in sys.modules"
+        "assert 'trafilatura' not in sys.modules and 'newsdiff.sources.html' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt"), str(tmp_path / "b.txt")],
                    check=True, capture_output=True)

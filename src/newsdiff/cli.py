@@ -29,14 +29,14 @@ from typer._click.exceptions import ClickException
 from typer.core import TyperCommand, TyperGroup
 
 from newsdiff import __version__
-from newsdiff.errors import InputError
-from newsdiff.model import ALL_KINDS
+from newsdiff.values.errors import InputError
+from newsdiff.values import ALL_KINDS
 
 if TYPE_CHECKING:
-    from newsdiff.model import Comparison
+    from newsdiff.values import Comparison
     from newsdiff.review.model import SessionInfo
     from newsdiff.review.store import ReviewStore
-    from newsdiff.story_model import Story
+    from newsdiff.values import Story
 
 
 class Format(str, Enum):
@@ -96,7 +96,7 @@ class _OneLineGroup(_OneLineMain, TyperGroup):
 
 def _fail(message: str) -> None:
     """Print ``newsdiff: message`` as one printable line on stderr and exit with status 2."""
-    from newsdiff.render import visible  # file names and messages may hold control characters
+    from newsdiff.present.visible import visible  # file names and messages may hold control characters
 
     one_line = " ".join(visible(message).split())
     print(f"newsdiff: {one_line.removeprefix('newsdiff: ')}", file=sys.stderr)
@@ -203,12 +203,12 @@ def newsdiff(
         return
     paths, is_story = _input_paths(files or [])
     story_kinds = _story_kinds(only) if is_story else None
-    from newsdiff.ingest import load_article
+    from newsdiff.sources import load_article
 
     stdin = typer.get_binary_stream("stdin")
     articles = [load_article(p, stdin) for p in paths]
     # The engines load their model: imported (by the cache, on a miss) only for good input.
-    from newsdiff.cache import cached_compare, cached_compare_story
+    from newsdiff.engine.cached import cached_compare, cached_compare_story
 
     if story_kinds is not None:
         story = cached_compare_story(articles, use_cache=not no_cache)
@@ -263,7 +263,7 @@ def read(
 
     Exit status: 0 when the reader is closed, 2 when a path does not exist.
     """
-    from newsdiff.ingest import is_url
+    from newsdiff.sources import is_url
 
     missing = next((p for p in paths if not is_url(p) and not Path(p).exists()), None)
     if missing is not None:
@@ -350,7 +350,7 @@ def _db_path(db: Path | None) -> Path:
 
 def _visible_path(path: Path) -> str:
     """A path as printed to a terminal: control characters spelled out."""
-    from newsdiff.render import visible
+    from newsdiff.present.visible import visible
 
     return visible(str(path))
 
@@ -431,18 +431,19 @@ def _folder_articles(folder: str) -> list[str]:
     """The article files of a folder named on the command line; none is an InputError."""
     from pathlib import Path
 
-    from newsdiff.ingest import ARTICLE_SUFFIXES, folder_articles
+    from newsdiff.sources import folder_articles
+    from newsdiff.sources.formats import article_suffixes
 
     found = [str(p) for p in folder_articles(Path(folder))]
     if not found:
-        kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
+        kinds = ", ".join(sorted(article_suffixes()))
         raise InputError(f"cannot read '{folder}': a directory with no article files ({kinds})")
     return found
 
 
 def _story_kinds(only: list[str] | None) -> Sequence[str]:
     """What ``--only`` picks in the story view: claims by kind; it has no boilerplate."""
-    from newsdiff.render.story import STORY_KINDS
+    from newsdiff.present.story import STORY_KINDS
 
     if only and "boilerplate" in only:
         raise typer.BadParameter(
@@ -461,7 +462,7 @@ def _render(
         from newsdiff.render.json_out import render_json
 
         return render_json(c, kinds=only or ALL_KINDS)
-    from newsdiff.render import DEFAULT_KINDS
+    from newsdiff.present.passages import DEFAULT_KINDS
 
     kinds = only or DEFAULT_KINDS
     if fmt is Format.markdown:
@@ -518,7 +519,7 @@ def main() -> None:
     exports review sessions; anything else compares.  (Files named "read" or
     "review" can still be compared as ``./read``, ``./review``.)
     """
-    from newsdiff import parallel
+    from newsdiff.run import processes as parallel
 
     parallel.main_module_is_safe()  # the entry script guards its call to main()
     command = sys.argv[1:2]

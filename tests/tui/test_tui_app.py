@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import newsdiff.tui.app as app_module
-from newsdiff.compare import compare
+from newsdiff.engine.pair import compare
 from newsdiff.tui.app import NewsdiffApp
 
 from .tui_support import settle

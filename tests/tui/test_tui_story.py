@@ -9,10 +9,10 @@ from textual.geometry import Region
 from textual.widgets import Footer
 
 import newsdiff.tui.app as app_module
-from newsdiff.model import Article
+from newsdiff.values import Article
 from newsdiff.resources import sample_story
-from newsdiff.story import compare_story
-from newsdiff.story_model import Claim, ClaimPassage, Story
+from newsdiff.engine.story import compare_story
+from newsdiff.values import Claim, ClaimPassage, Story
 from newsdiff.tui.app import NewsdiffApp
 from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.help import HelpScreen, help_table

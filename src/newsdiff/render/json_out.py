@@ -11,8 +11,8 @@ import json
 from collections.abc import Collection, Iterable
 
 from newsdiff import __version__
-from newsdiff.model import ALL_KINDS, Article, Comparison
-from newsdiff.stats import summarize
+from newsdiff.values import ALL_KINDS, Article, Comparison
+from newsdiff.present.summary import summarize
 
 SCHEMA = "newsdiff.comparison/1"
 

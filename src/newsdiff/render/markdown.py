@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from newsdiff.model import Alignment, Article, Comparison
-from newsdiff.render import (
+from newsdiff.values import Alignment, Article, Comparison
+from newsdiff.present.passages import (
     DEFAULT_KINDS,
     SUMMARY_NOTE,
     PairLine,
@@ -32,10 +32,10 @@ from newsdiff.render import (
     side_runs,
     split_padding,
     summary_rows,
-    visible,
 )
-from newsdiff.render.markers import MARKS, Mark
-from newsdiff.stats import summarize
+from newsdiff.present.visible import visible
+from newsdiff.present.markers import MARKS, Mark
+from newsdiff.present.summary import summarize
 
 # Punctuation that can start inline Markdown/HTML or break a table cell.  Line-start
 # constructs (#, >, -, 1.) need no escape: article text never starts a line here.

@@ -14,8 +14,8 @@ from collections.abc import Collection
 
 from newsdiff import __version__
 from newsdiff.render.json_out import article_dict, dumps, spans
-from newsdiff.render.story import STORY_KINDS, outlet_labels, shown_claims
-from newsdiff.story_model import Claim, Quote, Story
+from newsdiff.present.story import STORY_KINDS, outlet_labels, shown_claims
+from newsdiff.values import Claim, Quote, Story
 
 SCHEMA = "newsdiff.story/1"
 

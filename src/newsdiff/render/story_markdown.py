@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from newsdiff.render.markdown import escape, marked_markdown
-from newsdiff.render.markers import EXTENT_SUFFIXES, QUOTE_MARKS, RELATION_MARKS, Mark
-from newsdiff.render.story import (
+from newsdiff.present.markers import EXTENT_SUFFIXES, QUOTE_MARKS, RELATION_MARKS, Mark
+from newsdiff.present.story import (
     EXTENT_NOTE,
     STORY_KINDS,
     claim_label,
@@ -33,7 +33,7 @@ from newsdiff.render.story import (
     shown_extents,
     wire_notes,
 )
-from newsdiff.story_model import Quote, Story
+from newsdiff.values import Quote, Story
 
 _BR = "<br>"
 

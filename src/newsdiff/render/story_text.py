@@ -10,7 +10,7 @@ altered quotes and the divergences' values wrap instead, since they are what
 the reader came for.
 
 Article text enters Rich only as :class:`rich.text.Text` built from
-:func:`~newsdiff.render.visible` output, never as markup, as in the pairwise
+:func:`~newsdiff.present.visible` output, never as markup, as in the pairwise
 view.
 """
 
@@ -25,9 +25,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.render import visible
-from newsdiff.render.markers import EXTENT_SUFFIXES, MARKS, QUOTE_MARKS, RELATION_MARKS, Mark
-from newsdiff.render.story import (
+from newsdiff.present.visible import visible
+from newsdiff.present.markers import EXTENT_SUFFIXES, MARKS, QUOTE_MARKS, RELATION_MARKS, Mark
+from newsdiff.present.story import (
     EXTENT_NOTE,
     STORY_KINDS,
     claim_label,
@@ -47,7 +47,7 @@ from newsdiff.render.story import (
     wire_notes,
 )
 from newsdiff.render.text import headline, marked_text, print_to_string
-from newsdiff.story_model import Quote, Story
+from newsdiff.values import Quote, Story
 
 #: The text column gets at least this much room beside three-character cells, else
 #: the cells shrink to one character; below ``_MIN_TEXT`` the text goes under the cells.

@@ -1,7 +1,7 @@
 """The terminal view: both articles side by side on wide terminals, stacked on narrow ones.
 
 Article text is untrusted.  It only ever enters Rich as :class:`rich.text.Text`
-built from :func:`~newsdiff.render.visible` output, never as markup, so a
+built from :func:`~newsdiff.present.visible` output, never as markup, so a
 headline like ``[bold red]x[/]`` prints literally and ``\\x1b[2J`` cannot clear
 the reader's screen.  Without colour, changed words are bracketed as in
 ``wdiff`` so the output still says everything in a pipe or a log.
@@ -21,8 +21,8 @@ from collections.abc import Callable, Collection, Iterable
 from rich.console import Console
 from rich.text import Text
 
-from newsdiff.model import Alignment, Article, Comparison
-from newsdiff.render import (
+from newsdiff.values import Alignment, Article, Comparison
+from newsdiff.present.passages import (
     DEFAULT_KINDS,
     SUMMARY_NOTE,
     Passage,
@@ -36,8 +36,8 @@ from newsdiff.render import (
     side_runs,
     split_padding,
     summary_rows,
-    visible,
 )
+from newsdiff.present.visible import visible
 from newsdiff.render.columns import (
     LINE,
     Cell,
@@ -49,14 +49,14 @@ from newsdiff.render.columns import (
     split_width,
     wrap,
 )
-from newsdiff.render.markers import (
+from newsdiff.present.markers import (
     DELETED_BRACKETS,
     DELETED_STYLE,
     INSERTED_BRACKETS,
     INSERTED_STYLE,
     MARKS,
 )
-from newsdiff.stats import summarize
+from newsdiff.present.summary import summarize
 
 #: From this many columns on, A and B are shown side by side.
 SIDE_BY_SIDE_WIDTH = 120

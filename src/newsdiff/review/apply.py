@@ -23,12 +23,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsdiff.classify import classify_pair
-from newsdiff.diffing import word_diff
-from newsdiff.facts import extract_facts
-from newsdiff.model import Alignment, Article, Comparison
+from newsdiff.engine.judge import classify_pair
+from newsdiff.text.diffing import word_diff
+from newsdiff.text.facts import extract_facts
+from newsdiff.values import Alignment, Article, Comparison
 from newsdiff.review.model import ManualLink, Review, Spans, content_hash
-from newsdiff.tokens import words
+from newsdiff.text.tokens import words
 
 
 def apply_reviews(c: Comparison, reviews: Sequence[Review],

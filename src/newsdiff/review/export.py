@@ -25,10 +25,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from newsdiff.diffing import word_diff
-from newsdiff.model import DiffOp
-from newsdiff.render.markers import MARKS
-from newsdiff.render.story import join_labels, outlet_labels
+from newsdiff.text.diffing import word_diff
+from newsdiff.values import DiffOp
+from newsdiff.present.markers import MARKS
+from newsdiff.present.story import join_labels, outlet_labels
 from newsdiff.review.model import ManualLink, Review, SessionInfo, Spans, TargetKind
 
 #: The formats ``newsdiff review export --format`` writes.

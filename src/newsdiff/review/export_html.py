@@ -4,7 +4,7 @@ Inline CSS only (light and dark by ``prefers-color-scheme``), no script, no
 font, image or stylesheet from elsewhere, so the file reads the same offline
 and years later.  Every string that comes from an article or from the
 reviewer (text, outlet, title, path, note) is untrusted: control characters
-are spelled out as :func:`newsdiff.render.visible` does for the terminal, then
+are spelled out as :func:`newsdiff.present.visible` does for the terminal, then
 it is HTML-escaped, so a note holding ``<script>`` is shown, never run.
 The word diff is drawn with ``<del>`` (only in A) and ``<ins>`` (only in B).
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 
-from newsdiff.render import visible
+from newsdiff.present.visible import visible
 from newsdiff.review.export import (
     HASH_PREFIX,
     Excerpt,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from newsdiff.render.markdown import escape, marked_markdown
-from newsdiff.render.story import diff_runs
+from newsdiff.present.story import diff_runs
 from newsdiff.review.export import (
     HASH_PREFIX,
     Excerpt,

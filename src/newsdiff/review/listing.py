@@ -3,14 +3,14 @@
 A terminal gets a Rich table with a header over a rule (the header bold
 where colour is on); a pipe gets the same columns as plain, space-aligned
 text with no rule, so ``grep`` and ``awk`` read it.  Outlets come from article files, so they go
-through :func:`newsdiff.render.visible` like everything else printed.
+through :func:`newsdiff.present.visible` like everything else printed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsdiff.render import visible
+from newsdiff.present.visible import visible
 from newsdiff.review.export import local_time, progress
 from newsdiff.review.model import SessionInfo
 

@@ -45,8 +45,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Concatenate, ParamSpec, Self, TypeVar
 
-from newsdiff.errors import InputError
-from newsdiff.model import Article
+from newsdiff.values.errors import InputError
+from newsdiff.values import Article
 from newsdiff.review.model import (
     CORRECTED_KINDS,
     VERDICTS,

@@ -16,13 +16,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
-from newsdiff.errors import InputError
-from newsdiff.ingest import expand_paths, load_article
-from newsdiff.model import Article, Comparison
+from newsdiff.values.errors import InputError
+from newsdiff.sources import expand_paths, load_article
+from newsdiff.values import Article, Comparison
 from newsdiff.resources import sample_story
-from newsdiff.stats import summarize
-from newsdiff.story_model import Story
-from newsdiff.tokens import words
+from newsdiff.present.summary import summarize
+from newsdiff.values import Story
+from newsdiff.text.tokens import words
 from newsdiff.tui.config import Config, load_config, save_theme
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def compare(a: Article, b: Article) -> Comparison:
     load while the first screen is being drawn instead of before it, and not at
     all when the cache holds the comparison.
     """
-    from newsdiff.cache import cached_compare
+    from newsdiff.engine.cached import cached_compare
 
     return cached_compare(a, b)
 
@@ -46,7 +46,7 @@ def compare(a: Article, b: Article) -> Comparison:
 def compare_story(articles: Sequence[Article]) -> Story:
     """The story engine through the comparison cache, imported on first use in its worker
     thread (see :func:`compare`)."""
-    from newsdiff.cache import cached_compare_story
+    from newsdiff.engine.cached import cached_compare_story
 
     return cached_compare_story(articles)
 

@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from newsdiff.model import Article, Comparison
+from newsdiff.values import Article, Comparison
 from newsdiff.review.model import ManualLink, Review, SessionInfo, Target
 from newsdiff.review.store import ReviewStore, StoreError
 

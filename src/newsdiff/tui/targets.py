@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from newsdiff.model import Article, Comparison
-from newsdiff.render import Passage
+from newsdiff.values import Article, Comparison
+from newsdiff.present.passages import Passage
 from newsdiff.review.model import ManualLink, Spans, Target, content_hash
-from newsdiff.story_model import Claim, Story
+from newsdiff.values import Claim, Story
 
 #: One end of a target or link: an article's hash and the spans of its sentences.
 End = tuple[str, Spans]

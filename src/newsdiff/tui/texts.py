@@ -1,9 +1,9 @@
 """Rich ``Text`` for the reader's widgets, built only from engine values.
 
-Every piece of article text passes through :func:`~newsdiff.render.visible`
+Every piece of article text passes through :func:`~newsdiff.present.visible`
 and enters a :class:`~rich.text.Text` as plain text, so ``[bold]`` or
 ``[@click=app.quit]`` in an article is shown literally and escape sequences
-are spelled out.  Kinds are marked from :data:`~newsdiff.render.markers.MARKS`.
+are spelled out.  Kinds are marked from :data:`~newsdiff.present.markers.MARKS`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from functools import partial
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.model import ALIGNED_KINDS, Alignment, Article, Comparison
-from newsdiff.render import (
+from newsdiff.values import ALIGNED_KINDS, Alignment, Article, Comparison
+from newsdiff.present.passages import (
     Passage,
     format_detail,
     highlight_pair,
@@ -22,12 +22,12 @@ from newsdiff.render import (
     sentence_label,
     sentences_text,
     split_padding,
-    visible,
 )
-from newsdiff.render.markers import DELETED_STYLE, INSERTED_STYLE, MARKS
+from newsdiff.present.visible import visible
+from newsdiff.present.markers import DELETED_STYLE, INSERTED_STYLE, MARKS
 from newsdiff.render.text import changed_words, highlighted_side
 from newsdiff.review.model import Review
-from newsdiff.stats import Summary
+from newsdiff.present.summary import Summary
 
 _OTHER = {"a": "b", "b": "a"}
 

@@ -21,10 +21,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Static
 
-from newsdiff.model import Comparison
-from newsdiff.render import DEFAULT_KINDS, Passage, passages
+from newsdiff.values import Comparison
+from newsdiff.present.passages import DEFAULT_KINDS, Passage, passages
 from newsdiff.review.model import Review, Target
-from newsdiff.stats import summarize
+from newsdiff.present.summary import summarize
 from newsdiff.tui import texts
 from newsdiff.tui.screens.reviewing import ReviewScreen, Subject
 from newsdiff.tui.targets import links_in, new_link, pair_target

@@ -10,8 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from newsdiff.model import Comparison
-from newsdiff.render import Passage
+from newsdiff.values import Comparison
+from newsdiff.present.passages import Passage
 from newsdiff.tui import texts
 
 

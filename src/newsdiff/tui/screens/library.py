@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.widgets.data_table import ColumnKey
 
-from newsdiff.render import visible
+from newsdiff.present.visible import visible
 from newsdiff.tui.app import Entry, similarity
 
 if TYPE_CHECKING:

@@ -28,10 +28,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Static
 
-from newsdiff.render.markers import RELATION_MARKS
-from newsdiff.render.story import claim_label, outlet_labels, wire_notes
+from newsdiff.present.markers import RELATION_MARKS
+from newsdiff.present.story import claim_label, outlet_labels, wire_notes
 from newsdiff.review.model import Target
-from newsdiff.story_model import Claim, Story
+from newsdiff.values import Claim, Story
 from newsdiff.tui import texts
 from newsdiff.tui.screens.reviewing import ReviewScreen, Subject
 from newsdiff.tui.targets import claim_target

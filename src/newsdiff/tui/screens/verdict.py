@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from newsdiff.render.markers import MARKS
+from newsdiff.present.markers import MARKS
 from newsdiff.review.model import CORRECTED_KINDS
 
 #: What each corrected kind says about the passage, as the prompt offers it.

@@ -1,9 +1,9 @@
 """The story screen's parts: the claim matrix and one outlet's telling of the selected claim.
 
 Article text is untrusted: it reaches these widgets only through
-:func:`~newsdiff.render.visible` inside :class:`~rich.text.Text`, never as
+:func:`~newsdiff.present.visible` inside :class:`~rich.text.Text`, never as
 markup.  Relations are marked from
-:data:`~newsdiff.render.markers.RELATION_MARKS`, as the one-shot story view
+:data:`~newsdiff.present.markers.RELATION_MARKS`, as the one-shot story view
 marks them.
 """
 
@@ -24,10 +24,11 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import CursorType
 
-from newsdiff.model import DiffOp
-from newsdiff.render import format_detail, sentences_text, visible
-from newsdiff.render.markers import MARKS, RELATION_MARKS, Mark
-from newsdiff.render.story import (
+from newsdiff.values import DiffOp
+from newsdiff.present.passages import format_detail, sentences_text
+from newsdiff.present.visible import visible
+from newsdiff.present.markers import MARKS, RELATION_MARKS, Mark
+from newsdiff.present.story import (
     claim_label,
     claim_text,
     diff_runs,
@@ -36,7 +37,7 @@ from newsdiff.render.story import (
     relations,
 )
 from newsdiff.render.text import marked_text
-from newsdiff.story_model import Claim, ClaimPassage, Story
+from newsdiff.values import Claim, ClaimPassage, Story
 
 #: The least share of a passage's words a diff from the anchor must keep to be shown.
 KEPT_SHARE = 0.5

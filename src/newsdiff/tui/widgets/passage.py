@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from newsdiff.render.markers import MARKS
+from newsdiff.present.markers import MARKS
 
 #: A review's mark on a passage: the symbol under the kind's marker, the line under the text.
 Badge = tuple[Text, Text]

@@ -33,17 +33,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from newsdiff import parallel
-from newsdiff.aliases import Alias, expand, find_aliases
-from newsdiff.align import candidate_pairs, idf_weights
-from newsdiff.classify import classify_pair
-from newsdiff.diffing import mirror_diff, word_diff
-from newsdiff.facts import Facts, extract_facts
-from newsdiff.features import SentenceProfile
-from newsdiff.links import cluster
-from newsdiff.model import Alignment, Article, Comparison, Detail, Sentence
-from newsdiff.paraphrase import ParaphraseModel, load_model
-from newsdiff.tokens import content_terms, words
+from newsdiff.run import processes as parallel
+from newsdiff.text.aliases import Alias, expand, find_aliases
+from newsdiff.engine.candidates import candidate_pairs, idf_weights
+from newsdiff.engine.judge import classify_pair
+from newsdiff.text.diffing import mirror_diff, word_diff
+from newsdiff.text.facts import Facts, extract_facts
+from newsdiff.engine.scoring.features import SentenceProfile
+from newsdiff.engine.claims import cluster
+from newsdiff.values import Alignment, Article, Comparison, Detail, Sentence
+from newsdiff.engine.scoring.model import ParaphraseModel, load_model
+from newsdiff.text.tokens import content_terms, words
 
 # The pair model is asked only about pairs sharing at least this much of their content.
 MODEL_MIN_CONTAINMENT = 0.2
@@ -122,7 +122,7 @@ class Similarity:
     def scores(self, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float]:
         """The similarity of each pair ``(i, j)``, ``i < j``: what ``__call__`` gives.  Many
         pairs (a large story) have the pair model's questions asked in worker processes,
-        all at once (see :mod:`newsdiff.parallel`); few are scored here, one by one, with
+        all at once (see :mod:`newsdiff.run.processes`); few are scored here, one by one, with
         the sentences' own profiles."""
         pairs = list(pairs)
         if parallel.spreads(len(pairs), PARALLEL_MODEL_PAIRS):

@@ -72,11 +72,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import pairwise
 
-from newsdiff.diffing import diff_tokens, word_diff
-from newsdiff.facts import extract_facts
-from newsdiff.model import Article, DiffOp, Sentence
-from newsdiff.story_model import Quote, QuoteExtent, QuoteRendering, QuoteStatus
-from newsdiff.tokens import STOPWORDS, WORD_RE, fold_typography, words
+from newsdiff.text.diffing import diff_tokens, word_diff
+from newsdiff.text.facts import extract_facts
+from newsdiff.values import Article, DiffOp, Sentence
+from newsdiff.values import Quote, QuoteExtent, QuoteRendering, QuoteStatus
+from newsdiff.text.tokens import STOPWORDS, WORD_RE, fold_typography, words
 
 #: The fewest words a direct quotation has; shorter quoted spans are scare quotes.
 MIN_WORDS = 4

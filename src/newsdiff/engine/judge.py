@@ -22,9 +22,9 @@ The decision follows the kinds' definitions (DESIGN.md, gold-dev/GUIDE.md):
 
 from __future__ import annotations
 
-from newsdiff.diffing import diff_tokens
-from newsdiff.facts import Facts, diverging_details
-from newsdiff.model import Detail, Kind
+from newsdiff.text.diffing import diff_tokens
+from newsdiff.text.facts import Facts, diverging_details
+from newsdiff.values import Detail, Kind
 
 SHARED_MIN_RUN = 6
 SHARED_MIN_RUN_SHARE = 0.8

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import get_args
 
-from newsdiff.model import Detail, DetailType
-from newsdiff.tokens import STOPWORDS, fold_typography, lemma, strip_possessive
+from newsdiff.values import Detail, DetailType
+from newsdiff.text.tokens import STOPWORDS, fold_typography, lemma, strip_possessive
 
 # ------------------------------------------------------------------ tokens
 

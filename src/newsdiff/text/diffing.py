@@ -17,7 +17,7 @@ from itertools import chain
 
 import fast_diff_match_patch
 
-from newsdiff.model import DiffOp
+from newsdiff.values import DiffOp
 
 TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]")
 

@@ -25,9 +25,9 @@ from __future__ import annotations
 import string
 from collections.abc import Collection, Iterator, Sequence
 
-from newsdiff.model import DiffOp
-from newsdiff.render import sentences_text
-from newsdiff.story_model import QUOTE_EXTENTS, Claim, Divergence, Quote, Story
+from newsdiff.values import DiffOp
+from newsdiff.present.passages import sentences_text
+from newsdiff.values import QUOTE_EXTENTS, Claim, Divergence, Quote, Story
 
 #: The kinds ``--only`` can pick in the story view: a claim's strongest relation, or
 #: ``unique`` for a claim only one outlet carries.  (There is no boilerplate here: the

@@ -10,7 +10,7 @@ read: comparing text files never pays for it.
 
 The page is only parsed, never run: scripts, styles and event handlers are
 dropped, nothing is fetched.  The extracted text then goes through
-``ingest.parse_article`` like any text file, so segmentation and boilerplate
+the text format's ``parse_article`` like any text file, so segmentation and boilerplate
 work the same; the page's metadata (title, author, date, site name, canonical
 URL) fills what the text alone cannot say.
 """
@@ -21,8 +21,11 @@ import codecs
 import dataclasses
 import re
 
-from newsdiff.ingest import cannot_read, decode, parse_article
-from newsdiff.model import Article
+from newsdiff.sources.decoding import decode
+from newsdiff.sources.files import cannot_read
+from newsdiff.sources.formats import Format
+from newsdiff.sources.formats.text import parse_article
+from newsdiff.values import Article
 
 # A declared charset is looked for where browsers look for it: the first 1024 bytes.
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -52,10 +55,14 @@ def article_from_html(data: bytes | str, source: str) -> Article:
     )
 
 
+FORMAT = Format("html", frozenset({".html", ".htm"}),
+                frozenset({"text/html", "application/xhtml+xml"}), article_from_html)
+
+
 def decode_page(data: bytes, name: str) -> str:
     """The page's text, by its declared charset when it names one Python knows.
 
-    A BOM or undeclared encoding is left to ``ingest.decode``, as for text files;
+    A BOM or undeclared encoding is left to ``decoding.decode``, as for text files;
     so are bytes that are not valid in the declared charset (pages lie).
     """
     declared = _declared_charset(data)

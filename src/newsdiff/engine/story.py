@@ -40,11 +40,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsdiff import parallel
-from newsdiff.aliases import find_aliases
-from newsdiff.align import TOP_K, candidate_pairs, idf_weights
-from newsdiff.classify import classify_pair
-from newsdiff.compare import (
+from newsdiff.run import processes as parallel
+from newsdiff.text.aliases import find_aliases
+from newsdiff.engine.candidates import TOP_K, candidate_pairs, idf_weights
+from newsdiff.engine.judge import classify_pair
+from newsdiff.engine.pair import (
     MAX_SLOT_SENTENCES,
     SentenceView,
     Similarity,
@@ -52,14 +52,14 @@ from newsdiff.compare import (
     read_facts,
     same_slots,
 )
-from newsdiff.diffing import word_diff
-from newsdiff.facts import Facts, diverging_details, extract_facts
-from newsdiff.links import cluster
-from newsdiff.model import Article
-from newsdiff.paraphrase import load_model
-from newsdiff.quotes import find_quotes
-from newsdiff.story_model import Claim, ClaimPassage, Divergence, Quote, Story
-from newsdiff.tokens import words
+from newsdiff.text.diffing import word_diff
+from newsdiff.text.facts import Facts, diverging_details, extract_facts
+from newsdiff.engine.claims import cluster
+from newsdiff.values import Article
+from newsdiff.engine.scoring.model import load_model
+from newsdiff.engine.quotes import find_quotes
+from newsdiff.values import Claim, ClaimPassage, Divergence, Quote, Story
+from newsdiff.text.tokens import words
 
 #: Partners each sentence keeps per other outlet in the candidate search (the
 #: pairwise engine keeps ``TOP_K`` with one other outlet), and the most it keeps.

@@ -1,17 +1,15 @@
-"""The values the engine produces and every front end renders.
+"""The result of comparing two articles: alignments of their sentences, and the rest.
 
-These are plain, immutable dataclasses with no behaviour beyond cheap derived
-views, so that the one-shot renderers, the JSON contract and the Textual
-reader all read the same thing and none of them recomputes alignment.
-
-Offsets are Python ``str`` indices (code points) into ``Article.text``,
-half-open, exactly as the JSON contract says.
+Sentences are named by their index in their article; see
+:mod:`newsdiff.values.article` for offsets.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal
+
+from newsdiff.values.article import Article
 
 Kind = Literal["shared", "paraphrase", "divergent"]
 ALIGNED_KINDS: tuple[Kind, ...] = ("shared", "paraphrase", "divergent")
@@ -20,36 +18,6 @@ ALL_KINDS: tuple[str, ...] = (*ALIGNED_KINDS, "unique", "boilerplate")
 DetailType = Literal["number", "date", "place", "name", "attribution", "negation"]
 DiffOp = Literal["=", "-", "+"]
 _MIRRORED_OP: dict[DiffOp, DiffOp] = {"=": "=", "-": "+", "+": "-"}
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence (or headline, byline, caption line) of an article."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    boilerplate: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """An article as newsdiff read it: normalised text plus what was found in it."""
-
-    path: str
-    outlet: str
-    title: str
-    text: str
-    sentences: tuple[Sentence, ...]
-    byline: str | None = None
-    date: str | None = None  # publication date as the source gives it (web pages, front matter)
-    url: str | None = None  # canonical address (web pages, front matter)
-
-    @property
-    def story_sentences(self) -> tuple[Sentence, ...]:
-        """The sentences that are part of the story (not boilerplate)."""
-        return tuple(s for s in self.sentences if not s.boilerplate)
 
 
 @dataclass(frozen=True, slots=True)

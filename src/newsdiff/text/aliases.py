@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from newsdiff.tokens import STOPWORDS, content_terms, content_words, fold_typography
-from newsdiff.wordnet import lemmas
+from newsdiff.text.tokens import STOPWORDS, content_terms, content_words, fold_typography
+from newsdiff.text.wordnet import lemmas
 
 Alias = tuple[str, frozenset[str]]
 

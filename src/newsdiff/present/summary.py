@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from newsdiff.model import ALIGNED_KINDS, Alignment, Article, Comparison
-from newsdiff.tokens import words
+from newsdiff.values import ALIGNED_KINDS, Alignment, Article, Comparison
+from newsdiff.text.tokens import words
 
 #: The story categories a sentence can fall in, and the order they are shown in.
 STORY_CATEGORIES: tuple[str, ...] = (*ALIGNED_KINDS, "unique")

@@ -52,7 +52,7 @@ ENV_VAR = "NEWSDIFF_WORKERS"
 #: Chunks per worker: enough for the workers to finish together when chunks differ in cost.
 CHUNKS_PER_WORKER = 4
 #: Modules the fork server imports once, so that each worker starts with the engine loaded.
-_PRELOAD = ["newsdiff.facts", "newsdiff.paraphrase"]
+_PRELOAD = ["newsdiff.text.facts", "newsdiff.engine.scoring.model"]
 
 #: Whether the main module may be re-run in workers (see :func:`main_module_is_safe`).
 _main_is_safe = False

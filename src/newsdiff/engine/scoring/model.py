@@ -1,6 +1,6 @@
 """The learned sentence-pair paraphrase classifier.
 
-A classifier over ``newsdiff.features`` (logistic regression, small
+A classifier over ``newsdiff.engine.scoring.features`` (logistic regression, small
 gradient-boosted trees, or a weighted blend of the two's log-odds, whichever
 cross-validated best) fitted on the MSRP train split by
 ``scripts/train_paraphrase.py``; its weights, term statistics and provenance
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from newsdiff.cache import compiled
-from newsdiff.features import (
+from newsdiff.cache.code import compiled
+from newsdiff.engine.scoring.features import (
     FEATURE_NAMES,
     Lexicon,
     SentenceProfile,

@@ -8,7 +8,7 @@ lying Content-Length cannot get round, a redirect limit, redirects only to
 http(s), and only types newsdiff can read (web pages and plain text).  Every
 failure is an ``InputError`` of one line naming the address.
 
-Imported only for an argument with a colon in it (see ``ingest.is_url``), so
+Imported only for an argument with a colon in it (see :func:`newsdiff.sources.is_url`), so
 reading files never loads ``urllib.request``.
 """
 
@@ -25,16 +25,17 @@ import urllib.request
 from pathlib import PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
-from newsdiff import __version__, ingest
-from newsdiff.model import Article
+from newsdiff import __version__
+from newsdiff.sources import formats
+from newsdiff.sources import files
+from newsdiff.sources.files import capped, cannot_read
+from newsdiff.values import Article
 
 SCHEMES = frozenset({"http", "https"})
 TIMEOUT = 15.0
 """Seconds to wait for the connection and for each read; a stalled server is an error."""
 MAX_REDIRECTS = 5
 USER_AGENT = f"newsdiff/{__version__}"
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
 
 _CHUNK = 64 * 1024
 _SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -54,7 +55,7 @@ def is_url(arg: str) -> bool:
     if scheme in SCHEMES:
         return True
     if _OTHER_SCHEME_RE.match(arg) and not os.path.exists(arg):
-        raise ingest.cannot_read(arg, f"{scheme}: addresses are not fetched (only http and https)")
+        raise cannot_read(arg, f"{scheme}: addresses are not fetched (only http and https)")
     return False
 
 
@@ -64,15 +65,15 @@ def fetch_article(
 ) -> Article:
     """The article at ``url``: its path and ``url`` are the address it was read from.
 
-    ``max_bytes`` defaults to the cap for files (see :func:`newsdiff.ingest.max_bytes`).
+    ``max_bytes`` defaults to the cap for files (see :func:`newsdiff.sources.files.max_bytes`).
     """
     try:
         parts = urlsplit(url)
     except ValueError as e:  # a malformed host, such as "http://[::1"
-        raise ingest.cannot_read(url, f"not a valid address ({e})") from None
+        raise cannot_read(url, f"not a valid address ({e})") from None
     if parts.scheme.lower() not in SCHEMES or not parts.hostname:
-        raise ingest.cannot_read(url, "not an http or https address with a host name")
-    cap = ingest.max_bytes() if max_bytes is None else max_bytes
+        raise cannot_read(url, "not an http or https address with a host name")
+    cap = files.max_bytes() if max_bytes is None else max_bytes
     data, final_url, kind = _download(url, timeout, cap, max_redirects)
     return _article(data, final_url, kind)
 
@@ -94,11 +95,11 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         scheme = urlsplit(target).scheme.lower()
         if scheme not in SCHEMES:
             fp.close()
-            raise ingest.cannot_read(self.url, f"redirected to a {scheme}: address, not followed")
+            raise cannot_read(self.url, f"redirected to a {scheme}: address, not followed")
         self.count += 1
         if self.count > self.limit:
             fp.close()
-            raise ingest.cannot_read(self.url, f"more than {self.limit} redirects")
+            raise cannot_read(self.url, f"more than {self.limit} redirects")
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
@@ -115,20 +116,20 @@ def _download(url: str, timeout: float, cap: int, max_redirects: int) -> tuple[b
             return _read_capped(response, final_url, cap), final_url, kind
     except urllib.error.HTTPError as e:
         e.close()
-        raise ingest.cannot_read(url, f"HTTP {e.code} {e.reason}".strip()) from None
+        raise cannot_read(url, f"HTTP {e.code} {e.reason}".strip()) from None
     except urllib.error.URLError as e:
-        raise ingest.cannot_read(url, _reason(e.reason, timeout)) from None
+        raise cannot_read(url, _reason(e.reason, timeout)) from None
     except (OSError, http.client.HTTPException) as e:
-        raise ingest.cannot_read(url, _reason(e, timeout)) from None
+        raise cannot_read(url, _reason(e, timeout)) from None
 
 
 def _media_type(header: str | None, url: str) -> str:
     """The type named by a Content-Type header, if newsdiff reads it (checked before the body
     is read, so a PDF or a video is not downloaded for nothing)."""
     kind = (header or "").split(";")[0].strip().lower()
-    if kind not in HTML_TYPES | TEXT_TYPES:
+    if kind not in formats.media_types():
         got = f"a {kind} document" if kind else "no Content-Type"
-        raise ingest.cannot_read(url, f"{got}, not a web page or text")
+        raise cannot_read(url, f"{got}, not a web page or text")
     return kind
 
 
@@ -136,12 +137,12 @@ def _read_capped(response: http.client.HTTPResponse, url: str, cap: int) -> byte
     """The body in chunks, refused as soon as it passes ``cap`` bytes whatever the
     Content-Length says (a large one is refused before reading)."""
     declared = response.headers.get("Content-Length", "").strip()
-    ingest.capped(b"", url, cap, int(declared) if declared.isdigit() else None)
+    capped(b"", url, cap, int(declared) if declared.isdigit() else None)
     chunks, size = [], 0
     while chunk := response.read(min(_CHUNK, cap + 1 - size)):
         chunks.append(chunk)
         size += len(chunk)
-        ingest.capped(b"", url, cap, size)
+        capped(b"", url, cap, size)
     return b"".join(chunks)
 
 
@@ -165,17 +166,14 @@ def _reason(error: BaseException | str, timeout: float) -> str:
 
 
 def _article(data: bytes, url: str, kind: str) -> Article:
-    """An Article from a fetched body; its ``url`` is where it was read from.
+    """An Article from a fetched body of media type ``kind``; its ``url`` is where it was
+    read from.
 
     A text's outlet is its front matter's, else the host name (the last part of
     the address's path, which a file would give, says nothing about who wrote it).
     """
-    if kind in HTML_TYPES:
-        from newsdiff.webpage import article_from_html
-
-        return dataclasses.replace(article_from_html(data, url), url=url)
-    article = ingest.parse_article(ingest.decode(data, url), url)
-    stem = PurePosixPath(urlsplit(url).path).stem
-    outlet = urlsplit(url).hostname if article.outlet == stem else article.outlet
-    return dataclasses.replace(article, outlet=outlet or article.outlet, url=url)
-
+    form = formats.for_media_type(kind)
+    article = form.read(data, url)
+    if form.name == "text" and article.outlet == PurePosixPath(urlsplit(url).path).stem:
+        article = dataclasses.replace(article, outlet=urlsplit(url).hostname or article.outlet)
+    return dataclasses.replace(article, url=url)

@@ -1,6 +1,6 @@
 """The values of the story view: every outlet's article at once (``compare_story``).
 
-Like ``model``, plain immutable data that the story renderers (text, JSON,
+Like :mod:`newsdiff.values.comparison`, plain immutable data that the story renderers (text, JSON,
 Markdown) and the reader's Story screen read; none of them recomputes
 anything.  Articles are referred to by their index in ``Story.articles``,
 sentences by their index in that article, offsets are ``str`` indices into
@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from newsdiff.model import Article, Detail, DetailType, DiffOp, Kind
+from newsdiff.values.article import Article
+from newsdiff.values.comparison import Detail, DetailType, DiffOp, Kind
 
 #: How a passage relates to its claim: the claim's anchor passage itself, or the
 #: pairwise kind of the passage compared with the anchor.

@@ -18,7 +18,7 @@ with each side as candidate; word edit distance (TER without shifts) and
 character LCS.  Features whose computation could depend on which side comes
 first (the greedy alignment) are computed on the pair in a canonical order,
 and directional scores enter as (min, max), so every feature is exactly
-symmetric.  WordNet comes from ``newsdiff.wordnet`` (a compact shipped map).
+symmetric.  WordNet comes from ``newsdiff.text.wordnet`` (a compact shipped map).
 
 Work that depends on one sentence only is done once in ``profile`` (cached),
 so scoring the thousands of candidate pairs of two articles costs only set
@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from newsdiff.tokens import STOPWORDS, WORD_RE, fold_typography, stem, strip_possessive
-from newsdiff.wordnet import lemmas, synonym_groups
+from newsdiff.text.tokens import STOPWORDS, WORD_RE, fold_typography, stem, strip_possessive
+from newsdiff.text.wordnet import lemmas, synonym_groups
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED_RE = re.compile(r"[A-Z][\w'-]*")
@@ -417,7 +417,7 @@ def _char_lcs(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, float]:
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """The lexicon shipped with the paraphrase model (loaded on first use)."""
-    from newsdiff.paraphrase import load_model  # deferred: paraphrase imports this module
+    from newsdiff.engine.scoring.model import load_model  # deferred: paraphrase imports this module
 
     return load_model().lexicon
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsdiff.wordnet import irregular_base
+from newsdiff.text.wordnet import irregular_base
 
 _TYPOGRAPHY = str.maketrans(
     {

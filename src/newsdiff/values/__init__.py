@@ -1,0 +1,40 @@
+"""The data the engine returns and every front end reads: plain, immutable values.
+
+The one-shot renderers, the JSON contracts, the reader and the review store
+all read these and none of them recomputes anything, so there is one
+meaning of "an alignment" or "a claim" in the whole program.  Nothing here
+imports any other part of newsdiff.
+"""
+
+from newsdiff.values.article import Article, Sentence
+from newsdiff.values.comparison import (
+    ALIGNED_KINDS,
+    ALL_KINDS,
+    Alignment,
+    Comparison,
+    Detail,
+    DetailType,
+    DiffOp,
+    Kind,
+)
+from newsdiff.values.errors import InputError
+from newsdiff.values.story import (
+    QUOTE_EXTENTS,
+    RELATIONS,
+    Claim,
+    ClaimPassage,
+    Divergence,
+    Quote,
+    QuoteExtent,
+    QuoteRendering,
+    QuoteStatus,
+    Relation,
+    Story,
+)
+
+__all__ = [
+    "ALIGNED_KINDS", "ALL_KINDS", "QUOTE_EXTENTS", "RELATIONS", "Alignment", "Article", "Claim",
+    "ClaimPassage", "Comparison", "Detail", "DetailType", "DiffOp", "Divergence", "InputError",
+    "Kind", "Quote", "QuoteExtent", "QuoteRendering", "QuoteStatus", "Relation", "Sentence",
+    "Story",
+]
