@@ -1,6 +1,6 @@
 import json
 
-from conftest import build_comparison, make_article
+from tests.builders import build_comparison, make_article
 
 from newsdiff import __version__
 from newsdiff.values import Alignment, Comparison

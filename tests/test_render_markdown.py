@@ -1,4 +1,4 @@
-from conftest import (
+from tests.builders import (
     B_SENTENCES,
     GROUP_A,
     GROUP_B,

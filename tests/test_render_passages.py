@@ -1,4 +1,4 @@
-from conftest import make_article
+from tests.builders import make_article
 
 from newsdiff.values import Alignment, Article, Comparison, Sentence
 from newsdiff.present.passages import (

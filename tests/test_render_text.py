@@ -1,7 +1,7 @@
 import re
 
 import pytest
-from conftest import (
+from tests.builders import (
     A_SENTENCES,
     B_SENTENCES,
     GROUP_A,

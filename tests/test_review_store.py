@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import make_article
+from tests.builders import make_article
 
 from newsdiff.values.errors import InputError
 from newsdiff.review import store as store_module

@@ -1,4 +1,4 @@
-from conftest import make_article
+from tests.builders import make_article
 
 from newsdiff.values import Alignment, Comparison
 from newsdiff.present.summary import STORY_CATEGORIES, summarize

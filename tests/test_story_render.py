@@ -11,7 +11,7 @@ import json
 from dataclasses import replace
 
 import pytest
-from conftest import make_article
+from tests.builders import make_article
 
 from newsdiff.values import Detail
 from newsdiff.present.story import (

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from newsdiff.text.distance import Masks, common_subsequence, edit_distance, position_masks
 from newsdiff.text.tokens import STOPWORDS, WORD_RE, fold_typography, stem, strip_possessive
 from newsdiff.text.wordnet import lemmas, synonym_groups
 
@@ -145,7 +146,7 @@ class SentenceProfile:
     kld: dict[str, float]
     idf_total: float
     kld_total: float
-    lcs_masks: dict[str, int]
+    lcs_masks: Masks
     tokens: tuple[str, ...]
     token_lemmas: tuple[frozenset[str], ...]
     token_groups: tuple[frozenset[int], ...]
@@ -157,7 +158,7 @@ class SentenceProfile:
     stem4: frozenset[str]
     token_prefixes: tuple[str, ...]
     prefix_pos: dict[str, tuple[int, ...]]
-    char_masks: dict[str, int]
+    char_masks: Masks
     joined: str
 
 
@@ -199,7 +200,7 @@ def _profile(text: str, lexicon: Lexicon) -> SentenceProfile:
         kld=kld,
         idf_total=math.fsum(idf.values()),
         kld_total=math.fsum(kld.values()),
-        lcs_masks=_position_masks(stems),
+        lcs_masks=position_masks(stems),
         tokens=tuple(tokens),
         token_lemmas=token_lemmas,
         token_groups=token_groups,
@@ -211,7 +212,7 @@ def _profile(text: str, lexicon: Lexicon) -> SentenceProfile:
         stem4=frozenset(_ngrams(stems, 4)),
         token_prefixes=token_prefixes,
         prefix_pos=_positions((p,) if p else () for p in token_prefixes),
-        char_masks=_position_masks(joined),
+        char_masks=position_masks(joined),
         joined=joined,
     )
 
@@ -379,30 +380,8 @@ def _edit_ratios(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, float
     la, lb = len(pa.stems), len(pb.stems)
     if not la or not lb:
         return (1.0, 1.0)
-    d = _levenshtein(pa.lcs_masks, la, pb.stems)
+    d = edit_distance(pa.stems, pb.stems, pa.lcs_masks)
     return (d / max(la, lb), d / min(la, lb))
-
-
-def _levenshtein(masks: dict, m: int, other) -> int:
-    """Myers/Hyyrö bit-parallel edit distance between a pattern (as masks) and ``other``."""
-    full = (1 << m) - 1
-    top = 1 << (m - 1)
-    pv, mv, score = full, 0, m
-    for item in other:
-        eq = masks.get(item, 0)
-        xv = eq | mv
-        xh = (((eq & pv) + pv) ^ pv) | eq
-        ph = mv | (~(xh | pv) & full)
-        mh = pv & xh
-        if ph & top:
-            score += 1
-        elif mh & top:
-            score -= 1
-        ph = ((ph << 1) | 1) & full
-        mh = (mh << 1) & full
-        pv = mh | (~(xv | ph) & full)
-        mv = ph & xv
-    return score
 
 
 def _char_lcs(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, float]:
@@ -410,7 +389,7 @@ def _char_lcs(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, float]:
     la, lb = len(pa.joined), len(pb.joined)
     if not la or not lb:
         return (0.0, 0.0)
-    lcs = _lcs_length(pa.char_masks, la, pb.joined)
+    lcs = common_subsequence(pa.joined, pb.joined, pa.char_masks)
     return (lcs / max(la, lb), lcs / min(la, lb))
 
 
@@ -448,14 +427,6 @@ def _numbers(folded: str, tokens: list[str]) -> frozenset[str]:
     """Numbers written with digits (thousands separators dropped) or as common number words."""
     digits = {m.replace(",", "") for m in _NUMBER_RE.findall(folded)}
     return frozenset(digits | {_NUMBER_WORDS[w] for w in tokens if w in _NUMBER_WORDS})
-
-
-def _position_masks(stems: tuple[str, ...]) -> dict[str, int]:
-    """For bit-parallel LCS: each stem's positions in the sentence as a bit mask."""
-    masks: dict[str, int] = {}
-    for i, s in enumerate(stems):
-        masks[s] = masks.get(s, 0) | (1 << i)
-    return masks
 
 
 def _overlap(shared: int, na: int, nb: int) -> tuple[float, float, float]:
@@ -512,18 +483,8 @@ def _lcs_ratios(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, float]
     la, lb = len(pa.stems), len(pb.stems)
     if not la or not lb:
         return (0.0, 0.0)
-    lcs = _lcs_length(pa.lcs_masks, la, pb.stems)
+    lcs = common_subsequence(pa.stems, pb.stems, pa.lcs_masks)
     return (lcs / max(la, lb), lcs / min(la, lb))
-
-
-def _lcs_length(masks: dict[str, int], length: int, other: tuple[str, ...]) -> int:
-    """Hyyrö's bit-parallel LCS: one big-int step per item of ``other``."""
-    full = (1 << length) - 1
-    v = full
-    for item in other:
-        u = v & masks.get(item, 0)
-        v = ((v + u) | (v - u)) & full
-    return length - v.bit_count()
 
 
 def _lengths(la: int, lb: int) -> tuple[float, float]:

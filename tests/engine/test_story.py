@@ -6,10 +6,10 @@ import random
 
 import pytest
 
+from newsdiff.engine.story import compare_story, wire_sources
+from newsdiff.resources import sample_story
 from newsdiff.sources import load_article
 from newsdiff.sources.formats.text import parse_article
-from newsdiff.resources import sample_story
-from newsdiff.engine.story import compare_story, wire_sources
 
 
 @pytest.fixture(scope="module")

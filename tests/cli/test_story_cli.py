@@ -8,7 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_cli import SEEDS, assert_one_line_error, run
+
+from tests.cli.support import SEEDS, assert_one_line_error, run
 
 SEED_DIR = str(Path(SEEDS[0]).parent)
 

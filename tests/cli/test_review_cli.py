@@ -6,12 +6,12 @@ import subprocess
 import sys
 
 import pytest
-from conftest import make_article
 from typer.testing import CliRunner
 
 from newsdiff.cli import read_app, review_app
 from newsdiff.review.model import Review, Target, content_hash
 from newsdiff.review.store import ReviewStore
+from tests.builders import make_article
 
 runner = CliRunner()
 

@@ -7,12 +7,11 @@ from collections import Counter
 
 import pytest
 
-from newsdiff.sources import load_article
-from newsdiff.sources.formats.text import parse_article
-from newsdiff.values import Article
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.resources import sample_story
-from newsdiff.values import Quote, QuoteRendering
+from newsdiff.sources import load_article
+from newsdiff.sources.formats.text import parse_article
+from newsdiff.values import Article, Quote, QuoteRendering
 
 HEADLINE = "Sessions met the Russian ambassador twice\n\n"
 

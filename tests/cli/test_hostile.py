@@ -19,11 +19,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsdiff.sources import files
 from newsdiff.cli import app
 from newsdiff.present.visible import visible
+from newsdiff.sources import files
+from tests.locations import FIXTURES
 
-HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+HOSTILE = FIXTURES / "hostile"
 EXPECTED = tomllib.loads((HOSTILE / "expected.toml").read_text(encoding="utf-8"))
 PLAIN = str(HOSTILE / "plain.txt")
 VALID = sorted(name for name, case in EXPECTED.items() if case["exit"] == 0)

@@ -17,12 +17,11 @@ from typer.testing import CliRunner
 import newsdiff.engine.pair
 import newsdiff.engine.story
 from newsdiff.cache import code, results, store
-from newsdiff.engine import cached
 from newsdiff.cli import app
-from newsdiff.sources import load_article
-from newsdiff.values import Article, Comparison
+from newsdiff.engine import cached
 from newsdiff.resources import sample_story
-from newsdiff.values import Story
+from newsdiff.sources import load_article
+from newsdiff.values import Article, Comparison, Story
 
 SEEDS = sample_story()
 

@@ -10,11 +10,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from newsdiff.engine import pair as compare_module
-from newsdiff.run import processes as parallel
 from newsdiff.engine.pair import compare, facts_of
-from newsdiff.sources import load_article
-from newsdiff.resources import sample_story
 from newsdiff.engine.story import compare_story
+from newsdiff.resources import sample_story
+from newsdiff.run import processes as parallel
+from newsdiff.sources import load_article
 
 
 @pytest.fixture(scope="module")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from newsdiff.text import wordnet
 from newsdiff.engine.scoring.features import FEATURE_NAMES, pair_features
 from newsdiff.engine.scoring.model import BlendScorer, TreeScorer, load_model
+from newsdiff.text import wordnet
+from tests.locations import SHARED
 
-MSRP = Path(__file__).parents[1].parent / "shared" / "data" / "msrp"
+MSRP = SHARED / "data" / "msrp"
 # The project's target is 0.78; the shipped model (honest CV, train only) reaches 0.7843
 # (CV on train 0.7836).  This floor guards against regressions; raise it when a better
 # model ships.

@@ -6,29 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from newsdiff import __version__
 from newsdiff.cli import app
 from newsdiff.resources import sample_story
+from tests.cli.support import SEEDS, assert_one_line_error, run, runner
 
-SEEDS = [str(p) for p in sample_story()]
 A, B = SEEDS[0], SEEDS[4]
-runner = CliRunner()
-
-
-def run(*args, input=None, env=None):
-    return runner.invoke(app, list(args), input=input, env=env)
-
-
-def assert_one_line_error(result, *fragments):
-    assert result.exit_code == 2, result.output
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("newsdiff: ") and "Traceback" not in result.stderr
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 # --- success paths -------------------------------------------------------------

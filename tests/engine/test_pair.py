@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.engine.pair import compare
+from newsdiff.resources import sample_story
 from newsdiff.sources import load_article
 from newsdiff.sources.formats.text import parse_article
-from newsdiff.resources import sample_story
 
 
 def _pairs(c, kind=None):
