@@ -232,7 +232,7 @@ def long_documents(sizes: list[int], runs: int, install: bool) -> list[Row]:
 STORY_CHILD = r"""
 import json, resource, sys
 from benchmarks.story import load_model, story_articles, time_story
-from newsdiff.run import processes as parallel
+from newsdiff.run import default_executor, processes
 
 def used():
     # CPU seconds of this process and of its finished children (the workers, once shut down)
@@ -245,10 +245,10 @@ load_model()
 articles = story_articles(n)
 before = used()
 seconds = time_story(articles, runs)
-parallel.shutdown()
+default_executor().shutdown()
 cpu = (used() - before) / runs
 print(json.dumps({"sentences": sum(len(a.story_sentences) for a in articles), "seconds": seconds,
-                  "cores": cpu / seconds, "workers": parallel.workers(),
+                  "cores": cpu / seconds, "workers": processes.workers(),
                   "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "worker_peak": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """

@@ -87,9 +87,9 @@ t0 = time.perf_counter()
 import asyncio, json, sys
 from pathlib import Path
 from textual import events
-from newsdiff.run import processes as parallel
+from newsdiff.run.processes import main_module_is_safe
 from newsdiff.tui.app import NewsdiffApp
-parallel.main_module_is_safe()  # as the newsdiff command does (this script has no module to re-run)
+main_module_is_safe()  # as the newsdiff command does (this script has no module to re-run)
 t_import = time.perf_counter()
 
 work, key, target, paths = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
@@ -159,8 +159,8 @@ LATENCY_CHILD = r"""
 import asyncio, json, sys
 from pathlib import Path
 from benchmarks.tui import keypress_latency
-from newsdiff.run import processes as parallel
-parallel.main_module_is_safe()  # as the newsdiff command does
+from newsdiff.run.processes import main_module_is_safe
+main_module_is_safe()  # as the newsdiff command does
 work, screen, presses, paths = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4:]
 print(json.dumps(asyncio.run(keypress_latency(presses, screen, paths, work))._asdict()))
 """

@@ -29,14 +29,13 @@ from typer._click.exceptions import ClickException
 from typer.core import TyperCommand, TyperGroup
 
 from newsdiff import __version__
-from newsdiff.values.errors import InputError
 from newsdiff.values import ALL_KINDS
+from newsdiff.values.errors import InputError
 
 if TYPE_CHECKING:
-    from newsdiff.values import Comparison
     from newsdiff.review.model import SessionInfo
     from newsdiff.review.store import ReviewStore
-    from newsdiff.values import Story
+    from newsdiff.values import Comparison, Story
 
 
 class Format(str, Enum):
@@ -96,7 +95,9 @@ class _OneLineGroup(_OneLineMain, TyperGroup):
 
 def _fail(message: str) -> None:
     """Print ``newsdiff: message`` as one printable line on stderr and exit with status 2."""
-    from newsdiff.present.visible import visible  # file names and messages may hold control characters
+    from newsdiff.present.visible import (
+        visible,  # file names and messages may hold control characters
+    )
 
     one_line = " ".join(visible(message).split())
     print(f"newsdiff: {one_line.removeprefix('newsdiff: ')}", file=sys.stderr)
@@ -519,9 +520,9 @@ def main() -> None:
     exports review sessions; anything else compares.  (Files named "read" or
     "review" can still be compared as ``./read``, ``./review``.)
     """
-    from newsdiff.run import processes as parallel
+    from newsdiff.run.processes import main_module_is_safe
 
-    parallel.main_module_is_safe()  # the entry script guards its call to main()
+    main_module_is_safe()  # the entry script guards its call to main()
     command = sys.argv[1:2]
     if command == ["read"]:
         read_app(args=sys.argv[2:], prog_name="newsdiff read")

@@ -1,8 +1,13 @@
-"""Kinds of aligned pairs."""
+"""Kinds of aligned pairs, and the one judgement of two tellings every part uses."""
 
-from newsdiff.engine.judge import classify_pair, is_shared, longest_common_run
+import pytest
+
+from newsdiff.engine.annotate import SentenceAnalysis
+from newsdiff.engine.judge import classify_pair, is_shared, judge, longest_common_run
+from newsdiff.text.diffing import mirror_diff, word_diff
 from newsdiff.text.facts import extract_facts
 from newsdiff.text.tokens import words
+from newsdiff.values import Detail, Sentence
 
 
 def _kind(a: str, b: str):
@@ -66,3 +71,53 @@ def test_different_outlets_credited_for_one_fact_diverge_on_attribution():
     )
     assert kind == "divergent"
     assert [d.type for d in details] == ["attribution"]
+
+
+# --- judge: one classify-and-diff for pairs, story passages and manual links -------
+
+
+def telling(*texts: str, start: int = 0) -> list[SentenceAnalysis]:
+    """Sentences of one article, numbered from ``start``, as the engine analyses them."""
+    out, pos = [], 0
+    for n, text in enumerate(texts, start=start):
+        out.append(SentenceAnalysis(Sentence(n, pos, pos + len(text), text)))
+        pos += len(text) + 1
+    return out
+
+
+COUNT = telling("Sessions met the ambassador twice during the campaign.")
+MONTHS = telling("Sessions met the ambassador two times.",
+                 "The meetings took place in April, July and September.", start=3)
+
+
+@pytest.mark.parametrize("a, b", [
+    (COUNT, telling("Sessions met the ambassador three times during the campaign.")),
+    (COUNT, telling("Sessions did not meet the ambassador during the campaign.")),
+    (COUNT, MONTHS),
+    (telling("The talks were private."), telling("Officials said the talks were private.")),
+])
+def test_judging_b_against_a_mirrors_a_against_b(a, b):
+    forward, backward = judge(a, b), judge(b, a)
+    assert forward.kind == backward.kind
+    assert forward.details == tuple(Detail(d.type, d.b, d.a) for d in backward.details)
+    assert forward.diff == mirror_diff(backward.diff)
+
+
+def test_a_pair_is_judged_in_the_order_of_its_texts_and_mirrored_back():
+    a = "Sessions met the ambassador twice."
+    b = "Sessions met the ambassador three times."
+    assert b < a, "b is the canonical first"
+    verdict = judge(telling(a), telling(b))
+    kind, details = _kind(b, a)
+    assert (verdict.kind, verdict.details) == (kind, tuple(Detail(d.type, d.b, d.a)
+                                                           for d in details))
+    assert verdict.diff == mirror_diff(word_diff(b, a))
+
+
+def test_a_passage_disputes_a_count_sentence_by_sentence():
+    """Joined, "two times" and three months allow each other; sentence by sentence, the
+    list of three months disputes the other side's "twice"."""
+    verdict = judge(COUNT, MONTHS)
+    assert verdict.kind == "divergent"
+    assert [(d.type, d.a) for d in verdict.details] == [("number", "twice")]
+    assert "3 (April, July and September)" in {d.b for d in verdict.details}

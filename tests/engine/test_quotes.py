@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import pytest
@@ -12,6 +11,7 @@ from newsdiff.resources import sample_story
 from newsdiff.sources import load_article
 from newsdiff.sources.formats.text import parse_article
 from newsdiff.values import Article, Quote, QuoteRendering
+from tests.scaling import near_linear
 
 HEADLINE = "Sessions met the Russian ambassador twice\n\n"
 
@@ -442,33 +442,42 @@ def test_sample_result_does_not_depend_on_article_order(sample: list[Article]) -
     assert find_quotes(sample) == find_quotes(list(sample))
 
 
-def test_twenty_article_story_is_fast(sample: list[Article]) -> None:
-    story = [parse_article(a.text, f"{n}_{a.path}") for n in range(4) for a in sample]
-    start = time.perf_counter()
-    quotes = find_quotes(story)
-    assert time.perf_counter() - start < 0.5
-    spokeswoman = quote_with(quotes, "not about meetings he took as a senator")
-    assert len(spokeswoman.renderings) == 16
+def test_a_large_story_costs_near_linear_time(sample: list[Article]) -> None:
+    def story(copies: int) -> list[Article]:
+        return [parse_article(a.text, f"{n}_{a.path}") for n in range(copies) for a in sample]
+
+    stories = {copies: story(copies) for copies in (1, 8)}
+    assert near_linear(lambda copies: find_quotes(stories[copies]), 1, 8)
+    spokeswoman = quote_with(find_quotes(stories[8]), "not about meetings he took as a senator")
+    assert len(spokeswoman.renderings) == 32
 
 
 # ------------------------------------------------------------------ untrusted input
 
+#: Long hostile lines, each as (text of one unit, units repeated), built at two sizes.
 LONG_LINES = {
-    "no marks": "word " * 20000,
-    "straight marks": '"a ' * 33000,
-    "unclosed curly marks": "“" * 100000,
-    "apostrophes": "don’t ‘n’ " * 10000,
-    "many short quotes": "“a b c d,” he said, " * 5000,
-    "one giant quote": "“" + "word and " * 11000 + ",” Flores said.",
+    "no marks": ("word ", 20000),
+    "straight marks": ('"a ', 33000),
+    "unclosed curly marks": ("“", 100000),
+    "apostrophes": ("don’t ‘n’ ", 10000),
+    "many short quotes": ("“a b c d,” he said, ", 5000),
+    "one giant quote": ("word and ", 11000),
 }
 
 
-@pytest.mark.parametrize("line", LONG_LINES.values(), ids=LONG_LINES.keys())
-def test_a_long_line_finishes_quickly(line: str) -> None:
-    story = [article(line, "a.txt"), article(line, "b.txt")]
-    start = time.perf_counter()
-    quotes = find_quotes(story)
-    assert time.perf_counter() - start < 1.0
+def long_line(name: str, units: int) -> str:
+    unit, _ = LONG_LINES[name]
+    line = unit * units
+    return "“" + line + ",” Flores said." if name == "one giant quote" else line
+
+
+@pytest.mark.parametrize("name", LONG_LINES)
+def test_a_long_line_costs_near_linear_time(name: str) -> None:
+    units = LONG_LINES[name][1]
+    stories = {n: [article(long_line(name, n), "a.txt"), article(long_line(name, n), "b.txt")]
+               for n in (units // 8, units)}
+    assert near_linear(lambda n: find_quotes(stories[n]), units // 8, units)
+    quotes = find_quotes(stories[units])
     assert len(quotes) <= 1
     assert all(len(q.renderings) == 2 for q in quotes)
 

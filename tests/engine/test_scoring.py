@@ -1,10 +1,14 @@
-"""The shipped paraphrase model: loads, behaves sensibly, and reproduces its MSRP score."""
+"""The shipped paraphrase model: loads, behaves sensibly, reproduces its MSRP score, and is
+a scorer the engine can send to workers."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
-from newsdiff.engine.scoring.features import FEATURE_NAMES, pair_features
+from newsdiff.engine.scoring import default_scorer, features
+from newsdiff.engine.scoring.features import FEATURE_NAMES
 from newsdiff.engine.scoring.model import BlendScorer, TreeScorer, load_model
 from newsdiff.text import wordnet
 from tests.locations import SHARED
@@ -23,6 +27,16 @@ PARAPHRASE = (
 UNRELATED = "Heavy rain is expected across the north of England on Thursday evening."
 
 
+def text_probability(a: str, b: str) -> float:
+    """The shipped model's P(paraphrase) of two sentence texts."""
+    model = load_model()
+    return model.probability(model.prepare(a), model.prepare(b))
+
+
+def pair_features(a: str, b: str) -> list[float]:
+    return features.pair_features(a, b, load_model().lexicon)
+
+
 def test_model_loads_with_provenance():
     model = load_model()
     assert model is load_model()
@@ -38,40 +52,48 @@ def test_feature_vector_matches_names():
 
 @pytest.mark.parametrize("b", [ORIGINAL, PARAPHRASE, UNRELATED, "", "2016"])
 def test_probability_is_a_probability(b):
-    p = load_model().probability(ORIGINAL, b)
+    p = text_probability(ORIGINAL, b)
     assert 0.0 <= p <= 1.0
 
 
 def test_copy_beats_unrelated():
-    model = load_model()
-    assert model.probability(ORIGINAL, ORIGINAL) > model.probability(ORIGINAL, UNRELATED)
+    assert text_probability(ORIGINAL, ORIGINAL) > text_probability(ORIGINAL, UNRELATED)
 
 
 def test_paraphrase_above_half_unrelated_below():
-    model = load_model()
-    assert model.probability(ORIGINAL, PARAPHRASE) > 0.5
-    assert model.probability(ORIGINAL, UNRELATED) < 0.5
+    assert text_probability(ORIGINAL, PARAPHRASE) > 0.5
+    assert text_probability(ORIGINAL, UNRELATED) < 0.5
 
 
 def test_different_number_lowers_probability():
-    model = load_model()
     changed = PARAPHRASE.replace("2016", "2015")
-    assert model.probability(ORIGINAL, changed) < model.probability(ORIGINAL, PARAPHRASE)
+    assert text_probability(ORIGINAL, changed) < text_probability(ORIGINAL, PARAPHRASE)
 
 
 @pytest.mark.parametrize("b", [PARAPHRASE, UNRELATED, "Kislyak met Sessions."])
 def test_symmetric(b):
-    model = load_model()
     assert pair_features(ORIGINAL, b) == pair_features(b, ORIGINAL)
-    assert model.probability(ORIGINAL, b) == pytest.approx(
-        model.probability(b, ORIGINAL), abs=1e-12
+    assert text_probability(ORIGINAL, b) == pytest.approx(
+        text_probability(b, ORIGINAL), abs=1e-12
     )
 
 
-def test_profiles_give_the_same_probability():
-    model = load_model()
-    pa, pb = model.profile(ORIGINAL), model.profile(PARAPHRASE)
-    assert model.probability_from_profiles(pa, pb) == model.probability(ORIGINAL, PARAPHRASE)
+def test_the_default_scorer_is_the_shipped_model():
+    assert default_scorer() is load_model()
+
+
+def test_the_shipped_model_travels_to_workers_as_itself():
+    assert pickle.loads(pickle.dumps(load_model())) is load_model()
+    assert len(pickle.dumps(load_model())) < 200, "its term weights stay behind"
+
+
+def test_another_model_travels_whole_and_scores_the_same():
+    shipped = load_model()
+    copy = type(shipped)(shipped.classifier, shipped.lexicon, dict(shipped.metadata))
+    travelled = pickle.loads(pickle.dumps(copy))
+    assert travelled is not shipped
+    pa, pb = travelled.prepare(ORIGINAL), travelled.prepare(PARAPHRASE)
+    assert travelled.probability(pa, pb) == text_probability(ORIGINAL, PARAPHRASE)
 
 
 @pytest.mark.skipif(not MSRP.is_dir(), reason="MSRP data not present")
@@ -79,7 +101,7 @@ def test_reproduces_msrp_test_accuracy():
     lines = (MSRP / "msr_paraphrase_test.txt").read_text(encoding="utf-8-sig").splitlines()
     rows = [line.split("\t") for line in lines[1:] if line.strip()]
     model = load_model()
-    correct = sum((model.probability(a, b) >= 0.5) == (q == "1") for q, _, _, a, b in rows)
+    correct = sum((text_probability(a, b) >= 0.5) == (q == "1") for q, _, _, a, b in rows)
     accuracy = correct / len(rows)
     assert len(rows) == 1725
     assert accuracy == pytest.approx(model.metadata["metrics"]["test"]["accuracy"], abs=1e-3)

@@ -7,10 +7,14 @@ import functools
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdiff import __version__
 from newsdiff.cache.results import cached_comparison, cached_story
 from newsdiff.values import Article, Comparison, Story
+
+if TYPE_CHECKING:  # the engine itself is imported only on a miss: a hit needs none of it
+    from newsdiff.engine.annotate import ArticleAnalysis
 
 _PACKAGE = Path(__file__).parents[1]
 #: The parts of the package a result depends on: the engine, the text analysis it
@@ -18,22 +22,38 @@ _PACKAGE = Path(__file__).parents[1]
 _ENGINE_FOLDERS = ("engine", "text", "values")
 
 
-def cached_compare(a: Article, b: Article, *, use_cache: bool = True) -> Comparison:
-    """:func:`newsdiff.engine.pair.compare` of ``a`` and ``b``, from the cache when it can."""
-    from newsdiff.engine.pair import compare
+def cached_compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis, *,
+                   use_cache: bool = True) -> Comparison:
+    """:func:`newsdiff.engine.pair.compare` of ``a`` and ``b`` (articles, or their analyses,
+    which a caller comparing one article with many keeps), from the cache when it can."""
 
-    return cached_comparison(a, b, lambda: compare(a, b), fingerprint=engine_fingerprint(),
+    def compute() -> Comparison:
+        from newsdiff.engine.pair import compare
+
+        return compare(a, b)
+
+    return cached_comparison(_plain(a), _plain(b), compute, fingerprint=engine_fingerprint(),
                              use_cache=use_cache)
 
 
-def cached_compare_story(articles: Sequence[Article], *, use_cache: bool = True) -> Story:
-    """:func:`newsdiff.engine.story.compare_story` of ``articles``, from the cache when it
-    can."""
-    from newsdiff.engine.story import compare_story
-
+def cached_compare_story(articles: Sequence[Article | ArticleAnalysis], *,
+                         use_cache: bool = True) -> Story:
+    """:func:`newsdiff.engine.story.compare_story` of ``articles`` (or their analyses), from
+    the cache when it can."""
     articles = tuple(articles)
-    return cached_story(articles, lambda: compare_story(articles),
+
+    def compute() -> Story:
+        from newsdiff.engine.story import compare_story
+
+        return compare_story(articles)
+
+    return cached_story([_plain(a) for a in articles], compute,
                         fingerprint=engine_fingerprint(), use_cache=use_cache)
+
+
+def _plain(article: Article | ArticleAnalysis) -> Article:
+    """The article itself, analysed or not."""
+    return article if isinstance(article, Article) else article.article
 
 
 @functools.cache

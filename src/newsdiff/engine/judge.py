@@ -1,4 +1,11 @@
-"""Say how two aligned sentences relate: shared wording, paraphrase, or divergence.
+"""Say how two tellings of one fact relate: shared wording, paraphrase, or divergence.
+
+One judgement for every place that needs it: the pair engine's links, each
+outlet's passage against a story claim's anchor, and a reviewer's manual
+link.  :func:`judge` classifies and word-diffs two tellings (a sentence, or
+an outlet's passage of several) in one canonical order, by sentence text,
+and mirrors the result back when the caller's order is the other one, so
+B against A is always the exact mirror of A against B.
 
 The decision follows the kinds' definitions (DESIGN.md, gold-dev/GUIDE.md):
 
@@ -22,9 +29,14 @@ The decision follows the kinds' definitions (DESIGN.md, gold-dev/GUIDE.md):
 
 from __future__ import annotations
 
-from newsdiff.text.diffing import diff_tokens
-from newsdiff.text.facts import Facts, diverging_details
-from newsdiff.values import Detail, Kind
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsdiff.engine.annotate import SentenceAnalysis
+from newsdiff.text.diffing import diff_tokens, mirror_diff, word_diff
+from newsdiff.text.facts import Facts, diverging_details, extract_facts
+from newsdiff.text.tokens import words
+from newsdiff.values import Detail, DiffOp, Kind
 
 SHARED_MIN_RUN = 6
 SHARED_MIN_RUN_SHARE = 0.8
@@ -60,3 +72,53 @@ def classify_pair(
     if details:
         return "divergent", details
     return ("shared" if shared else "paraphrase"), ()
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """How the second telling compares with the first: ``details`` and ``diff`` go from the
+    first's text (``Detail.a``, ``-``) to the second's (``Detail.b``, ``+``)."""
+
+    kind: Kind
+    details: tuple[Detail, ...]
+    diff: tuple[tuple[DiffOp, str], ...]
+
+
+def judge(a: Sequence[SentenceAnalysis], b: Sequence[SentenceAnalysis]) -> Judgement:
+    """Classify and word-diff telling ``a`` against telling ``b`` (each one or more
+    sentences of one article, in reading order).
+
+    The kind and the diff are of the joined texts.  A telling of several
+    sentences is also checked sentence by sentence against the other: a
+    passage that says "two meetings" in one sentence and lists three months
+    in another disputes the other's count, which its joined text, allowing
+    both, would hide; then only those details count.
+    """
+    ordered = _key(a) <= _key(b)
+    first, second = (a, b) if ordered else (b, a)
+    text_1, words_1, facts_1 = _joined(first)
+    text_2, words_2, facts_2 = _joined(second)
+    kind, details = classify_pair(words_1, words_2, facts_1, facts_2)
+    if len(first) > 1 or len(second) > 1:
+        details = tuple(dict.fromkeys(
+            [d for s in second for d in classify_pair(words_1, s.words, facts_1, s.facts)[1]]
+            + [d for r in first for d in classify_pair(r.words, words_2, r.facts, facts_2)[1]]))
+        kind = "divergent" if details else kind
+    diff = word_diff(text_1, text_2)
+    if not ordered:
+        details = tuple(Detail(d.type, d.b, d.a) for d in details)
+        diff = mirror_diff(diff)
+    return Judgement(kind, details, diff)
+
+
+def _key(telling: Sequence[SentenceAnalysis]) -> tuple[tuple[str, int], ...]:
+    return tuple(s.key for s in telling)
+
+
+def _joined(telling: Sequence[SentenceAnalysis]) -> tuple[str, list[str], Facts]:
+    """A telling's text, words and facts: its sentence's own, or those of its sentences
+    joined by spaces."""
+    if len(telling) == 1:
+        return telling[0].sentence.text, telling[0].words, telling[0].facts
+    text = " ".join(s.sentence.text for s in telling)
+    return text, words(text), extract_facts(text)

@@ -74,9 +74,16 @@ from itertools import pairwise
 
 from newsdiff.text.diffing import diff_tokens, word_diff
 from newsdiff.text.facts import extract_facts
-from newsdiff.values import Article, DiffOp, Sentence
-from newsdiff.values import Quote, QuoteExtent, QuoteRendering, QuoteStatus
 from newsdiff.text.tokens import STOPWORDS, WORD_RE, fold_typography, words
+from newsdiff.values import (
+    Article,
+    DiffOp,
+    Quote,
+    QuoteExtent,
+    QuoteRendering,
+    QuoteStatus,
+    Sentence,
+)
 
 #: The fewest words a direct quotation has; shorter quoted spans are scare quotes.
 MIN_WORDS = 4

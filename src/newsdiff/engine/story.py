@@ -2,20 +2,19 @@
 
 A story is not a set of independent pairs: the same fact told by five outlets
 is one claim with five tellings.  So the story is compared in one pass over
-the story sentences of *all* its articles, with the pairwise engine's own
-steps (``compare``): sentence views, aliases, distinct texts, the IDF over
-every sentence, candidate pairs through the term index (each sentence keeps
-more partners when there are more outlets to find it in), the same
-similarity, and average-linkage clustering into claims.  Cost grows with the
-number of sentences times the partners each keeps, not with the number of
-article pairs.
+the story sentences of *all* its articles: one sentence graph
+(:mod:`~newsdiff.engine.graph`, where each sentence keeps more partners when
+there are more outlets to find it in), clustered into claims by the same
+average linkage.  Cost grows with the number of sentences times the partners
+each keeps, not with the number of article pairs.
 
 Then, per claim:
 
 - each outlet's passage is its sentences in the claim;
 - the **anchor** is the passage most like the others (highest total
   similarity, ties to the earlier article), and every other passage is
-  classified and word-diffed against it as the pairwise engine does a pair;
+  judged against it as the pairwise engine judges a pair
+  (:func:`~newsdiff.engine.judge.judge`);
 - details that differ from the anchor become the claim's **divergences**.
 
 A count stated by one outlet and a list of months by another ("twice" versus
@@ -23,15 +22,16 @@ A count stated by one outlet and a list of months by another ("twice" versus
 pairwise engine links such sentences by their detail slot (``same_slots``).
 Here such a sentence, when its own claim is carried by its outlet alone,
 joins the most widely carried claim that fills the same slot and that its
-outlet does not already tell, where classification then says whether it
-agrees or diverges.  And a sentence elsewhere in the story that counts the
-same thing as a claim's anchor, with a number the anchor's cannot be, joins
-that claim's passage of its outlet: an outlet that says "two meetings" in
-one place and lists three months in another disputes the count, and the
-claim shows it.
+outlet does not already tell, where judging then says whether it agrees or
+diverges.  And a sentence elsewhere in the story that counts the same thing
+as a claim's anchor, with a number the anchor's cannot be, joins that
+claim's passage of its outlet: an outlet that says "two meetings" in one
+place and lists three months in another disputes the count, and the claim
+shows it.
 
-**Wire copy**: articles whose word 5-grams are mostly one another's
-(:data:`WIRE_CONTAINMENT` of the shorter one's) are one source.
+Quotes (:mod:`~newsdiff.engine.quotes`) and wire copy
+(:mod:`~newsdiff.engine.wire`) need nothing of the claims, so a large
+story's are found aside, by the executor, while the claims are built.
 """
 
 from __future__ import annotations
@@ -40,46 +40,41 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsdiff.run import processes as parallel
-from newsdiff.text.aliases import find_aliases
-from newsdiff.engine.candidates import TOP_K, candidate_pairs, idf_weights
-from newsdiff.engine.judge import classify_pair
-from newsdiff.engine.pair import (
-    MAX_SLOT_SENTENCES,
-    SentenceView,
-    Similarity,
-    distinct_texts,
-    read_facts,
-    same_slots,
-)
-from newsdiff.text.diffing import word_diff
-from newsdiff.text.facts import Facts, diverging_details, extract_facts
+from newsdiff.engine.annotate import ArticleAnalysis, annotate, read_facts
+from newsdiff.engine.candidates import TOP_K
 from newsdiff.engine.claims import cluster
-from newsdiff.values import Article
-from newsdiff.engine.scoring.model import load_model
+from newsdiff.engine.graph import MAX_SLOT_SENTENCES, SentenceGraph
+from newsdiff.engine.judge import judge
 from newsdiff.engine.quotes import find_quotes
-from newsdiff.values import Claim, ClaimPassage, Divergence, Quote, Story
-from newsdiff.text.tokens import words
+from newsdiff.engine.scoring import Scorer, default_scorer
+from newsdiff.engine.wire import wire_sources
+from newsdiff.run import Executor, default_executor
+from newsdiff.text.facts import diverging_details, extract_facts
+from newsdiff.values import Article, Claim, ClaimPassage, Divergence, Quote, Story
 
 #: Partners each sentence keeps per other outlet in the candidate search (the
 #: pairwise engine keeps ``TOP_K`` with one other outlet), and the most it keeps.
 PARTNERS_PER_OUTLET = 2
 MAX_PARTNERS = 40
-#: Share of the shorter article's word 5-grams the other must contain to be a reprint.
-WIRE_CONTAINMENT = 0.7
-#: From this many articles, quotes and wire copy are found in a worker process beside the
-#: claims (about 0.25 s of work at 50 articles; a worker takes 0.2 s to start).
-PARALLEL_QUOTES = 50
-_SHINGLE = 5
+#: Articles whose quotes and wire copy one core finds in a second (for the executor's
+#: judgement of whether finding them aside pays).
+QUOTE_ARTICLES_PER_SECOND = 200
 
 
-def compare_story(articles: Sequence[Article]) -> Story:
-    """Claims, divergences, quotes and wire copy of the articles of one story."""
-    articles = tuple(articles)
-    # Quotes and wire copy need nothing of the claims: a worker finds them meanwhile.
-    quotes_and_sources = parallel.aside(_quotes_and_sources, articles,
-                                        len(articles) >= PARALLEL_QUOTES)
-    graph = _SentenceGraph(articles)
+def compare_story(articles: Sequence[Article | ArticleAnalysis], *,
+                  scorer: Scorer | None = None, executor: Executor | None = None) -> Story:
+    """Claims, divergences, quotes and wire copy of the articles of one story.
+
+    ``articles`` may be given analysed, and ``scorer`` and ``executor`` as for
+    :func:`newsdiff.engine.pair.compare`.
+    """
+    analyses = tuple(annotate(a) for a in articles)
+    plain = tuple(a.article for a in analyses)
+    executor = executor or default_executor()
+    # Quotes and wire copy need nothing of the claims: they may be found meanwhile.
+    quotes_and_sources = executor.aside(_quotes_and_sources, plain,
+                                        len(plain) / QUOTE_ARTICLES_PER_SECOND)
+    graph = _StoryGraph(analyses, scorer or default_scorer(), executor)
     quotes, sources = quotes_and_sources()
     source_of = {a: n for n, group in enumerate(sources) for a in group}
     groups = graph.claim_groups()
@@ -90,7 +85,7 @@ def compare_story(articles: Sequence[Article]) -> Story:
                                min((p.article, p.sentences[0]) for p in c.passages)))
     claims = [replace(c, id=n) for n, c in enumerate(claims)]
     return Story(
-        articles=articles,
+        articles=plain,
         claims=tuple(claims),
         quotes=quotes,
         divergences=tuple(d for c in claims for d in _divergences(c, graph)),
@@ -98,28 +93,17 @@ def compare_story(articles: Sequence[Article]) -> Story:
     )
 
 
-class _SentenceGraph:
-    """The story sentences of every article as the pairwise engine sees them, scored."""
+class _StoryGraph(SentenceGraph):
+    """The story's sentence graph, with what claims need beyond a pair's: every
+    sentence's facts, and where each article's sentences are."""
 
-    def __init__(self, articles: tuple[Article, ...]) -> None:
-        model = load_model()
-        story = [(n, s) for n, a in enumerate(articles) for s in a.story_sentences]
-        aliases = find_aliases([s.text for _, s in story])
-        self.owner = [n for n, _ in story]
-        self.views = [SentenceView(s, model, aliases) for _, s in story]
-        self.members = distinct_texts(self.views)
-        self.nodes = [min((self.views[v] for v in g), key=lambda v: v.key) for g in self.members]
-        self.sides = [frozenset(self.owner[v] for v in g) for g in self.members]
-        self.node_of = {v: n for n, g in enumerate(self.members) for v in g}
+    def __init__(self, articles: tuple[ArticleAnalysis, ...], scorer: Scorer,
+                 executor: Executor) -> None:
+        partners = min(MAX_PARTNERS, max(TOP_K, PARTNERS_PER_OUTLET * (len(articles) - 1)))
+        super().__init__(articles, scorer, executor, partners)
         self.view_at = {(self.owner[v], view.sentence.index): v
                         for v, view in enumerate(self.views)}
-        self.similarity = Similarity(idf_weights([v.terms for v in self.views]), self.nodes,
-                                     self.sides)
-        top_k = min(MAX_PARTNERS, max(TOP_K, PARTNERS_PER_OUTLET * (len(articles) - 1)))
-        terms = [v.terms for v in self.nodes]
-        self.scores = self.similarity.scores(candidate_pairs(terms, self.similarity.weights,
-                                                             top_k))
-        read_facts(self.views)
+        read_facts(self.views, executor)
         #: A detail slot stops identifying one fact when more sentences than this fill it:
         #: the pairwise engine's cap, per pair of outlets.
         self.max_carriers = MAX_SLOT_SENTENCES * max(1, len(articles) // 2)
@@ -132,7 +116,7 @@ class _SentenceGraph:
         groups = [[v for node in nodes for v in self.members[node]] for nodes in clusters]
         outlets = [{self.owner[v] for v in g} for g in groups]
         disputed: dict[int, set[int]] = defaultdict(set)
-        for i, j in same_slots(self.nodes, self.sides, self.max_carriers):
+        for i, j in self.same_slots(self.max_carriers):
             for lone, other in ((i, j), (j, i)):
                 if len(outlets[claim_of[lone]]) == 1 and len(outlets[claim_of[other]]) > 1:
                     disputed[claim_of[lone]].add(claim_of[other])
@@ -165,21 +149,18 @@ class _SentenceGraph:
             for v in carriers:
                 for w in carriers:
                     if (self.owner[v] != self.owner[w] and claim_of[w] != claim_of[v]
-                            and self.views[v].terms & self.views[w].terms):
+                            and self.terms[v] & self.terms[w]):
                         out[claim_of[v]].add(w)
         return {claim: sorted(views) for claim, views in out.items()}
 
-    def facts(self, article: int, sentence: int) -> Facts:
+    def facts_at(self, article: int, sentence: int):
         """The facts of sentence ``sentence`` of article ``article`` (a story sentence)."""
         return self.views[self.view_at[(article, sentence)]].facts
 
-    def text_of(self, views: list[int]) -> str:
-        return " ".join(self.views[v].sentence.text for v in views)
 
-
-def _claim(graph: _SentenceGraph, group: list[int], disputes: Sequence[int],
+def _claim(graph: _StoryGraph, group: list[int], disputes: Sequence[int],
            source_of: dict[int, int]) -> Claim:
-    """A claim from its views: one passage per outlet, each compared with the anchor.
+    """A claim from its views: one passage per outlet, each judged against the anchor.
 
     ``disputes`` are views from elsewhere that count what the claim counts; one
     whose count cannot agree with the anchor's joins its outlet's passage.
@@ -190,40 +171,30 @@ def _claim(graph: _SentenceGraph, group: list[int], disputes: Sequence[int],
     articles = sorted(by_article)
     anchor_article = articles[_anchor(graph, [by_article[a] for a in articles])]
     anchor_views = by_article[anchor_article]
-    anchor_text = graph.text_of(anchor_views)
-    anchor_words, anchor_facts = words(anchor_text), extract_facts(anchor_text)
+    anchor = [graph.views[v] for v in anchor_views]
     if len(articles) > 1:
+        anchor_facts = extract_facts(" ".join(s.sentence.text for s in anchor))
         for v in disputes:
             if graph.owner[v] != anchor_article and any(
                     d.type == "number"
                     for d in diverging_details(anchor_facts, graph.views[v].facts)):
                 by_article[graph.owner[v]].append(v)
-    articles = sorted(by_article)
     passages = []
-    for article in articles:
+    for article in sorted(by_article):
         views = sorted(by_article[article], key=lambda v: graph.views[v].sentence.index)
         sentences = tuple(graph.views[v].sentence.index for v in views)
         if article == anchor_article:
             passages.append(ClaimPassage(article, sentences, "anchor"))
             continue
-        text = graph.text_of(views)
-        kind, _ = classify_pair(anchor_words, words(text), anchor_facts, extract_facts(text))
-        # Details sentence by sentence: a passage that says "two meetings" in one
-        # sentence and lists three months in another disputes the anchor's count,
-        # which its joined text, allowing both, would hide.
-        details = tuple(dict.fromkeys(
-            d for v in views
-            for d in classify_pair(anchor_words, graph.views[v].words, anchor_facts,
-                                   graph.views[v].facts)[1]))
-        kind = "divergent" if details else kind
+        verdict = judge(anchor, [graph.views[v] for v in views])
         score = round(_passage_similarity(graph, anchor_views, views), 4)
-        passages.append(ClaimPassage(article, sentences, kind, score, details,
-                                     word_diff(anchor_text, text)))
-    return Claim(-1, tuple(passages), articles.index(anchor_article),
-                 len({source_of[a] for a in articles}))
+        passages.append(ClaimPassage(article, sentences, verdict.kind, score, verdict.details,
+                                     verdict.diff))
+    return Claim(-1, tuple(passages), sorted(by_article).index(anchor_article),
+                 len({source_of[a] for a in by_article}))
 
 
-def _anchor(graph: _SentenceGraph, passages: list[list[int]]) -> int:
+def _anchor(graph: _StoryGraph, passages: list[list[int]]) -> int:
     """The passage most similar to all the others (ties: the earliest article)."""
     if len(passages) == 1:
         return 0
@@ -232,12 +203,12 @@ def _anchor(graph: _SentenceGraph, passages: list[list[int]]) -> int:
     return max(range(len(passages)), key=lambda n: (totals[n], -n))
 
 
-def _passage_similarity(graph: _SentenceGraph, p: list[int], q: list[int]) -> float:
+def _passage_similarity(graph: _StoryGraph, p: list[int], q: list[int]) -> float:
     """The best similarity between a sentence of ``p`` and one of ``q``."""
-    return max(graph.similarity(graph.node_of[a], graph.node_of[b]) for a in p for b in q)
+    return max(graph.view_similarity(a, b) for a in p for b in q)
 
 
-def _divergences(claim: Claim, graph: _SentenceGraph) -> list[Divergence]:
+def _divergences(claim: Claim, graph: _StoryGraph) -> list[Divergence]:
     """Each detail some outlet gives differently from the anchor, with the outlets' values.
 
     A count lists every passage's count of the same thing (an outlet may give
@@ -245,7 +216,7 @@ def _divergences(claim: Claim, graph: _SentenceGraph) -> list[Divergence]:
     anchor's value and each differing one.
     """
     anchor = claim.anchor_passage
-    anchor_counts = [c for i in anchor.sentences for c in graph.facts(anchor.article, i).counts]
+    anchor_counts = [c for i in anchor.sentences for c in graph.facts_at(anchor.article, i).counts]
     # (type, anchor's value) -> (article, value folded) -> value as printed
     out: dict[tuple[str, str], dict[tuple[int, str], str]] = {}
 
@@ -262,7 +233,7 @@ def _divergences(claim: Claim, graph: _SentenceGraph) -> list[Divergence]:
                 continue
             for q in claim.passages:
                 for i in q.sentences:
-                    for c in graph.facts(q.article, i).counts:
+                    for c in graph.facts_at(q.article, i).counts:
                         if c.key == key:
                             add(values, q.article, c.text)
     return [Divergence(claim.id, kind,  # type: ignore[arg-type]
@@ -271,41 +242,7 @@ def _divergences(claim: Claim, graph: _SentenceGraph) -> list[Divergence]:
             for (kind, _), values in out.items()]
 
 
-def _quotes_and_sources(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple[tuple[int, ...], ...]]:
-    """The story's quotes and its articles grouped by source (a worker's job)."""
+def _quotes_and_sources(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...],
+                                                                 tuple[tuple[int, ...], ...]]:
+    """The story's quotes and its articles grouped by source (a job for the executor)."""
     return find_quotes(articles), wire_sources(articles)
-
-
-def wire_sources(articles: Sequence[Article]) -> tuple[tuple[int, ...], ...]:
-    """Articles grouped by source: near-duplicates (reprints of one wire story) together.
-
-    Two articles are one source when :data:`WIRE_CONTAINMENT` of the shorter
-    one's word 5-grams occur in the other (a reprint may be trimmed or retitled,
-    so containment, not overlap of the union).  Groups are closed under that
-    relation and ordered by their first article.
-    """
-    shingles = [_shingles(a) for a in articles]
-    parent = list(range(len(articles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            small, large = sorted((shingles[i], shingles[j]), key=len)
-            if small and len(small & large) >= WIRE_CONTAINMENT * len(small):
-                parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        groups[root(i)].append(i)
-    return tuple(sorted(tuple(g) for g in groups.values()))
-
-
-def _shingles(article: Article) -> frozenset[tuple[str, ...]]:
-    """The article's story text as a set of word 5-grams."""
-    ws = words(" ".join(s.text for s in article.story_sentences))
-    return frozenset(tuple(ws[k:k + _SHINGLE]) for k in range(len(ws) - _SHINGLE + 1))
-

@@ -11,8 +11,8 @@ again, in the reader and in exports alike:
   (its sentences become unique: the engine paired two different facts);
 - a rejected passage given another kind keeps its alignments with that kind
   (details cleared unless it is now divergent);
-- a manual link aligns the linked sentences (classified and diffed as the
-  engine does a pair), taking them out of the unique and boilerplate lists.
+- a manual link aligns the linked sentences (judged as the engine judges a
+  pair, :func:`newsdiff.engine.judge.judge`), taking them out of the unique and boilerplate lists.
 
 A correction whose spans no longer match the comparison's sentences (the
 engine now splits the text differently) is left out rather than guessed at.
@@ -23,12 +23,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsdiff.engine.judge import classify_pair
-from newsdiff.text.diffing import word_diff
-from newsdiff.text.facts import extract_facts
-from newsdiff.values import Alignment, Article, Comparison
+from newsdiff.engine.annotate import SentenceAnalysis
+from newsdiff.engine.judge import judge
 from newsdiff.review.model import ManualLink, Review, Spans, content_hash
-from newsdiff.text.tokens import words
+from newsdiff.values import Alignment, Article, Comparison
 
 
 def apply_reviews(c: Comparison, reviews: Sequence[Review],
@@ -95,13 +93,11 @@ def _with_kind(al: Alignment, kind: str) -> Alignment:
 
 
 def _linked(c: Comparison, a: tuple[int, ...], b: tuple[int, ...]) -> Alignment:
-    """The alignment a manual link makes: classified and diffed like an engine pair."""
-    text_a = " ".join(c.a.sentences[i].text for i in a)
-    text_b = " ".join(c.b.sentences[j].text for j in b)
-    kind, details = classify_pair(words(text_a), words(text_b), extract_facts(text_a),
-                                  extract_facts(text_b))
-    return Alignment(kind=kind, a=a, b=b, score=1.0, details=details,
-                     diff=word_diff(text_a, text_b))
+    """The alignment a manual link makes: judged as the engine judges its own links."""
+    verdict = judge([SentenceAnalysis(c.a.sentences[i]) for i in a],
+                    [SentenceAnalysis(c.b.sentences[j]) for j in b])
+    return Alignment(kind=verdict.kind, a=a, b=b, score=1.0, details=verdict.details,
+                     diff=verdict.diff)
 
 
 def _story_rest(article: Article, aligned: set[int]) -> tuple[int, ...]:

@@ -1,16 +1,13 @@
-"""The engine's bulk steps spread over the machine's cores.
-
-Two steps of a comparison cost the same for every item and need nothing but
-the item: reading the facts of each sentence, and asking the paraphrase
-model about each candidate pair.  On a large story (hundreds of articles) or
-a long document they are most of the time, so they run in worker processes,
-one per core (threads would share one interpreter lock).
+"""The engine's bulk steps spread over this machine's cores, in worker processes.
 
 Workers cost something to start (a fresh interpreter that imports the
 engine and loads its model, about 0.2 s), so small inputs, which are the
-usual ones, stay in this process: only a step of at least ``min_items``
-items is spread.  The pool is started on first use and reused by later
-comparisons in the same process (the reader compares pair after pair).
+usual ones, stay in this process: a step is spread only when it is worth
+:data:`MIN_SPREAD_SECONDS` of one core's work (five times a worker's start,
+so the chunks' round trips are paid for too), and a step is run aside only
+when it is worth :data:`MIN_ASIDE_SECONDS`.  Processes, not threads: threads
+would share one interpreter lock.  The pool is started on first use and
+reused by later steps (the reader compares pair after pair).
 
 How workers start: by ``fork`` on Linux when this process has no other
 thread (the command line; a script): a forked worker starts at once, with
@@ -49,6 +46,10 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 ENV_VAR = "NEWSDIFF_WORKERS"
+#: A step is spread over workers from this much work (seconds of one core).
+MIN_SPREAD_SECONDS = 1.0
+#: A step is run in a worker beside the caller's work from this much work.
+MIN_ASIDE_SECONDS = 0.25
 #: Chunks per worker: enough for the workers to finish together when chunks differ in cost.
 CHUNKS_PER_WORKER = 4
 #: Modules the fork server imports once, so that each worker starts with the engine loaded.
@@ -56,11 +57,6 @@ _PRELOAD = ["newsdiff.text.facts", "newsdiff.engine.scoring.model"]
 
 #: Whether the main module may be re-run in workers (see :func:`main_module_is_safe`).
 _main_is_safe = False
-#: The shared pool and its number of workers, once started.
-_pool: tuple[int, ProcessPoolExecutor] | None = None
-#: Whether starting a pool failed here once: then every step runs in this process.
-_refused = False
-_pool_lock = threading.Lock()
 
 
 def main_module_is_safe() -> None:
@@ -90,93 +86,105 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def spreads(items: int, min_items: int) -> bool:
-    """Whether :func:`map_chunks` would spread ``items`` items over workers (a caller may
-    then want the workers to send back less)."""
-    return _pool_for(items >= max(min_items, 2)) is not None
+class LocalProcesses:
+    """Worker processes on this machine, ``$NEWSDIFF_WORKERS`` of them (one per usable
+    core by default), for the steps that are worth them; everything else here."""
 
+    def __init__(self) -> None:
+        #: The pool and its number of workers, once started.
+        self._pool: tuple[int, ProcessPoolExecutor] | None = None
+        #: Whether starting a pool failed here once: then every step runs in this process.
+        self._refused = False
+        self._lock = threading.Lock()
+        atexit.register(self.shutdown)
 
-def map_chunks(work: Callable[[list[T]], list[R]], items: Sequence[T], min_items: int) -> list[R]:
-    """``work`` over ``items`` in chunks, its results in the order of ``items``.
+    def spreads(self, items: int, per_second: int) -> bool:
+        return self._pool_for(items >= 2 and items >= per_second * MIN_SPREAD_SECONDS) is not None
 
-    ``work`` takes a list of items and returns one result per item; it must be
-    a module-level function (it is sent to the workers by name).  Fewer than
-    ``min_items`` items, or one worker, and it runs here on all of them.
-    """
-    found = _pool_for(len(items) >= max(min_items, 2))
-    if found is None:
-        return work(list(items))
-    count, pool = found
-    from concurrent.futures.process import BrokenProcessPool
+    def map_chunks(self, work: Callable[[list[T]], list[R]], items: Sequence[T],
+                   per_second: int) -> list[R]:
+        found = self._pool_for(len(items) >= 2 and len(items) >= per_second * MIN_SPREAD_SECONDS)
+        if found is None:
+            return work(list(items))
+        count, pool = found
+        from concurrent.futures.process import BrokenProcessPool
 
-    size = -(-len(items) // (count * CHUNKS_PER_WORKER))
-    chunks = [list(items[n : n + size]) for n in range(0, len(items), size)]
-    try:
-        results = list(pool.map(work, chunks))
-    except BrokenProcessPool:  # a worker died (killed, out of memory): do it here
-        shutdown()
-        return work(list(items))
-    return [result for chunk in results for result in chunk]
-
-
-def aside(work: Callable[[A], R], arg: A, worth_it: bool) -> Callable[[], R]:
-    """Start ``work(arg)`` in a worker while this process goes on with other work; the
-    returned function waits for its result.
-
-    For a step that needs nothing of the steps it runs beside (the story's
-    quotes, beside its claims).  Not ``worth_it`` (a small input), one worker,
-    or no processes to be had: ``work`` runs here, when the result is asked for.
-    """
-    found = _pool_for(worth_it)
-    if found is None:
-        return lambda: work(arg)
-    from concurrent.futures.process import BrokenProcessPool
-
-    future = found[1].submit(work, arg)
-
-    def result() -> R:
+        size = -(-len(items) // (count * CHUNKS_PER_WORKER))
+        chunks = [list(items[n : n + size]) for n in range(0, len(items), size)]
         try:
-            return future.result()
-        except BrokenProcessPool:
-            shutdown()
-            return work(arg)
+            results = list(pool.map(work, chunks))
+        except BrokenProcessPool:  # a worker died (killed, out of memory): do it here
+            self.shutdown()
+            return work(list(items))
+        return [result for chunk in results for result in chunk]
 
-    return result
+    def aside(self, work: Callable[[A], R], arg: A, seconds: float) -> Callable[[], R]:
+        found = self._pool_for(seconds >= MIN_ASIDE_SECONDS)
+        if found is None:
+            return lambda: work(arg)
+        from concurrent.futures.process import BrokenProcessPool
 
+        future = found[1].submit(work, arg)
 
-def _pool_for(worth_it: bool) -> tuple[int, ProcessPoolExecutor] | None:
-    """The pool and its number of workers, if spreading the work is ``worth_it``, there is
-    more than one worker to spread it over, and workers can be had here."""
-    count = workers()
-    return _executor(count) if worth_it and count > 1 else None
-
-
-def _executor(count: int) -> tuple[int, ProcessPoolExecutor] | None:
-    """The shared pool of ``count`` workers, started on first use; ``None`` if workers
-    cannot be started safely here (see :func:`_start_method`), or this machine refused
-    them once (it is not asked again)."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _pool, _refused
-    with _pool_lock:
-        if _refused:
-            return None
-        if _pool is None or _pool[0] != count:
-            if _pool is not None:
-                _pool[1].shutdown(wait=False)
-            context = _start_method()
-            if context is None:
-                return None
-            # Under the reader, whose screen is the terminal, workers must not write to it.
-            quiet = _silence_stderr if _stderr_replaced() else None
+        def result() -> R:
             try:
-                with _real_stderr():
-                    pool = ProcessPoolExecutor(count, mp_context=context, initializer=quiet)
-            except (OSError, ValueError):  # no /dev/shm, no semaphores, a sandbox
-                _refused = True
+                return future.result()
+            except BrokenProcessPool:
+                self.shutdown()
+                return work(arg)
+
+        return result
+
+    def shutdown(self) -> None:
+        """Stop the workers, if any: after a failure, and at exit (before Python takes apart
+        the modules the pool's own clean-up needs)."""
+        with self._lock:
+            if self._pool is not None:
+                self._pool[1].shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _pool_for(self, worth_it: bool) -> tuple[int, ProcessPoolExecutor] | None:
+        """The pool and its number of workers, if spreading the work is ``worth_it``, there
+        is more than one worker to spread it over, and workers can be had here."""
+        count = workers()
+        return self._executor(count) if worth_it and count > 1 else None
+
+    def _executor(self, count: int) -> tuple[int, ProcessPoolExecutor] | None:
+        """The pool of ``count`` workers, started on first use; ``None`` if workers cannot
+        be started safely here (see :func:`_start_method`), or this machine refused them
+        once (it is not asked again)."""
+        from concurrent.futures import ProcessPoolExecutor
+
+        with self._lock:
+            if self._refused:
                 return None
-            _pool = (count, pool)
-        return _pool
+            if self._pool is None or self._pool[0] != count:
+                if self._pool is not None:
+                    self._pool[1].shutdown(wait=False)
+                context = _start_method()
+                if context is None:
+                    return None
+                # Under the reader, whose screen is the terminal, workers must not write to it.
+                quiet = _silence_stderr if _stderr_replaced() else None
+                try:
+                    with _real_stderr():
+                        pool = ProcessPoolExecutor(count, mp_context=context, initializer=quiet)
+                except (OSError, ValueError):  # no /dev/shm, no semaphores, a sandbox
+                    self._refused = True
+                    return None
+                self._pool = (count, pool)
+            return self._pool
+
+
+_shared: LocalProcesses | None = None
+
+
+def shared_local_processes() -> LocalProcesses:
+    """The process's one :class:`LocalProcesses`, made on first use."""
+    global _shared
+    if _shared is None:
+        _shared = LocalProcesses()
+    return _shared
 
 
 def _stderr_replaced() -> bool:
@@ -228,16 +236,3 @@ def _start_method() -> BaseContext | None:
         context.set_forkserver_preload(_PRELOAD)
         return context
     return multiprocessing.get_context("spawn")
-
-
-def shutdown() -> None:
-    """Stop the workers, if any: after a failure, and at exit (before Python takes apart
-    the modules the pool's own clean-up needs)."""
-    global _pool
-    with _pool_lock:
-        if _pool is not None:
-            _pool[1].shutdown(wait=True, cancel_futures=True)
-        _pool = None
-
-
-atexit.register(shutdown)

@@ -162,13 +162,10 @@ class SentenceProfile:
     joined: str
 
 
-def profile(text: str, lexicon: Lexicon | None = None) -> SentenceProfile:
-    """The cached profile of ``text`` under ``lexicon`` (the shipped one by default)."""
-    return _profile(text, lexicon if lexicon is not None else default_lexicon())
-
-
 @lru_cache(maxsize=16384)
-def _profile(text: str, lexicon: Lexicon) -> SentenceProfile:
+def profile(text: str, lexicon: Lexicon) -> SentenceProfile:
+    """The profile of ``text`` under ``lexicon``, kept for the next pair that asks: a
+    sentence is in many candidate pairs, in this process and in a worker's chunks."""
     folded = fold_typography(text)
     tokens = [strip_possessive(w) for w in WORD_RE.findall(folded.lower())]
     stems = tuple(stem(w) for w in tokens)
@@ -217,12 +214,7 @@ def _profile(text: str, lexicon: Lexicon) -> SentenceProfile:
     )
 
 
-def clear_profiles() -> None:
-    """Forget cached profiles (benchmarks use it to time cold starts)."""
-    _profile.cache_clear()
-
-
-def pair_features(a: str, b: str, lexicon: Lexicon | None = None) -> list[float]:
+def pair_features(a: str, b: str, lexicon: Lexicon) -> list[float]:
     """The feature vector (ordered as ``FEATURE_NAMES``) of sentences ``a`` and ``b``."""
     return pair_features_from_profiles(profile(a, lexicon), profile(b, lexicon))
 
@@ -391,15 +383,6 @@ def _char_lcs(pa: SentenceProfile, pb: SentenceProfile) -> tuple[float, float]:
         return (0.0, 0.0)
     lcs = common_subsequence(pa.joined, pb.joined, pa.char_masks)
     return (lcs / max(la, lb), lcs / min(la, lb))
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    """The lexicon shipped with the paraphrase model (loaded on first use)."""
-    from newsdiff.engine.scoring.model import load_model  # deferred: paraphrase imports this module
-
-    return load_model().lexicon
-
 
 
 def _ngrams(items: tuple[str, ...], n: int) -> list[str]:

@@ -42,21 +42,26 @@ class ParaphraseModel:
     lexicon: Lexicon
     metadata: dict[str, Any]
 
-    def profile(self, text: str) -> SentenceProfile:
-        """The sentence's cached profile under this model's lexicon; reuse it across pairs."""
+    def prepare(self, text: str) -> SentenceProfile:
+        """The sentence's profile under this model's lexicon (cached: a sentence is in many
+        pairs)."""
         return profile(text, self.lexicon)
 
-    def probability(self, a: str, b: str) -> float:
-        """P(paraphrase) for two sentences; symmetric in ``a`` and ``b``."""
-        return self.probability_from_profiles(self.profile(a), self.profile(b))
-
-    def probability_from_profiles(self, pa: SentenceProfile, pb: SentenceProfile) -> float:
-        """P(paraphrase) for two profiles made by ``self.profile``."""
+    def probability(self, pa: SentenceProfile, pb: SentenceProfile) -> float:
+        """P(paraphrase) for two profiles made by :meth:`prepare`; symmetric."""
         return _sigmoid(self.score_features(pair_features_from_profiles(pa, pb)))
 
     def score_features(self, features: list[float]) -> float:
         """The classifier's log-odds for a feature vector ordered as ``FEATURE_NAMES``."""
         return self.classifier.score(features)
+
+    def __reduce__(self):
+        """Sent to a worker process, the shipped model goes as "load the shipped model"
+        (a forked worker has it already, and its term weights are large); any other
+        model goes whole."""
+        if self is load_model():
+            return (load_model, ())
+        return (ParaphraseModel, (self.classifier, self.lexicon, self.metadata))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,10 @@ class TreeScorer:
 
     def score(self, features: list[float]) -> float:
         return self.bias + self.learning_rate * self._compiled(features)
+
+    def __reduce__(self):
+        """Pickled as its trees; the compiled function is made again where it is loaded."""
+        return (TreeScorer, (self.trees, self.bias, self.learning_rate))
 
     def score_by_walking(self, features: list[float]) -> float:
         """The same log-odds by walking the node tuples (the reference for ``score``)."""
