@@ -37,14 +37,14 @@ def load_article(path: str, stdin: BinaryIO | None = None) -> Article:
 def is_url(path: str) -> bool:
     """Whether ``path`` is an http(s) address (see :func:`newsdiff.sources.url.is_url`).
 
-    Only a name with a colon can be one, so only then is the fetch module (and
+    Only a name with a colon can be one, so only then is :mod:`newsdiff.sources.url` (and
     ``urllib.request`` with it) imported: reading files stays fast to start.
     """
     if ":" not in path:
         return False
-    from newsdiff.sources.url import is_url as fetch_is_url
+    from newsdiff.sources import url
 
-    return fetch_is_url(path)
+    return url.is_url(path)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path | str]:
@@ -66,7 +66,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path | str]:
 
 def folder_articles(folder: Path) -> list[Path]:
     """The article files directly inside ``folder`` (one level deep), sorted by name: those
-    whose suffix a format reads."""
+    whose suffix a format reads (see :func:`~newsdiff.sources.formats.article_suffixes`)."""
     suffixes = formats.article_suffixes()
     try:
         return sorted(f for f in folder.iterdir() if f.suffix.lower() in suffixes)

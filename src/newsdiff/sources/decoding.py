@@ -3,7 +3,8 @@
 Articles arrive saved from browsers, copied from e-mail, exported from Word:
 UTF-8 with or without a BOM, UTF-16 from Windows tools, cp1252 from older
 systems, CRLF line ends.  All of that is folded into one normalised text here,
-and every offset newsdiff reports afterwards indexes that text.
+and every offset newsdiff reports afterwards indexes that text.  Every format
+decodes through here (a web page first tries the charset it declares).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _PREFERRED_LEGACY = "cp1252"
 _CLEARLY_BETTER = 0.05
 
 _LINE_BREAK_RE = re.compile(r"\r\n?")
+
 
 def decode(data: bytes, name: str) -> str:
     """The text of ``data`` with line ends normalised to ``\\n``.

@@ -1,15 +1,18 @@
-"""Bytes from a file or standard input, never more than a cap; folders of articles.
+"""Bytes from a file or standard input, never more than a cap; the error for unusable input.
 
+The bottom of :mod:`newsdiff.sources`: the formats turn these bytes into an
+article, and :mod:`~newsdiff.sources.url` applies the same cap to a page.
 Anything we cannot use (a missing file, a directory, a file over the cap)
 becomes an ``InputError`` with a one-line message naming the file, never a
-traceback, and never unbounded memory.
+traceback, and never unbounded memory.  :func:`cannot_read` makes that message
+for every part of ``sources`` (decoding, the formats, fetching), so it lives
+here, in the module all of them already build on.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import BinaryIO
 
 from newsdiff.values import InputError
@@ -21,6 +24,8 @@ memory.  ``$NEWSDIFF_MAX_BYTES`` sets another cap (for a book-length text, or a 
 MAX_BYTES_VAR = "NEWSDIFF_MAX_BYTES"
 
 STDIN_NAME = "<stdin>"
+"""The name standard input (``"-"``) is shown and reported by."""
+
 
 def read_source(path: str, stdin: BinaryIO | None = None) -> tuple[bytes, str]:
     """The raw bytes of ``path`` (or of stdin for ``"-"``) and the name to report.

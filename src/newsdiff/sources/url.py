@@ -5,8 +5,10 @@ needs no HTTP client dependency, and it honours the usual proxy variables.
 What it lacks is added here, because a page comes from a stranger: a timeout,
 a size cap (the one for files, ``$NEWSDIFF_MAX_BYTES``) that a missing or
 lying Content-Length cannot get round, a redirect limit, redirects only to
-http(s), and only types newsdiff can read (web pages and plain text).  Every
-failure is an ``InputError`` of one line naming the address.
+http(s), and only media types a format reads (web pages and plain text, see
+:func:`newsdiff.sources.formats.for_media_type`): the format a document's
+Content-Type names reads its body, as a suffix names the format of a file.
+Every failure is an ``InputError`` of one line naming the address.
 
 Imported only for an argument with a colon in it (see :func:`newsdiff.sources.is_url`), so
 reading files never loads ``urllib.request``.
@@ -26,9 +28,8 @@ from pathlib import PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 from newsdiff import __version__
-from newsdiff.sources import formats
-from newsdiff.sources import files
-from newsdiff.sources.files import capped, cannot_read
+from newsdiff.sources import files, formats
+from newsdiff.sources.files import cannot_read, capped
 from newsdiff.values import Article
 
 SCHEMES = frozenset({"http", "https"})
@@ -74,8 +75,8 @@ def fetch_article(
     if parts.scheme.lower() not in SCHEMES or not parts.hostname:
         raise cannot_read(url, "not an http or https address with a host name")
     cap = files.max_bytes() if max_bytes is None else max_bytes
-    data, final_url, kind = _download(url, timeout, cap, max_redirects)
-    return _article(data, final_url, kind)
+    data, final_url, form = _download(url, timeout, cap, max_redirects)
+    return _article(data, final_url, form)
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -105,15 +106,17 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
-def _download(url: str, timeout: float, cap: int, max_redirects: int) -> tuple[bytes, str, str]:
-    """The body, the final address and the media type of ``url``, or an InputError."""
+def _download(
+    url: str, timeout: float, cap: int, max_redirects: int,
+) -> tuple[bytes, str, formats.Format]:
+    """The body, the final address and the format of ``url``, or an InputError."""
     opener = urllib.request.build_opener(_Redirects(url, max_redirects))
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with opener.open(request, timeout=timeout) as response:
             final_url = response.geturl()
-            kind = _media_type(response.headers.get("Content-Type"), final_url)
-            return _read_capped(response, final_url, cap), final_url, kind
+            form = _format(response.headers.get("Content-Type"), final_url)
+            return _read_capped(response, final_url, cap), final_url, form
     except urllib.error.HTTPError as e:
         e.close()
         raise cannot_read(url, f"HTTP {e.code} {e.reason}".strip()) from None
@@ -123,14 +126,15 @@ def _download(url: str, timeout: float, cap: int, max_redirects: int) -> tuple[b
         raise cannot_read(url, _reason(e, timeout)) from None
 
 
-def _media_type(header: str | None, url: str) -> str:
-    """The type named by a Content-Type header, if newsdiff reads it (checked before the body
-    is read, so a PDF or a video is not downloaded for nothing)."""
+def _format(header: str | None, url: str) -> formats.Format:
+    """The format that reads the media type a Content-Type header names, if one does (checked
+    before the body is read, so a PDF or a video is not downloaded for nothing)."""
     kind = (header or "").split(";")[0].strip().lower()
-    if kind not in formats.media_types():
+    form = formats.for_media_type(kind)
+    if form is None:
         got = f"a {kind} document" if kind else "no Content-Type"
         raise cannot_read(url, f"{got}, not a web page or text")
-    return kind
+    return form
 
 
 def _read_capped(response: http.client.HTTPResponse, url: str, cap: int) -> bytes:
@@ -165,14 +169,14 @@ def _reason(error: BaseException | str, timeout: float) -> str:
     return str(error) or type(error).__name__
 
 
-def _article(data: bytes, url: str, kind: str) -> Article:
-    """An Article from a fetched body of media type ``kind``; its ``url`` is where it was
-    read from.
+def _article(data: bytes, url: str, form: formats.Format) -> Article:
+    """An Article read by ``form`` from a fetched body; its ``url`` is where it was read from.
 
     A text's outlet is its front matter's, else the host name (the last part of
     the address's path, which a file would give, says nothing about who wrote it).
+    A web page keeps the outlet its format found (its site's name from its markup,
+    and the address's last part only when the page names none).
     """
-    form = formats.for_media_type(kind)
     article = form.read(data, url)
     if form.name == "text" and article.outlet == PurePosixPath(urlsplit(url).path).stem:
         article = dataclasses.replace(article, outlet=urlsplit(url).hostname or article.outlet)

@@ -1,11 +1,15 @@
-"""Article formats: each module in this package reads one kind of file into an Article.
+"""Article formats: each module in this package reads one kind of input into an Article.
 
 A format module defines ``FORMAT``, a :class:`Format`: the file suffixes and
 web media types it reads, and the function that turns bytes into an
-:class:`~newsdiff.values.Article`.  The modules are found here by name, so a
-new format is a new module and nothing else changes: folders pick up its
-suffixes, fetched pages its media types.  A format's heavy parts (a page
-extractor) are imported by its reader when first used, never by the module.
+:class:`~newsdiff.values.Article` (:mod:`~newsdiff.sources.formats.text` for
+text and Markdown, :mod:`~newsdiff.sources.formats.html` for web pages).  The
+modules are found on this package's path, not listed anywhere, so a new
+format is a new module and nothing else changes: files are read by its
+suffixes, folders pick them up, fetched documents of its media types are
+accepted.  Every format module is imported when the formats are first asked
+for, so a format's heavy parts (a page extractor) are imported by its reader
+when first used, never by the module.
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ class Format:
 
 @functools.cache
 def formats() -> tuple[Format, ...]:
-    """Every format of this package, in module-name order."""
+    """Every format of this package, found once and then cached: its folders in path order,
+    the modules of each by name (the first format that claims a suffix or type reads it)."""
     found = []
     for module in pkgutil.iter_modules(__path__):
         found.append(importlib.import_module(f"{__name__}.{module.name}").FORMAT)
@@ -50,19 +55,16 @@ def for_path(path: str) -> Format:
 
 
 def for_media_type(media_type: str) -> Format | None:
-    """The format of a fetched document of ``media_type``, if newsdiff reads it."""
+    """The format of a fetched document of ``media_type`` (lower case, no parameters), if
+    newsdiff reads it."""
     return next((f for f in formats() if media_type in f.media_types), None)
 
 
 def named(name: str) -> Format:
+    """The format called ``name`` (such as :data:`DEFAULT`)."""
     return next(f for f in formats() if f.name == name)
 
 
 def article_suffixes() -> frozenset[str]:
     """The suffixes of the files a folder contributes: those some format reads."""
     return frozenset().union(*(f.suffixes for f in formats()))
-
-
-def media_types() -> frozenset[str]:
-    """The media types a fetched document may have."""
-    return frozenset().union(*(f.media_types for f in formats()))

@@ -1,18 +1,19 @@
-"""Saved web pages (``.html``, ``.htm``) as articles: the story's text and the page's metadata.
+"""Web pages as articles: the story's text and the page's metadata.
 
-A saved news page is mostly not the story: navigation, share buttons,
-related links, comments, footers.  Telling the article from the rest is a
-hard, ever-changing problem, and trafilatura is the field's well-kept answer
-(maintained, benchmarked on real news sites, pure parsing on lxml), so
-newsdiff depends on it rather than growing its own extractor.  It costs about
-65 MB installed and 150 ms to import, so it is imported only when a page is
-read: comparing text files never pays for it.
+Saved pages (``.html``, ``.htm``) and fetched ones (``text/html``,
+``application/xhtml+xml``) are read here.  A news page is mostly not the
+story: navigation, share buttons, related links, comments, footers.  Telling
+the article from the rest is a hard, ever-changing problem, and trafilatura is
+the field's well-kept answer (maintained, benchmarked on real news sites, pure
+parsing on lxml), so newsdiff depends on it rather than growing its own
+extractor.  It costs about 65 MB installed and 150 ms to import, so it is
+imported only when a page is read: comparing text files never pays for it.
 
 The page is only parsed, never run: scripts, styles and event handlers are
 dropped, nothing is fetched.  The extracted text then goes through
-the text format's ``parse_article`` like any text file, so segmentation and boilerplate
-work the same; the page's metadata (title, author, date, site name, canonical
-URL) fills what the text alone cannot say.
+:func:`~newsdiff.sources.formats.text.parse_article` like any text file, so
+segmentation and boilerplate work the same; the page's metadata (title,
+author, date, site name, canonical URL) fills what the text alone cannot say.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ _CP1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-
 
 
 def article_from_html(data: bytes | str, source: str) -> Article:
-    """An Article from a saved web page; ``source`` is the name to show and report."""
+    """An Article from a web page (bytes, or text already decoded); ``source`` is the name to
+    show and report: a file name or the address the page was fetched from."""
     page = data if isinstance(data, str) else decode_page(data, source)
     doc = _extract(page)
     body = _paragraphs(doc.text if doc else "")
@@ -62,8 +64,8 @@ FORMAT = Format("html", frozenset({".html", ".htm"}),
 def decode_page(data: bytes, name: str) -> str:
     """The page's text, by its declared charset when it names one Python knows.
 
-    A BOM or undeclared encoding is left to ``decoding.decode``, as for text files;
-    so are bytes that are not valid in the declared charset (pages lie).
+    A BOM or undeclared encoding is left to :func:`~newsdiff.sources.decoding.decode`, as
+    for text files; so are bytes that are not valid in the declared charset (pages lie).
     """
     declared = _declared_charset(data)
     if declared and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE,

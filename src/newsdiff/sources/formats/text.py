@@ -1,8 +1,11 @@
 """Plain text and Markdown articles: front matter, sentences, boilerplate, headline, byline.
 
-The last step of reading every article, whatever it came as: a web page's
-extracted text comes through here too, so segmentation and boilerplate work
-the same for all.
+The default format: it reads ``.txt``, ``.md`` and ``.markdown`` files,
+standard input, any file whose suffix no format claims, and fetched
+``text/plain`` or ``text/markdown``.  :func:`parse_article` is also the last
+step of reading every article, whatever it came as: a web page's extracted
+text comes through it too (see :mod:`newsdiff.sources.formats.html`), so
+segmentation and boilerplate work the same for all.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ _HEADING_MARKS_RE = re.compile(r"^#{1,6}\s+|\s+#+$")
 _SECTION_TAG_RE = re.compile(r"^[A-Z][A-Z&/ ]{2,30}\s+(?:—|–|--?|\|)\s+")
 _EDGE_EMPHASIS = "*_"
 _BYLINE_WINDOW = 8
-
 
 
 def read_text(data: bytes, name: str) -> Article:

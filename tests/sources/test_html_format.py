@@ -1,24 +1,23 @@
-"""Saved web pages: the story's text and the page's metadata, read as an ordinary article."""
+"""Web pages (:mod:`newsdiff.sources.formats.html`): the story's text and the page's metadata,
+read as an ordinary article; the pages are the fixtures in ``tests/fixtures/html``."""
 
 from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from newsdiff.cli import app
-from newsdiff.values.errors import InputError
-from newsdiff.sources import expand_paths, load_article
-from newsdiff.sources.formats.text import parse_article
 from newsdiff.render.json_out import article_dict
+from newsdiff.sources import load_article
 from newsdiff.sources.formats.html import article_from_html, decode_page
+from newsdiff.values.errors import InputError
+from tests.locations import FIXTURES
 
-PAGES = Path(__file__).parent / "fixtures" / "html"
+PAGES = FIXTURES / "html"
 NEWS, EMPTY, CP1252, HOSTILE = (str(PAGES / f) for f in
                                 ("news.html", "empty.html", "cp1252.html", "hostile.html"))
 TEXT_ARTICLE = """\
@@ -108,10 +107,7 @@ def test_suffix_is_case_insensitive(tmp_path):
     assert load_article(str(page)).outlet == "The Daily Ledger"
 
 
-def test_folder_reads_web_pages(tmp_path):
-    for name in ("a.html", "b.htm", "c.txt", "d.png"):
-        (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.name for p in expand_paths([tmp_path])] == ["a.html", "b.htm", "c.txt"]
+# --- end to end ----------------------------------------------------------------
 
 
 def test_cli_page_against_text_file(tmp_path):
@@ -132,22 +128,3 @@ def test_cli_folder_of_pages(tmp_path):
     result = CliRunner().invoke(app, [str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "The Daily Ledger" in result.stdout and "Le Journal" in result.stdout
-
-
-def test_text_files_do_not_import_trafilatura(tmp_path):
-    for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_text(TEXT_ARTICLE, encoding="utf-8")
-    code = (
-        "import sys; from newsdiff.cli import main\n"
-        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
-        "assert 'trafilatura' not in sys.modules and 'newsdiff.sources.html' not in sys.modules"
-    )
-    subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt"), str(tmp_path / "b.txt")],
-                   check=True, capture_output=True)
-
-
-def test_front_matter_date_and_url_in_text_files():
-    article = parse_article("---\ndate: 2017-03-02\nurl: https://wire.example/x\n---\n"
-                            + TEXT_ARTICLE, "wire.txt")
-    assert (article.date, article.url) == ("2017-03-02", "https://wire.example/x")
-    assert parse_article(TEXT_ARTICLE, "wire.txt").date is None

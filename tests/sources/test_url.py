@@ -1,4 +1,5 @@
-"""Articles from web addresses, served by a local HTTP server: nothing leaves the machine."""
+"""Articles from web addresses (:mod:`newsdiff.sources.url`), served by a local HTTP server:
+nothing leaves the machine."""
 
 from __future__ import annotations
 
@@ -14,11 +15,12 @@ from typer.testing import CliRunner
 
 from newsdiff import __version__
 from newsdiff.cli import app
-from newsdiff.values.errors import InputError
+from newsdiff.sources import load_article
 from newsdiff.sources.url import fetch_article, is_url
-from newsdiff.sources import expand_paths, load_article
+from newsdiff.values.errors import InputError
+from tests.locations import FIXTURES
 
-NEWS_HTML = (Path(__file__).parent / "fixtures" / "html" / "news.html").read_bytes()
+NEWS_HTML = (FIXTURES / "html" / "news.html").read_bytes()
 TEXT = b"""\
 Sessions Spoke Twice With Russian Ambassador
 
@@ -42,6 +44,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, "text/html; charset=utf-8", NEWS_HTML)
         elif path in ("/story.txt", "/other.txt"):
             self._send(200, "text/plain", TEXT if path == "/story.txt" else OTHER_TEXT)
+        elif path == "/wire.md":
+            self._send(200, "text/markdown; charset=utf-8", b"---\noutlet: Wire\n---\n" + TEXT)
         elif path.startswith("/hop/"):
             left = int(path.removeprefix("/hop/"))
             self._redirect("/story.txt" if left <= 1 else f"/hop/{left - 1}")
@@ -151,11 +155,6 @@ def test_an_existing_file_is_a_file_whatever_its_name(tmp_path, monkeypatch):
     assert not is_url("data:1.txt")
 
 
-def test_expand_paths_keeps_addresses_as_given(base, tmp_path):
-    (tmp_path / "a.txt").write_bytes(TEXT)
-    assert expand_paths([f"{base}/x", tmp_path]) == [f"{base}/x", tmp_path / "a.txt"]
-
-
 # --- fetching ------------------------------------------------------------------
 
 
@@ -173,6 +172,11 @@ def test_text_article(base):
     assert article.url == f"{base}/story.txt"
     assert article.title == "Sessions Spoke Twice With Russian Ambassador"
     assert article.outlet == "127.0.0.1"
+
+
+def test_a_text_keeps_the_outlet_its_front_matter_names(base):
+    article = fetch_article(f"{base}/wire.md")
+    assert (article.outlet, article.url) == ("Wire", f"{base}/wire.md")
 
 
 def test_redirects_within_the_limit_give_the_final_address(base):
@@ -241,7 +245,6 @@ def test_tls_error(base):
     # A plain HTTP server answering a TLS handshake.
     message = error_of(base.replace("http:", "https:") + "/story.txt", timeout=2)
     assert "TLS error" in message
-
 
 
 def test_malformed_address():
