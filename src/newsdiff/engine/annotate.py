@@ -3,8 +3,8 @@
 An article compared with ten others (the reader's library, a story, a
 corpus) is analysed once: :func:`annotate` gives an :class:`ArticleAnalysis`
 that every comparison it takes part in reuses.  Each sentence's words, folded
-text and content terms are read at once (they are cheap, and every
-comparison needs them); its facts (numbers, dates, names, speakers, negation)
+text and content terms, and the names and titles the article gives people,
+are read at once (they are cheap, and every comparison needs them); its facts (numbers, dates, names, speakers, negation)
 are read when first asked for, because they cost tens of microseconds a
 sentence and a long document's comparison needs them only for its detail
 slots and for the few sentences it links.
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from newsdiff.run import Executor
+from newsdiff.text.aliases import Alias, alias_candidates
 from newsdiff.text.facts import Facts, extract_facts
 from newsdiff.text.tokens import content_terms, words
 from newsdiff.values import Article, Sentence
@@ -82,13 +83,18 @@ class ArticleAnalysis:
 
     article: Article
     sentences: tuple[SentenceAnalysis, ...]
+    aliases: frozenset[Alias]
+    """The "title Firstname Surname" pairs it prints; a comparison chooses among those of
+    all its articles (:func:`newsdiff.text.aliases.choose_aliases`)."""
 
 
 def annotate(article: Article | ArticleAnalysis) -> ArticleAnalysis:
     """The analysis of ``article`` (an analysis is returned as it is)."""
     if isinstance(article, ArticleAnalysis):
         return article
-    return ArticleAnalysis(article, tuple(SentenceAnalysis(s) for s in article.story_sentences))
+    sentences = tuple(SentenceAnalysis(s) for s in article.story_sentences)
+    return ArticleAnalysis(article, sentences,
+                           alias_candidates(s.sentence.text for s in sentences))
 
 
 def detail_slots(facts: Facts) -> frozenset[Slot]:

@@ -21,7 +21,7 @@ from newsdiff.engine.candidates import candidate_pairs, idf_weights
 from newsdiff.engine.scoring import Scorer
 from newsdiff.engine.similarity import Similarity, across
 from newsdiff.run import Executor
-from newsdiff.text.aliases import expand, find_aliases
+from newsdiff.text.aliases import choose_aliases, expand
 
 #: A detail slot filled by more sentences than this does not identify one fact.
 MAX_SLOT_SENTENCES = 20
@@ -39,7 +39,7 @@ class SentenceGraph:
         #: The article (index into ``articles``) of each view.
         self.owner = [n for n, a in enumerate(articles) for _ in a.sentences]
         self.views: list[SentenceAnalysis] = [s for a in articles for s in a.sentences]
-        aliases = find_aliases([v.sentence.text for v in self.views])
+        aliases = choose_aliases([a.aliases for a in articles], [v.content for v in self.views])
         #: Each view's content terms, with a person's title for their name and vice versa.
         self.terms = [expand(v.content, aliases) for v in self.views]
         #: The views of each node.

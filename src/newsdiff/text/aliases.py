@@ -13,6 +13,10 @@ one word that is not in the dictionary (WordNet): "Jeff Sessions" is a
 person, "Justice Department" an organisation.  Only titles of at
 least two content words count ("Russian ambassador", "attorney general"): a
 bare "Senator" fits too many people to stand for one.
+
+The text is read in the name view of ``tokens`` (``name_tokens``): a dot stays
+on its word, so "Sen." reads as a title word and never as a name, and neither
+does a word that ends a sentence with a full stop.
 """
 
 from __future__ import annotations
@@ -21,36 +25,43 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from newsdiff.text.tokens import STOPWORDS, content_terms, content_words, fold_typography
+from newsdiff.text.tokens import STOPWORDS, content_words, name_tokens
 from newsdiff.text.wordnet import lemmas
 
 Alias = tuple[str, frozenset[str]]
 
-_TOKEN_RE = re.compile(r"[\w.'-]+|,")
 _NAME_WORD_RE = re.compile(r"[A-Z][a-z][\w'-]*")
 _MAX_TITLE_WORDS = 4
 _MIN_TITLE_TERMS = 2
 MAX_NAMED_SHARE = 0.5
 
 
-def find_aliases(texts: Sequence[str]) -> list[Alias]:
-    """(surname, title terms) for every "title Firstname Surname" in the texts.
-
-    A person named in more than ``MAX_NAMED_SHARE`` of the sentences is the
-    story's subject: adding their title to all those sentences would only
-    drown the title's weight, so they get no alias.
-    """
+def alias_candidates(texts: Iterable[str]) -> frozenset[Alias]:
+    """(surname, title terms) for every "title Firstname Surname" in the texts: what one
+    article contributes, found once however many comparisons it takes part in."""
     found: set[Alias] = set()
     for text in texts:
-        tokens = _TOKEN_RE.findall(fold_typography(text))
+        tokens = name_tokens(text)
         for end in range(1, len(tokens)):
             alias = _alias_ending_at(tokens, end)
             if alias:
                 found.add(alias)
-    mentions = Counter(t for text in texts for t in content_terms(text))
-    limit = MAX_NAMED_SHARE * len(texts)
+    return frozenset(found)
+
+
+def choose_aliases(candidates: Iterable[frozenset[Alias]],
+                   term_sets: Sequence[frozenset[str]]) -> list[Alias]:
+    """The aliases a comparison uses: the articles' ``candidates``, less the story's subject.
+
+    ``term_sets`` are the content terms of every sentence compared.  A person
+    named in more than ``MAX_NAMED_SHARE`` of the sentences is the story's
+    subject: adding their title to all those sentences would only drown the
+    title's weight, so they get no alias.
+    """
+    mentions = Counter(t for terms in term_sets for t in terms)
+    limit = MAX_NAMED_SHARE * len(term_sets)
     return sorted(
-        (alias for alias in found if mentions[alias[0]] <= limit),
+        (alias for alias in frozenset().union(*candidates) if mentions[alias[0]] <= limit),
         key=lambda a: (a[0], sorted(a[1])),
     )
 
@@ -74,7 +85,8 @@ def _alias_ending_at(tokens: list[str], end: int) -> Alias | None:
     if end + 1 < len(tokens) and _NAME_WORD_RE.fullmatch(tokens[end + 1]):
         return None  # the name goes on: "Sarah Isgur Flores" ends at Flores
     start = end - 1
-    if start > 0 and _NAME_WORD_RE.fullmatch(tokens[start - 1]) and _is_given_name_pair(tokens, start):
+    before = tokens[start - 1] if start > 0 else ""
+    if _NAME_WORD_RE.fullmatch(before) and _is_given_name_pair(tokens, start):
         start -= 1  # a middle name: "Sarah Isgur Flores"
     name = [w.lower() for w in tokens[start : end + 1]]
     if any(w in STOPWORDS for w in name) or all(lemmas(w) for w in name):

@@ -1,7 +1,8 @@
 """Word-level diff of two aligned passages, using diff-match-patch.
 
 diff-match-patch diffs characters; readers want whole words marked.  So each
-distinct token (a word, a run of spaces, a punctuation mark) is first mapped
+distinct token (a word, a run of spaces, a punctuation mark: the diff view of
+``tokens``, the one view that keeps every character) is first mapped
 to one private-use character, the two token strings are diffed with semantic
 cleanup, and the result is mapped back to text: the "lines to chars" trick of
 diff-match-patch, applied to words.  We use the C++ build
@@ -11,15 +12,13 @@ the pure-Python package with the same output.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import chain
 
 import fast_diff_match_patch
 
+from newsdiff.text.tokens import DIFF_TOKEN_RE
 from newsdiff.values import DiffOp
-
-TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]")
 
 _MIRROR: dict[str, DiffOp] = {"=": "=", "-": "+", "+": "-"}
 
@@ -52,7 +51,7 @@ def diff_tokens(
 def word_diff(a: str, b: str) -> tuple[tuple[DiffOp, str], ...]:
     """Diff ``a`` into ``b`` by whole tokens; equal, deleted and inserted runs in order."""
     runs: list[tuple[DiffOp, str]] = []
-    for op, chunk in diff_tokens(TOKEN_RE.findall(a), TOKEN_RE.findall(b)):
+    for op, chunk in diff_tokens(DIFF_TOKEN_RE.findall(a), DIFF_TOKEN_RE.findall(b)):
         text = "".join(chunk)
         if runs and runs[-1][0] == op:
             runs[-1] = (op, runs[-1][1] + text)
@@ -64,10 +63,3 @@ def word_diff(a: str, b: str) -> tuple[tuple[DiffOp, str], ...]:
 def mirror_diff(diff: tuple[tuple[DiffOp, str], ...]) -> tuple[tuple[DiffOp, str], ...]:
     """The diff of ``b`` into ``a``, given the diff of ``a`` into ``b``."""
     return tuple((_MIRROR[op], text) for op, text in diff)
-
-
-def equal_share(diff: tuple[tuple[DiffOp, str], ...]) -> float:
-    """Share of the characters on both sides that the diff keeps equal."""
-    equal = sum(len(t) for op, t in diff if op == "=")
-    total = sum(len(t) * (2 if op == "=" else 1) for op, t in diff)
-    return 2 * equal / total if total else 1.0

@@ -4,6 +4,15 @@ Outlets print the same words with different quotes, apostrophes and dashes
 (“Session’s” / "Session's", "—" / "--"); every comparison in newsdiff goes
 through these helpers so that such differences never count as different
 wording, while the text shown to the user stays exactly as read.
+
+This is also the one place that says how text splits into tokens: one
+grammar (runs of word characters, joined across apostrophes or hyphens where a
+view needs it) and four views of it, each for one job: words for matching
+(``WORD_RE``, ``words``), detail tokens for reading numbers, dates and names
+(``DETAIL_TOKEN_RE``, used by ``facts``), name tokens for titles and names
+(``NAME_TOKEN_RE``, ``name_tokens``, used by ``aliases``) and diff tokens that
+rebuild the text (``DIFF_TOKEN_RE``, used by ``diffing``).  Why each view
+differs from the others is written beside it.
 """
 
 from __future__ import annotations
@@ -22,7 +31,49 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 
-WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)*")
+# ------------------------------------------------------------------ how text splits
+
+_APOSTROPHES = "'\u2019"  # the plain and the curly one: WORD_RE also reads unfolded text
+_HYPHEN = "-"
+
+
+def _joined(joiners: str) -> str:
+    """Word characters, joined into one token across single ``joiners`` (don't, co-chair)."""
+    return rf"\w+(?:[{joiners}]\w+)*"
+
+
+#: The words view, for matching: contractions stay whole ("don't"), everything else
+#: splits ("co-chair" is two words, "U.S." is "u" and "s").  The shipped pair model
+#: was trained on exactly these words: what this matches must not change.
+WORD_RE = re.compile(_joined(_APOSTROPHES))
+
+#: The detail view, for reading a sentence's checkable details: hyphenated words
+#: stay whole ("twenty-five"), so do numbers with their separators and ordinal
+#: suffix and dotted abbreviations; signs and every other punctuation mark are
+#: tokens of their own, so every non-space character is in exactly one token.
+DETAIL_TOKEN_RE = re.compile(
+    rf"""[$£€%]                                # currency and percent signs
+      | \d+(?:[.,:]\d+)*(?:st|nd|rd|th)?        # 1,000  2.5  10:30  10th
+      | (?:[A-Za-z]\.){{2,}}                    # U.S.  a.m.
+      | {_joined(_HYPHEN + _APOSTROPHES)}       # words, hyphenated words, contractions
+      | [^\w\s]                                 # any other single punctuation mark
+    """,
+    re.VERBOSE,
+)
+
+#: The name view, for finding "title Firstname Surname" (``aliases``): runs of word
+#: characters, dots, apostrophes and hyphens, and commas; other punctuation (quotes,
+#: brackets) is dropped.  A dot stays on its word, and that is what keeps "Sen." and
+#: a sentence's last word ("… Al Franken.") from reading as name words, and an
+#: apostrophe keeps "Sessions'" one name word.  The detail view splits those marks
+#: off: reading names in it would change the aliases found.
+NAME_TOKEN_RE = re.compile(rf"[\w.'{_HYPHEN}]+|,")
+
+#: The diff view, for word diffs (``diffing``): a diff must rebuild both texts
+#: exactly, so every character is in a token, runs of whitespace included, where
+#: the other views drop whitespace.  Its words are plain ``\w+`` runs; joining them
+#: as the other views do would change which runs a diff marks.
+DIFF_TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]")
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been
@@ -45,6 +96,11 @@ def fold_typography(text: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` with typography folded (possessive 's kept off)."""
     return [strip_possessive(w) for w in WORD_RE.findall(fold_typography(text).lower())]
+
+
+def name_tokens(text: str) -> list[str]:
+    """``text``'s name tokens (see ``NAME_TOKEN_RE``), typography folded, case kept."""
+    return NAME_TOKEN_RE.findall(fold_typography(text))
 
 
 def strip_possessive(word: str) -> str:

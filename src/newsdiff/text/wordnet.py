@@ -38,14 +38,17 @@ def _load() -> tuple[dict[str, str], dict[str, list[int]]]:
     """Irregular forms to lemmas, and lemmas to their synonym group ids, as the file has
     them (the ids become sets per word asked about, not for all 60,000 lemmas up front:
     that took half the load time of every run)."""
-    data = json.loads((package_dir("data") / MAP_FILE).read_text(encoding="utf-8"))
+    data = _read_map()
     return data["lemmas"], data["groups"]
 
 
 def metadata() -> dict:
     """The map's provenance fields (source, licence, build parameters)."""
-    data = json.loads((package_dir("data") / MAP_FILE).read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if k not in ("lemmas", "groups")}
+    return {k: v for k, v in _read_map().items() if k not in ("lemmas", "groups")}
+
+
+def _read_map() -> dict:
+    return json.loads((package_dir("data") / MAP_FILE).read_text(encoding="utf-8"))
 
 
 def irregular_base(word: str) -> str | None:
@@ -79,8 +82,3 @@ def synonym_groups(word: str) -> frozenset[int]:
     """Ids of the synonym groups (frequent WordNet synsets) of any lemma of ``word``."""
     _, groups = _load()
     return frozenset(i for lemma in lemmas(word) for i in groups.get(lemma, ()))
-
-
-def synonyms(a: str, b: str) -> bool:
-    """Whether two words share a lemma or a synonym group."""
-    return bool(lemmas(a) & lemmas(b)) or bool(synonym_groups(a) & synonym_groups(b))

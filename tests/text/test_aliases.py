@@ -1,6 +1,12 @@
 """Names and the titles the articles give them."""
 
-from newsdiff.text.aliases import expand, find_aliases
+from newsdiff.text.aliases import alias_candidates, choose_aliases, expand
+from newsdiff.text.tokens import content_terms
+
+
+def find_aliases(texts: list[str]) -> list:
+    """The aliases of one collection of sentences, as a comparison of them chooses."""
+    return choose_aliases([alias_candidates(texts)], [content_terms(t) for t in texts])
 from newsdiff.text.tokens import content_words
 
 # Other sentences of the story, so that no name is in most of them.
@@ -49,3 +55,9 @@ def test_expand_adds_the_title_for_the_name_and_the_name_for_the_title():
     assert expand(_terms("Sessions met Kislyak twice."), aliases) >= _terms("Russian ambassador")
     assert "kislyak" in expand(_terms("Sessions met Russia's ambassador."), aliases)
     assert expand(_terms("Sessions met the envoy."), aliases) == _terms("Sessions met the envoy.")
+
+
+def test_an_abbreviated_title_is_a_title_not_a_name():
+    """"Sen." keeps its dot in the name view of ``tokens``, so it is never read as a first name."""
+    assert find_aliases(["Democratic Sen. Al Franken asked him.", *FILLER]) == [
+        ("franken", _terms("Democratic Sen."))]

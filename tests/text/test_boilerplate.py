@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from newsdiff.text.boilerplate import byline_name, find_boilerplate
 from newsdiff.text.segment import split_sentences
-
-SHARED = Path(__file__).parents[1] / ".." / "shared"
+from tests.locations import SHARED
 
 
 def flagged(text: str) -> list[str]:

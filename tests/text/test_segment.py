@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdiff.text.segment import split_sentences
-
-SHARED = Path(__file__).parents[1] / ".." / "shared"
+from tests.locations import SHARED
 
 
 def sentences(text: str) -> list[str]:
