@@ -326,7 +326,8 @@ def review_export(
 ) -> None:
     """Write a session's report: its articles, each reviewed passage (both sides, kind, word
     diff, verdict, note) in reading order, and the manual links."""
-    from newsdiff.review.export import build_report, render_report
+    from newsdiff.review.export import render_report
+    from newsdiff.review.report import build_report
 
     path = _db_path(db)
     with _saved_store(path) as store:

@@ -1,4 +1,4 @@
-"""The one table of how each kind of passage is marked, shared by every renderer.
+"""The one table of how each kind of passage is marked, shared by every front end.
 
 Every kind gets a colour *and* a bracketed text marker, because the output is
 read in logs, pipes, e-mails and by colour-blind readers as often as in a

@@ -1,7 +1,7 @@
-"""What every renderer shows, decided once: which passages, in what order, with what text.
+"""What a comparison shows, decided once: which passages, in what order, with what text.
 
-The text, Markdown (and later HTML) renderers differ only in how they draw a
-passage; what a passage *is* lives here so that they cannot drift apart:
+The text and Markdown renderers and the reader differ only in how they draw
+a passage; what a passage *is* lives here so that they cannot drift apart:
 
 * passages come in A's reading order (aligned passages and A-only runs
   interleaved, so the reader follows A's story), then the B-only ones in B's
@@ -9,28 +9,27 @@ passage; what a passage *is* lives here so that they cannot drift apart:
 * every sentence is shown once: aligned pairs that share a sentence form one
   group passage (see :func:`passages`), and a group names its pairs in
   :func:`pair_lines` and picks each sentence's word highlights with
-  :func:`highlight_pair`;
+  :func:`highlight_pair` (a single pair's, :attr:`Passage.highlighted`);
 * consecutive unique or boilerplate sentences of one paragraph form one
   passage (a whole unaligned section as one block would be a wall of text).
 
-This module must stay free of Rich so that the CLI can import it cheaply.
+How a word diff is drawn is :mod:`~newsdiff.present.diffs`' part, the summary
+table :mod:`~newsdiff.present.summary`'s.  Free of Rich, so the command line
+imports it cheaply.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from newsdiff.values import ALIGNED_KINDS, ALL_KINDS, Alignment, Article, Comparison, Detail
+# Only for newsdiff.tui.texts, until it imports split_padding from present.diffs:
+from newsdiff.present.diffs import split_padding  # noqa: F401
 from newsdiff.present.markers import MARKS
-from newsdiff.present.summary import STORY_CATEGORIES, Summary
+from newsdiff.values import ALIGNED_KINDS, ALL_KINDS, Alignment, Article, Comparison, Detail
 
 #: Kinds shown when the user does not say: everything but boilerplate.
 DEFAULT_KINDS: frozenset[str] = frozenset(ALL_KINDS) - {"boilerplate"}
-
-# How a run of diff text reads on each side: A shows what B lacks, B what A lacks.
-_SIDE_OP = {"a": "-", "b": "+"}
-
 
 #: Which kind a group of pairs is marked with: the most telling one among its pairs.
 #: A divergence is what a reader must not miss; copied wording says more than a paraphrase.
@@ -69,6 +68,13 @@ class Passage:
     def is_group(self) -> bool:
         """Whether this passage joins several pairs that share sentences."""
         return len(self.pairs) > 1
+
+    @property
+    def highlighted(self) -> Alignment | None:
+        """The pair whose word diff is drawn on both sides: the passage's one pair, when
+        it has a diff and its kind marks words (a group's sentences: :func:`highlight_pair`)."""
+        al = self.alignment
+        return al if al is not None and al.diff and MARKS[self.mark].word_diff else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +141,7 @@ def highlight_pair(p: Passage, side: str, index: int) -> Alignment | None:
 
 
 def pair_lines(p: Passage) -> list[PairLine]:
-    """A group's pairs, by kind in legend order; pairs of one kind with the same details share a line.
+    """A group's pairs, by kind in legend order; pairs of one kind with equal details share a line.
 
     So a headline paraphrased by three sentences costs one line, not three, and
     so does one figure that three sentences of A give and B contradicts.
@@ -169,52 +175,9 @@ def sentences_text(article: Article, indices: Iterable[int]) -> str:
     )
 
 
-def side_runs(alignment: Alignment, side: str) -> Iterator[tuple[str, bool]]:
-    """The word diff as seen from one side: ``(text, changed)`` runs of A's or B's text."""
-    own = _SIDE_OP[side]
-    for op, text in alignment.diff:
-        if op in ("=", own):
-            yield text, op == own
-
-
-def split_padding(text: str) -> tuple[str, str, str]:
-    """``text`` as (leading space, core, trailing space), to mark words but not the gaps."""
-    core = text.strip()
-    if not core:
-        return text, "", ""
-    lead = text[: len(text) - len(text.lstrip())]
-    return lead, core, text[len(lead) + len(core) :]
-
-
 def format_detail(d: Detail) -> str:
     """A differing detail as one line: ``number: twice ≠ 3``."""
     return f"{d.type}: {d.a} \u2260 {d.b}"
-
-
-def summary_rows(s: Summary, outlets: tuple[str, str]) -> list[list[str]]:
-    """The summary as a table of plain strings, header first: one row per kind.
-
-    Kinds are rows (not columns) so the table stays narrow enough for 80 columns.
-    """
-    rows = [["", "count", f"A {outlets[0]}".strip(), f"B {outlets[1]}".strip()]]
-    for kind in STORY_CATEGORIES[:-1]:
-        mark = MARKS[kind]
-        rows.append([f"{mark.marker} {mark.label}", str(s.alignments[kind]),
-                     f"{s.a.share(kind):.0%}", f"{s.b.share(kind):.0%}"])
-    for kind, marker, count in (
-        ("unique", f"{MARKS['unique-a'].marker}/{MARKS['unique-b'].marker}", s.unique_sentences),
-        ("boilerplate", MARKS["boilerplate"].marker, s.boilerplate_sentences),
-    ):
-        rows.append([f"{marker} {kind}", f"{count['a']} / {count['b']}",
-                     f"{s.a.share(kind):.0%}", f"{s.b.share(kind):.0%}"])
-    rows.append(["words", "", str(s.a.total_words), str(s.b.total_words)])
-    return rows
-
-
-SUMMARY_NOTE = (
-    "count: aligned pairs; for unique and boilerplate, sentences in A / B. "
-    "%: share of the article's story words (boilerplate: of all its words)."
-)
 
 
 def _components(alignments: list[Alignment]) -> list[list[Alignment]]:

@@ -17,15 +17,16 @@ that they cannot drift apart:
 
 Outlets are named by short column labels (:func:`outlet_labels`).  ``--only``
 picks claims by :func:`claim_kind`; divergences follow their claims, quotes are
-always shown.  Like ``newsdiff.render`` this module stays free of Rich.
+always shown.  Free of Rich, like the rest of ``present``.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 
-from newsdiff.values import DiffOp
+# Only for newsdiff.tui.widgets.claim, until it imports diff_runs from present.diffs:
+from newsdiff.present.diffs import diff_runs  # noqa: F401
 from newsdiff.present.passages import sentences_text
 from newsdiff.values import QUOTE_EXTENTS, Claim, Divergence, Quote, Story
 
@@ -33,10 +34,6 @@ from newsdiff.values import QUOTE_EXTENTS, Claim, Divergence, Quote, Story
 #: ``unique`` for a claim only one outlet carries.  (There is no boilerplate here: the
 #: story view compares story sentences only.)
 STORY_KINDS: tuple[str, ...] = ("shared", "paraphrase", "divergent", "unique")
-
-#: Which side of a word diff a run belongs to: ``None`` for both, ``a`` for the text the
-#: diff starts from (the anchor, the canonical quote), ``b`` for the text it goes to.
-_DIFF_SIDE: dict[DiffOp, str | None] = {"=": None, "-": "a", "+": "b"}
 
 
 def outlet_labels(count: int) -> tuple[str, ...]:
@@ -176,8 +173,3 @@ def format_values(d: Divergence, labels: Sequence[str]) -> str:
     return " \u00b7 ".join(f'{", ".join(labels[i] for i in articles)} "{value}"'
                            for articles, value in value_groups(d))
 
-
-def diff_runs(diff: Sequence[tuple[DiffOp, str]]) -> Iterator[tuple[str, str | None]]:
-    """A word diff as ``(text, side)`` runs, ``side`` naming the text that alone has it."""
-    for op, text in diff:
-        yield text, _DIFF_SIDE[op]

@@ -2,7 +2,9 @@
 
 Reporters ask "how much of B is A's copy?" before they read a single passage,
 so every renderer ends with this summary and the JSON contract carries it in
-``stats``.  It is computed once, here, from the :class:`Comparison` alone.
+``stats``.  It is computed once, here, from the :class:`Comparison` alone, and
+laid out once as a table of plain strings (:func:`summary_rows`) that the text
+and Markdown renderers only draw.
 
 Shares are by words, not sentences, because one long copied paragraph matters
 more than three one-line captions.  The story shares (shared, paraphrase,
@@ -16,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from newsdiff.values import ALIGNED_KINDS, Alignment, Article, Comparison
+from newsdiff.present.markers import MARKS
 from newsdiff.text.tokens import words
+from newsdiff.values import ALIGNED_KINDS, Alignment, Article, Comparison
 
 #: The story categories a sentence can fall in, and the order they are shown in.
 STORY_CATEGORIES: tuple[str, ...] = (*ALIGNED_KINDS, "unique")
@@ -78,6 +81,33 @@ def summarize(c: Comparison) -> Summary:
         a=_coverage(c.a, c.alignments, "a", c.boilerplate_a),
         b=_coverage(c.b, c.alignments, "b", c.boilerplate_b),
     )
+
+
+def summary_rows(s: Summary, outlets: tuple[str, str]) -> list[list[str]]:
+    """The summary as a table of plain strings, header first: one row per kind.
+
+    Kinds are rows (not columns) so the table stays narrow enough for 80 columns.
+    """
+    rows = [["", "count", f"A {outlets[0]}".strip(), f"B {outlets[1]}".strip()]]
+    for kind in STORY_CATEGORIES[:-1]:
+        mark = MARKS[kind]
+        rows.append([f"{mark.marker} {mark.label}", str(s.alignments[kind]),
+                     f"{s.a.share(kind):.0%}", f"{s.b.share(kind):.0%}"])
+    for kind, marker, count in (
+        ("unique", f"{MARKS['unique-a'].marker}/{MARKS['unique-b'].marker}", s.unique_sentences),
+        ("boilerplate", MARKS["boilerplate"].marker, s.boilerplate_sentences),
+    ):
+        rows.append([f"{marker} {kind}", f"{count['a']} / {count['b']}",
+                     f"{s.a.share(kind):.0%}", f"{s.b.share(kind):.0%}"])
+    rows.append(["words", "", str(s.a.total_words), str(s.b.total_words)])
+    return rows
+
+
+#: What the summary table's numbers mean, said once under it.
+SUMMARY_NOTE = (
+    "count: aligned pairs; for unique and boilerplate, sentences in A / B. "
+    "%: share of the article's story words (boilerplate: of all its words)."
+)
 
 
 def _coverage(

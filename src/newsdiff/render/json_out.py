@@ -11,8 +11,8 @@ import json
 from collections.abc import Collection, Iterable
 
 from newsdiff import __version__
-from newsdiff.values import ALL_KINDS, Article, Comparison
 from newsdiff.present.summary import summarize
+from newsdiff.values import ALL_KINDS, Article, Comparison
 
 SCHEMA = "newsdiff.comparison/1"
 

@@ -9,6 +9,9 @@ A group passage (several pairs sharing sentences) is one row: its sentences,
 each once and labelled (`` `A1` ``, `` `B12` ``), one per line (``<br>``) in
 the A and B cells, and in the Details cell one line per kind of pair with its
 marker, the pairs and their details, as in the terminal view.
+
+The escaping (:func:`escape`) and the marking of changed words
+(:func:`marked_markdown`) serve the story report and the review export too.
 """
 
 from __future__ import annotations
@@ -16,10 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from newsdiff.values import Alignment, Article, Comparison
+from newsdiff.present.diffs import side_runs, split_padding
+from newsdiff.present.markers import MARKS, Mark
 from newsdiff.present.passages import (
     DEFAULT_KINDS,
-    SUMMARY_NOTE,
     PairLine,
     Passage,
     format_detail,
@@ -29,13 +32,10 @@ from newsdiff.present.passages import (
     passages,
     sentence_label,
     sentences_text,
-    side_runs,
-    split_padding,
-    summary_rows,
 )
+from newsdiff.present.summary import SUMMARY_NOTE, summarize, summary_rows
 from newsdiff.present.visible import visible
-from newsdiff.present.markers import MARKS, Mark
-from newsdiff.present.summary import summarize
+from newsdiff.values import Article, Comparison
 
 # Punctuation that can start inline Markdown/HTML or break a table cell.  Line-start
 # constructs (#, >, -, 1.) need no escape: article text never starts a line here.
@@ -124,7 +124,7 @@ def _labelled(c: Comparison, p: Passage, side: str, index: int) -> str:
     if al is None:
         text = escape(sentences_text(c.a if side == "a" else c.b, (index,)))
     else:
-        text = _highlighted(al, side)
+        text = marked_markdown(side_runs(al, side))
     return f"`{sentence_label(side, index)}` {text}"
 
 
@@ -136,15 +136,10 @@ def _pair_line(line: PairLine) -> str:
 
 def _side(c: Comparison, p: Passage, side: str) -> str:
     """One side of a passage as escaped Markdown, changed words marked where that helps."""
-    al = p.alignment
-    if al is None or not al.diff or not MARKS[p.mark].word_diff:
+    al = p.highlighted
+    if al is None:
         return escape(sentences_text(c.a if side == "a" else c.b, getattr(p, side)))
-    return _highlighted(al, side)
-
-
-def _highlighted(al: Alignment, side: str) -> str:
-    """One side of a pair as escaped Markdown with the words only it has marked."""
-    return marked_markdown((run, side if changed else None) for run, changed in side_runs(al, side))
+    return marked_markdown(side_runs(al, side))
 
 
 def marked_markdown(runs: Iterable[tuple[str, str | None]]) -> str:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from newsdiff import __version__
-from newsdiff.render.json_out import article_dict, dumps, spans
 from newsdiff.present.story import STORY_KINDS, outlet_labels, shown_claims
+from newsdiff.render.json_out import article_dict, dumps, spans
 from newsdiff.values import Claim, Quote, Story
 
 SCHEMA = "newsdiff.story/1"

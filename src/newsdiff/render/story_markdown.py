@@ -1,7 +1,7 @@
 """A Markdown report of a story: the outlets, then claims, quotes and divergences as tables.
 
 The same three parts as the terminal view, in the same order (both read
-``render.story``), but as GitHub-flavoured tables for a ticket or a memo.  A
+``present.story``), but as GitHub-flavoured tables for a ticket or a memo.  A
 report is read in a browser, where cells wrap, so the claims' and quotes'
 texts are given whole rather than cut to a line.  Article text is escaped
 with :func:`~newsdiff.render.markdown.escape`, so it cannot add links, HTML
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from newsdiff.render.markdown import escape, marked_markdown
+from newsdiff.present.diffs import diff_runs
 from newsdiff.present.markers import EXTENT_SUFFIXES, QUOTE_MARKS, RELATION_MARKS, Mark
 from newsdiff.present.story import (
     EXTENT_NOTE,
@@ -20,7 +20,6 @@ from newsdiff.present.story import (
     claim_label,
     claim_text,
     counts,
-    diff_runs,
     divergences_by_claim,
     format_values,
     matrix_claims,
@@ -33,6 +32,7 @@ from newsdiff.present.story import (
     shown_extents,
     wire_notes,
 )
+from newsdiff.render.markdown import escape, marked_markdown
 from newsdiff.values import Quote, Story
 
 _BR = "<br>"

@@ -1,7 +1,7 @@
 """The story view in a terminal: claims × outlets matrix, then the quotes, then the divergences.
 
 Both tables are drawn as a matrix: a row label, one cell per outlet and a
-line of text.  Cells carry the markers of ``render.markers`` (``[=]``), or
+line of text.  Cells carry the markers of ``present.markers`` (``[=]``), or
 their one-character symbols (``=``) when three-character cells would leave
 the text too little room; when even that is too narrow, the text moves to its
 own lines below the cells.  Rows are one line each (the text is cut with
@@ -10,8 +10,8 @@ altered quotes and the divergences' values wrap instead, since they are what
 the reader came for.
 
 Article text enters Rich only as :class:`rich.text.Text` built from
-:func:`~newsdiff.present.visible` output, never as markup, as in the pairwise
-view.
+:func:`~newsdiff.present.visible.visible` output, never as markup, as in the
+pairwise view.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.present.visible import visible
+from newsdiff.present.diffs import diff_runs
 from newsdiff.present.markers import EXTENT_SUFFIXES, MARKS, QUOTE_MARKS, RELATION_MARKS, Mark
 from newsdiff.present.story import (
     EXTENT_NOTE,
@@ -33,7 +33,6 @@ from newsdiff.present.story import (
     claim_label,
     claim_text,
     counts,
-    diff_runs,
     divergences_by_claim,
     format_values,
     matrix_claims,
@@ -46,6 +45,7 @@ from newsdiff.present.story import (
     shown_extents,
     wire_notes,
 )
+from newsdiff.present.visible import visible
 from newsdiff.render.text import headline, marked_text, print_to_string
 from newsdiff.values import Quote, Story
 

@@ -1,16 +1,20 @@
 """The terminal view: both articles side by side on wide terminals, stacked on narrow ones.
 
 Article text is untrusted.  It only ever enters Rich as :class:`rich.text.Text`
-built from :func:`~newsdiff.present.visible` output, never as markup, so a
-headline like ``[bold red]x[/]`` prints literally and ``\\x1b[2J`` cannot clear
-the reader's screen.  Without colour, changed words are bracketed as in
+built from :func:`~newsdiff.present.visible.visible` output, never as markup, so
+a headline like ``[bold red]x[/]`` prints literally and ``\\x1b[2J`` cannot
+clear the reader's screen.  Without colour, changed words are bracketed as in
 ``wdiff`` so the output still says everything in a pipe or a log.
 
 A group passage (several pairs sharing sentences) prints each of its sentences
 once, labelled ``A1`` / ``B12``: A's sentences on the left and B's on the right
 (wide) or A's above B's (stacked), then one line per kind of pair, each with its
 own marker, naming the pairs and their details.  Which sentences carry word
-highlights is :func:`~newsdiff.render.highlight_pair`'s rule.
+highlights is :func:`~newsdiff.present.passages.highlight_pair`'s rule.
+
+How changed words are marked (:func:`marked_text`) and how a view is printed
+to a string (:func:`print_to_string`) are shared with the story view, the
+session list and the reader, so all of them read alike.
 """
 
 from __future__ import annotations
@@ -21,10 +25,16 @@ from collections.abc import Callable, Collection, Iterable
 from rich.console import Console
 from rich.text import Text
 
-from newsdiff.values import Alignment, Article, Comparison
+from newsdiff.present.diffs import side_runs, split_padding
+from newsdiff.present.markers import (
+    DELETED_BRACKETS,
+    DELETED_STYLE,
+    INSERTED_BRACKETS,
+    INSERTED_STYLE,
+    MARKS,
+)
 from newsdiff.present.passages import (
     DEFAULT_KINDS,
-    SUMMARY_NOTE,
     Passage,
     format_detail,
     hidden_boilerplate,
@@ -33,10 +43,8 @@ from newsdiff.present.passages import (
     passages,
     sentence_label,
     sentences_text,
-    side_runs,
-    split_padding,
-    summary_rows,
 )
+from newsdiff.present.summary import SUMMARY_NOTE, summarize, summary_rows
 from newsdiff.present.visible import visible
 from newsdiff.render.columns import (
     LINE,
@@ -49,14 +57,7 @@ from newsdiff.render.columns import (
     split_width,
     wrap,
 )
-from newsdiff.present.markers import (
-    DELETED_BRACKETS,
-    DELETED_STYLE,
-    INSERTED_BRACKETS,
-    INSERTED_STYLE,
-    MARKS,
-)
-from newsdiff.present.summary import summarize
+from newsdiff.values import Alignment, Article, Comparison
 
 #: From this many columns on, A and B are shown side by side.
 SIDE_BY_SIDE_WIDTH = 120
@@ -88,8 +89,7 @@ def changed_words(side: str, words: str, *, color: bool, brackets: bool) -> Text
 
 def highlighted_side(al: Alignment, side: str, *, color: bool, brackets: bool) -> Text:
     """One side of a pair with the words only that side has marked."""
-    runs = ((run, side if changed else None) for run, changed in side_runs(al, side))
-    return marked_text(runs, color=color, brackets=brackets)
+    return marked_text(side_runs(al, side), color=color, brackets=brackets)
 
 
 def marked_text(runs: Iterable[tuple[str, str | None]], *, color: bool, brackets: bool) -> Text:
@@ -276,8 +276,8 @@ class _TextView:
 
     def _side(self, p: Passage, side: str) -> Text:
         """One side's text of a passage, its changed words highlighted where that helps."""
-        al = p.alignment
-        if al is None or not al.diff or not MARKS[p.mark].word_diff:
+        al = p.highlighted
+        if al is None:
             article = self.c.a if side == "a" else self.c.b
             style = MARKS["boilerplate"].style if p.kind == "boilerplate" else ""
             return Text(visible(sentences_text(article, getattr(p, side))), style=style)

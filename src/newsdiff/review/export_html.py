@@ -4,8 +4,9 @@ Inline CSS only (light and dark by ``prefers-color-scheme``), no script, no
 font, image or stylesheet from elsewhere, so the file reads the same offline
 and years later.  Every string that comes from an article or from the
 reviewer (text, outlet, title, path, note) is untrusted: control characters
-are spelled out as :func:`newsdiff.present.visible` does for the terminal, then
-it is HTML-escaped, so a note holding ``<script>`` is shown, never run.
+are spelled out as :func:`~newsdiff.present.visible.visible` does for the
+terminal, then it is HTML-escaped, so a note holding ``<script>`` is shown,
+never run.
 The word diff is drawn with ``<del>`` (only in A) and ``<ins>`` (only in B).
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 import html
 
 from newsdiff.present.visible import visible
-from newsdiff.review.export import (
+from newsdiff.review.report import (
     HASH_PREFIX,
     Excerpt,
     Report,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newsdiff import __version__
 from newsdiff.render.json_out import dumps
-from newsdiff.review.export import Excerpt, Report, ReportReview
+from newsdiff.review.report import Excerpt, Report, ReportReview
 
 SCHEMA = "newsdiff.review/1"
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from newsdiff.present.diffs import diff_runs
 from newsdiff.render.markdown import escape, marked_markdown
-from newsdiff.present.story import diff_runs
-from newsdiff.review.export import (
+from newsdiff.review.report import (
     HASH_PREFIX,
     Excerpt,
     Report,

@@ -2,8 +2,9 @@
 
 A terminal gets a Rich table with a header over a rule (the header bold
 where colour is on); a pipe gets the same columns as plain, space-aligned
-text with no rule, so ``grep`` and ``awk`` read it.  Outlets come from article files, so they go
-through :func:`newsdiff.present.visible` like everything else printed.
+text with no rule, so ``grep`` and ``awk`` read it.  Outlets come from article
+files, so they go through :func:`~newsdiff.present.visible.visible` like
+everything else printed.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsdiff.present.visible import visible
-from newsdiff.review.export import local_time, progress
 from newsdiff.review.model import SessionInfo
+from newsdiff.review.report import local_time, progress
 
 #: How many characters of the outlets a row shows; the rest is cut with "…".
 ARTICLES_WIDTH = 48

@@ -66,8 +66,8 @@ class Target:
     @property
     def key(self) -> str:
         """A canonical string for the target: equal targets, equal keys (the store's key)."""
-        return json.dumps([self.kind, list(self.articles), [list(map(list, s)) for s in self.spans]],
-                          separators=(",", ":"))
+        spans = [list(map(list, s)) for s in self.spans]
+        return json.dumps([self.kind, list(self.articles), spans], separators=(",", ":"))
 
     @classmethod
     def from_key(cls, key: str) -> Target:

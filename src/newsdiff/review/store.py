@@ -45,8 +45,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Concatenate, ParamSpec, Self, TypeVar
 
-from newsdiff.values.errors import InputError
-from newsdiff.values import Article
 from newsdiff.review.model import (
     CORRECTED_KINDS,
     VERDICTS,
@@ -59,6 +57,8 @@ from newsdiff.review.model import (
     content_hash,
     session_key,
 )
+from newsdiff.values import Article
+from newsdiff.values.errors import InputError
 
 #: Environment variable naming the database instead of the platform's default.
 ENV_VAR = "NEWSDIFF_DB"
@@ -368,7 +368,8 @@ class ReviewStore:
                     "INSERT INTO session_articles (session_id, position, hash, outlet, title, path)"
                     " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, hash) DO UPDATE SET"
                     " outlet = excluded.outlet, title = excluded.title, path = excluded.path",
-                    (session_id, position, digest, article.outlet, article.title, str(article.path)))
+                    (session_id, position, digest, article.outlet, article.title,
+                     str(article.path)))
         return self._info(session_id)
 
     def _create_session(self, key: str) -> int:

@@ -1,6 +1,5 @@
-from tests.builders import make_article
+"""A comparison's passages: reading order, groups of pairs, runs of unique sentences, labels."""
 
-from newsdiff.values import Alignment, Article, Comparison, Sentence
 from newsdiff.present.passages import (
     PairLine,
     highlight_pair,
@@ -8,16 +7,9 @@ from newsdiff.present.passages import (
     passages,
     sentence_label,
     sentences_text,
-    side_runs,
-    split_padding,
 )
-from newsdiff.present.visible import visible
-
-
-def test_visible_spells_out_controls_and_bidi_but_keeps_tab_newline_and_unicode():
-    assert visible("a\x1b[2J\x07\x7f\x9b\u202e\u2067b") == (
-        "a\\x1b[2J\\x07\\x7f\\x9b\\u202e\\u2067b")
-    assert visible("caf\u00e9\t\u201cok\u201d\n") == "caf\u00e9\t\u201cok\u201d\n"
+from newsdiff.values import Alignment, Article, Comparison, Sentence
+from tests.builders import make_article
 
 
 def test_unique_runs_are_cut_at_paragraphs_and_ordered():
@@ -37,15 +29,6 @@ def test_unique_runs_are_cut_at_paragraphs_and_ordered():
     ]
     assert sentences_text(a, (0, 1)) == "One. Two."
     assert sentences_text(a, (0, 2)) == "One. \u2026 Three."
-
-
-def test_side_runs_and_padding():
-    diff = (("=", "a "), ("-", "b "), ("+", "c"), ("=", " d"))
-    al = Alignment("shared", (0,), (0,), 1.0, diff=diff)
-    assert list(side_runs(al, "a")) == [("a ", False), ("b ", True), (" d", False)]
-    assert list(side_runs(al, "b")) == [("a ", False), ("c", True), (" d", False)]
-    assert split_padding("  word ") == ("  ", "word", " ")
-    assert split_padding("  ") == ("  ", "", "")
 
 
 def test_pairs_sharing_a_sentence_form_one_group_in_reading_order(grouped):
@@ -78,6 +61,14 @@ def test_hidden_kinds_join_nothing(grouped):
     shown = passages(grouped, {"divergent"})
     assert [(p.kind, p.a, p.b, p.is_group) for p in shown] == [("divergent", (0,), (2,), False)]
     assert shown[0].alignment is grouped.alignments[1]
+
+
+def test_a_single_pair_is_highlighted_when_its_kind_marks_words(comparison, grouped):
+    highlighted = {p.kind: p.highlighted for p in passages(comparison)}
+    assert highlighted["divergent"] is comparison.alignments[1]
+    assert highlighted["shared"] is comparison.alignments[0]
+    assert highlighted["paraphrase"] is None and highlighted["unique"] is None
+    assert passages(grouped)[0].highlighted is None  # a group: sentence by sentence
 
 
 def test_highlights_only_against_an_unambiguous_partner(grouped):

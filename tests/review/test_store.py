@@ -20,9 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from tests.builders import make_article
 
-from newsdiff.values.errors import InputError
 from newsdiff.review import store as store_module
 from newsdiff.review.model import (
     VERDICTS,
@@ -38,6 +36,8 @@ from newsdiff.review.store import (
     UnknownSession,
     default_db_path,
 )
+from newsdiff.values.errors import InputError
+from tests.builders import make_article
 
 ISO_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 

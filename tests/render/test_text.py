@@ -1,6 +1,12 @@
+"""The terminal view of a comparison: side by side or stacked, with or without colour."""
+
 import re
 
 import pytest
+
+from newsdiff.present.markers import MARKS
+from newsdiff.render.text import render_text
+from newsdiff.values import Detail
 from tests.builders import (
     A_SENTENCES,
     B_SENTENCES,
@@ -10,10 +16,6 @@ from tests.builders import (
     build_grouped,
     make_article,
 )
-
-from newsdiff.values import Detail
-from newsdiff.present.markers import MARKS
-from newsdiff.render.text import render_text
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

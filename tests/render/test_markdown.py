@@ -1,3 +1,6 @@
+"""A comparison as a Markdown report: the passages table, groups, the summary, escaping."""
+
+from newsdiff.render.markdown import escape, render_markdown
 from tests.builders import (
     B_SENTENCES,
     GROUP_A,
@@ -6,8 +9,6 @@ from tests.builders import (
     build_grouped,
     make_article,
 )
-
-from newsdiff.render.markdown import escape, render_markdown
 
 
 def test_sections(comparison):

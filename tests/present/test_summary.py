@@ -1,8 +1,9 @@
-from tests.builders import make_article
+"""The summary: alignment counts and word shares per kind, and the table every renderer draws."""
 
-from newsdiff.values import Alignment, Comparison
-from newsdiff.present.summary import STORY_CATEGORIES, summarize
+from newsdiff.present.summary import STORY_CATEGORIES, summarize, summary_rows
 from newsdiff.text.tokens import words
+from newsdiff.values import Alignment, Comparison
+from tests.builders import make_article
 
 
 def test_counts_alignments_per_kind(comparison):
@@ -62,3 +63,13 @@ def test_as_dict_is_plain_data(comparison):
     art = d["articles"]["a"]
     assert set(art) == {"words", "story_words", *STORY_CATEGORIES, "boilerplate"}
     assert isinstance(art["shared"], float)
+
+
+def test_summary_rows_are_one_per_kind_under_a_header(comparison):
+    rows = summary_rows(summarize(comparison), ("Daily Planet", ""))
+    assert rows[0] == ["", "count", "A Daily Planet", "B"]  # no outlet: no trailing space
+    assert [row[0] for row in rows[1:]] == [
+        "[=] shared", "[~] paraphrase", "[!] divergent", "[-]/[+] unique", "[#] boilerplate",
+        "words"]
+    assert rows[1] == ["[=] shared", "1", "15%", "20%"]
+    assert rows[4][1] == "2 / 1" and rows[-1] == ["words", "", "39", "29"]
