@@ -4,10 +4,11 @@ import pytest
 
 from newsdiff.engine.annotate import SentenceAnalysis
 from newsdiff.engine.judge import classify_pair, is_shared, judge, longest_common_run
-from newsdiff.text.diffing import mirror_diff, word_diff
+from newsdiff.text.diffing import word_diff
 from newsdiff.text.facts import extract_facts
 from newsdiff.text.tokens import words
 from newsdiff.values import Detail, Sentence
+from newsdiff.values.comparison import mirror_diff
 
 
 def _kind(a: str, b: str):

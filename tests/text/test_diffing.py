@@ -3,7 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdiff.text.diffing import diff_tokens, mirror_diff, word_diff
+from newsdiff.text.diffing import diff_tokens, word_diff
+from newsdiff.values.comparison import mirror_diff
 
 
 def test_changed_word_is_marked_whole():
@@ -27,9 +28,17 @@ def test_unrelated_text_is_replaced_whole():
     assert diff == (("-", "apples and pears"), ("+", "quantum chromodynamics"))
 
 
-def test_mirror_swaps_insertions_and_deletions():
-    diff = word_diff("one two", "one three")
-    assert mirror_diff(diff) == tuple(({"-": "+", "+": "-"}.get(op, op), t) for op, t in diff)
+def test_mirror_swaps_insertions_and_deletions_deleted_text_first():
+    diff = word_diff("one two four", "one three four")
+    assert diff == (("=", "one "), ("-", "two"), ("+", "three"), ("=", " four"))
+    assert mirror_diff(diff) == (("=", "one "), ("-", "three"), ("+", "two"), ("=", " four"))
+    assert mirror_diff(mirror_diff(diff)) == diff
+
+
+def test_the_engine_never_puts_an_insertion_before_a_deletion():
+    """So that a mirrored diff, reordered, reads as one computed the other way would."""
+    diff = word_diff("Sessions Met With Ambassador Twice", "POLITICS Sessions Spoke With Him")
+    assert not any(x[0] == "+" and y[0] == "-" for x, y in zip(diff, diff[1:]))
 
 
 def test_diff_tokens_without_cleanup_keeps_every_equal_token():

@@ -33,10 +33,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdiff.engine.annotate import SentenceAnalysis
-from newsdiff.text.diffing import diff_tokens, mirror_diff, word_diff
+from newsdiff.text.diffing import diff_tokens, word_diff
 from newsdiff.text.facts import Facts, diverging_details, extract_facts
 from newsdiff.text.tokens import words
 from newsdiff.values import Detail, DiffOp, Kind
+from newsdiff.values.comparison import mirror_diff
 
 SHARED_MIN_RUN = 6
 SHARED_MIN_RUN_SHARE = 0.8

@@ -20,7 +20,6 @@ import fast_diff_match_patch
 from newsdiff.text.tokens import DIFF_TOKEN_RE
 from newsdiff.values import DiffOp
 
-_MIRROR: dict[str, DiffOp] = {"=": "=", "-": "+", "+": "-"}
 
 
 # Private-use code points (BMP, then planes 15-16): one per distinct token.
@@ -58,8 +57,3 @@ def word_diff(a: str, b: str) -> tuple[tuple[DiffOp, str], ...]:
         else:
             runs.append((op, text))
     return tuple(runs)
-
-
-def mirror_diff(diff: tuple[tuple[DiffOp, str], ...]) -> tuple[tuple[DiffOp, str], ...]:
-    """The diff of ``b`` into ``a``, given the diff of ``a`` into ``b``."""
-    return tuple((_MIRROR[op], text) for op, text in diff)

@@ -20,6 +20,27 @@ DiffOp = Literal["=", "-", "+"]
 _MIRRORED_OP: dict[DiffOp, DiffOp] = {"=": "=", "-": "+", "+": "-"}
 
 
+def mirror_diff(diff: tuple[tuple[DiffOp, str], ...]) -> tuple[tuple[DiffOp, str], ...]:
+    """The diff of B into A, given the diff of A into B.
+
+    Deletions and insertions swap, and within each change the deleted text
+    comes first again, as in every diff (``[-old-]{+new+}``): so a diff reads
+    the same whichever order the engine computed it in.
+    """
+    out: list[tuple[DiffOp, str]] = []
+    change: dict[DiffOp, str] = {}
+    for op, text in (*diff, ("=", "")):
+        op = _MIRRORED_OP[op]
+        if op != "=":
+            change[op] = change.get(op, "") + text
+            continue
+        out.extend((side, change[side]) for side in ("-", "+") if side in change)
+        change = {}
+        if text:
+            out.append((op, text))
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Detail:
     """A checkable detail that differs between two aligned sentences."""
@@ -49,7 +70,7 @@ class Alignment:
         return Alignment(
             kind=self.kind, a=self.b, b=self.a, score=self.score,
             details=tuple(Detail(d.type, d.b, d.a) for d in self.details),
-            diff=tuple((_MIRRORED_OP[op], text) for op, text in self.diff),
+            diff=mirror_diff(self.diff),
         )
 
 
