@@ -7,14 +7,16 @@ import inspect
 from pathlib import Path
 
 import pytest
+from textual.app import App
 
 from newsdiff.resources import sample_story
 from newsdiff.tui.app import NewsdiffApp
 
-from .tui_support import HOSTILE_BODY, HOSTILE_TITLE
+from .tui_support import HOSTILE_BODY, HOSTILE_TITLE, NotifySpy
 
 #: No Pilot test may take longer than this (seconds): a hang fails, it does not block the run.
 TEST_TIMEOUT = 30
+
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
@@ -24,13 +26,15 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     """
     if not inspect.iscoroutinefunction(pyfuncitem.obj):
         return None
-    args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    args = {name: pyfuncitem.funcargs[name]
+            for name in inspect.signature(pyfuncitem.obj).parameters}
     asyncio.run(asyncio.wait_for(pyfuncitem.obj(**args), TEST_TIMEOUT))
     return True
 
 
 @pytest.fixture(autouse=True)
-def private_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def private_config(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test reads its own empty settings file, never the developer's own theme or keys."""
     monkeypatch.setenv("NEWSDIFF_CONFIG", str(tmp_path_factory.mktemp("config") / "config.toml"))
 
@@ -40,6 +44,14 @@ def private_reviews(tmp_path_factory: pytest.TempPathFactory,
                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test saves its verdicts in its own database, never in the developer's."""
     monkeypatch.setenv("NEWSDIFF_DB", str(tmp_path_factory.mktemp("reviews") / "reviews.sqlite3"))
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch) -> NotifySpy:
+    """The notifications the test's apps show (see :class:`~.tui_support.NotifySpy`)."""
+    spy = NotifySpy()
+    monkeypatch.setattr(App, "notify", spy.wrap(App.notify))
+    return spy
 
 
 @pytest.fixture

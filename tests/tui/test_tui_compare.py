@@ -8,7 +8,7 @@ from textual.widgets import Footer
 from newsdiff.tui.app import NewsdiffApp
 from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.detail import DetailScreen
-from newsdiff.tui.widgets import Gap, Pane, PassageView
+from newsdiff.tui.widgets.passage import Gap, Pane, PassageView
 
 from .tui_support import open_compare, settle
 

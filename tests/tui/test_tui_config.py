@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from newsdiff.tui import config
-from newsdiff.tui.app import NewsdiffApp, bindings_of, known_binding_ids
+from newsdiff.tui.app import NewsdiffApp, known_binding_ids
+from newsdiff.tui.bindings import bindings_of
 from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.help import HelpScreen
 from newsdiff.tui.screens.library import LibraryScreen
 
-from .tui_support import settle
+from .tui_support import NotifySpy, settle
 
 
 @pytest.fixture
@@ -22,10 +23,6 @@ def cfg_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "conf" / "config.toml"
     monkeypatch.setenv(config.ENV_VAR, str(path))
     return path
-
-
-def warnings_of(app: NewsdiffApp) -> list[str]:
-    return [n.message for n in app._notifications if n.severity == "warning"]
 
 
 def test_env_var_names_the_file(cfg_path: Path) -> None:
@@ -73,7 +70,7 @@ async def test_start_up_does_not_write_the_file(cfg_path: Path) -> None:
     assert not cfg_path.exists()
 
 
-async def test_key_override_takes_effect(cfg_path: Path) -> None:
+async def test_key_override_takes_effect(cfg_path: Path, notices: NotifySpy) -> None:
     cfg_path.parent.mkdir()
     cfg_path.write_text('[keys]\nhelp = "h"\n', encoding="utf-8")
     app = NewsdiffApp([])
@@ -87,7 +84,7 @@ async def test_key_override_takes_effect(cfg_path: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         shown = {b.id: b.key_display for _, b in bindings_of(app)}
         assert shown["help"] == "h"  # the help screen lists the key in use
-        assert not warnings_of(app)
+        assert not notices.messages("warning")
 
 
 @pytest.mark.parametrize("text", [
@@ -97,14 +94,15 @@ async def test_key_override_takes_effect(cfg_path: Path) -> None:
     "[keys]\nno_such_action = \"x\"\nhelp = 4\n",  # unknown name, wrong type
     "\xff\xfe not utf-8",
 ])
-async def test_malformed_file_warns_and_uses_defaults(cfg_path: Path, text: str) -> None:
+async def test_malformed_file_warns_and_uses_defaults(cfg_path: Path, text: str,
+                                                      notices: NotifySpy) -> None:
     cfg_path.parent.mkdir()
     cfg_path.write_bytes(text.encode("latin-1"))
     app = NewsdiffApp([])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert app.theme == "textual-dark"
-        warnings = warnings_of(app)
+        warnings = notices.messages("warning")
         assert warnings and all("\n" not in w for w in warnings)
         await pilot.press("question_mark")
         await pilot.pause()
@@ -125,7 +123,8 @@ async def test_broken_file_is_never_overwritten(cfg_path: Path) -> None:
 @pytest.mark.parametrize(("before", "after"), [
     ("", 'theme = "nord"\n'),
     ('theme = "dracula"\n', 'theme = "nord"\n'),
-    ('a = 1\n  theme="x" # old\n[keys]\ntheme = "y"\n', 'a = 1\ntheme = "nord"\n[keys]\ntheme = "y"\n'),
+    ('a = 1\n  theme="x" # old\n[keys]\ntheme = "y"\n',
+     'a = 1\ntheme = "nord"\n[keys]\ntheme = "y"\n'),
     ('[keys]\nhelp = "h"\n', 'theme = "nord"\n[keys]\nhelp = "h"\n'),
 ])
 def test_with_theme_changes_only_the_theme(before: str, after: str) -> None:
@@ -140,7 +139,7 @@ def test_save_theme_refuses_to_break_settings(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == 'theme = """multi\nline"""\n'
 
 
-async def test_a_compare_key_can_be_overridden(cfg_path: Path) -> None:
+async def test_a_compare_key_can_be_overridden(cfg_path: Path, notices: NotifySpy) -> None:
     cfg_path.parent.mkdir()
     cfg_path.write_text('[keys]\nnext = "J"\n', encoding="utf-8")
     app = NewsdiffApp([])
@@ -157,7 +156,7 @@ async def test_a_compare_key_can_be_overridden(cfg_path: Path) -> None:
         await pilot.press("J")
         await pilot.pause()
         assert screen.selected == screen.order()[1]
-        assert not warnings_of(app)
+        assert not notices.messages("warning")
 
 
 def test_readme_lists_every_key_name() -> None:

@@ -11,7 +11,7 @@ from newsdiff.tui.screens.detail import DetailScreen
 from newsdiff.tui.screens.help import HelpScreen
 from newsdiff.tui.screens.reader import ReaderScreen
 
-from .tui_support import settle
+from .tui_support import exiting, settle
 
 
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
@@ -20,7 +20,7 @@ async def test_q_and_ctrl_q_quit_from_the_library(sample_app: NewsdiffApp, key: 
         await settle(sample_app, pilot)
         await pilot.press(key)
         await pilot.pause()
-        assert sample_app._exit  # the app is on its way out
+        assert exiting(sample_app)
     assert sample_app.return_code == 0
 
 
@@ -33,7 +33,7 @@ async def test_ctrl_q_quits_from_inside_a_panel(sample_app: NewsdiffApp) -> None
         assert isinstance(sample_app.screen, DetailScreen)
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert sample_app._exit
+        assert exiting(sample_app)
 
 
 @pytest.mark.parametrize("key", ["escape", "d", "q"])
@@ -47,7 +47,7 @@ async def test_detail_panel_closes_without_quitting(sample_app: NewsdiffApp, key
         await pilot.press(key)
         await pilot.pause()
         assert isinstance(sample_app.screen, CompareScreen)
-        assert not sample_app._exit
+        assert not exiting(sample_app)
 
 
 @pytest.mark.parametrize("key", ["q", "question_mark"])
@@ -59,7 +59,7 @@ async def test_help_closes_on_q_and_on_question_mark(sample_app: NewsdiffApp, ke
         await pilot.press(key)
         await pilot.pause()
         assert not isinstance(sample_app.screen, HelpScreen)
-        assert not sample_app._exit
+        assert not exiting(sample_app)
 
 
 async def test_reader_j_and_k_scroll(sample_app: NewsdiffApp) -> None:

@@ -10,7 +10,7 @@ from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.help import HelpScreen
 from newsdiff.tui.screens.library import LibraryScreen
 from newsdiff.tui.screens.reader import ReaderScreen
-from newsdiff.tui.widgets import PassageView
+from newsdiff.tui.widgets.passage import PassageView
 
 from .tui_support import HOSTILE_TITLE, settle
 
@@ -36,7 +36,7 @@ async def test_help_lists_every_compare_key(sample_app: NewsdiffApp) -> None:
         await pilot.press("c")
         await settle(sample_app, pilot)
         table = help_table(sample_app.screen)
-        keys = " ".join(str(c) for c in table.columns[0]._cells)
+        keys = " ".join(str(c) for c in table.columns[0].cells)
         for key in ("j", "k", "n", "N", "]", "[", "tab", "s", "p", "P", "d", "1", "4", "?"):
             assert key in keys.split(), key
         for mark in ("[=]", "[~]", "[!]", "[-]", "[+]", "[#]", "[-A-]", "{+B+}"):

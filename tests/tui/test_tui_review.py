@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.coordinate import Coordinate
 from textual.widgets import Input
 
 from newsdiff.resources import sample_story
@@ -21,9 +22,9 @@ from newsdiff.tui.screens.help import help_table
 from newsdiff.tui.screens.story import StoryScreen
 from newsdiff.tui.screens.verdict import KindPrompt, NoteInput
 from newsdiff.tui.targets import pair_target
-from newsdiff.tui.widgets import PassageView
+from newsdiff.tui.widgets.passage import PassageView
 
-from .tui_support import open_compare, open_story, until
+from .tui_support import NotifySpy, exiting, open_compare, open_story, until
 
 SIZE = (100, 30)
 
@@ -124,8 +125,8 @@ async def test_x_asks_the_right_kind_and_applies_it(app: NewsdiffApp, db: Path) 
         assert stored(db)[0].corrected is None
 
 
-async def test_x_unrelated_splits_the_passage_and_a_or_u_joins_it_again(app: NewsdiffApp,
-                                                                        db: Path) -> None:
+async def test_x_unrelated_splits_the_passage_and_a_or_u_joins_it_again(
+        app: NewsdiffApp, db: Path, notices: NotifySpy) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
         k = first(screen, "paraphrase")
@@ -150,8 +151,7 @@ async def test_x_unrelated_splits_the_passage_and_a_or_u_joins_it_again(app: New
         await until(pilot, lambda: joined in screen.passages, "the second undo")
         assert screen.selected == screen.passages.index(joined)  # u selects what it undid
         assert stored(db) == []
-        assert any("Undone: rejected \u2192 unrelated, back to unreviewed" in n.message
-                   for n in app._notifications)
+        assert notices.said("Undone: rejected \u2192 unrelated, back to unreviewed")
 
 
 async def test_x_then_escape_records_nothing(app: NewsdiffApp, db: Path) -> None:
@@ -166,13 +166,14 @@ async def test_x_then_escape_records_nothing(app: NewsdiffApp, db: Path) -> None
         assert screen.progress[0] == 0
 
 
-async def test_x_on_a_passage_one_side_has_says_what_to_do(app: NewsdiffApp, db: Path) -> None:
+async def test_x_on_a_passage_one_side_has_says_what_to_do(app: NewsdiffApp, db: Path,
+                                                           notices: NotifySpy) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
         await choose(pilot, screen, first(screen, "unique"))
         await pilot.press("x")
         assert app.screen is screen  # no prompt: there is no alignment to reject
-        assert any("l links it" in n.message for n in app._notifications)
+        assert notices.said("l links it")
         assert stored(db) == []
 
 
@@ -228,10 +229,11 @@ async def test_a_hostile_note_is_shown_literally(app: NewsdiffApp, db: Path) -> 
         line = screen.items["a"][k].badge[1]
         assert line.plain == "\u270e [bold]x[/bold] \\x1b[2J [@click=app.quit]y"
         assert not line.spans or all("click" not in str(s.style) for s in line.spans)
-        assert not app._exit
+        assert not exiting(app)
 
 
-async def test_u_undoes_the_latest_verdict_first(app: NewsdiffApp, db: Path) -> None:
+async def test_u_undoes_the_latest_verdict_first(app: NewsdiffApp, db: Path,
+                                                notices: NotifySpy) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
         k1, k2 = [k for k in screen.order("a") if screen.passages[k].pairs][:2]
@@ -247,8 +249,7 @@ async def test_u_undoes_the_latest_verdict_first(app: NewsdiffApp, db: Path) -> 
         await pilot.press("u")
         await until(pilot, lambda: screen.progress[0] == 0, "the second undo")
         await pilot.press("u")
-        await until(pilot, lambda: any(n.message == "Nothing to undo."
-                                       for n in app._notifications), "nothing to undo")
+        await until(pilot, lambda: "Nothing to undo." in notices.messages(), "nothing to undo")
         assert stored(db) == []
 
 
@@ -288,7 +289,8 @@ async def test_progress_counts_the_filtered_view_and_tells_the_store(app: Newsdi
 # -- compare: manual links ----------------------------------------------------------------
 
 
-async def test_l_links_two_passages_and_L_removes_the_link(app: NewsdiffApp, db: Path) -> None:
+async def test_l_links_two_passages_and_L_removes_the_link(app: NewsdiffApp, db: Path,
+                                                          notices: NotifySpy) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
         only_a = first(screen, "unique")
@@ -319,17 +321,18 @@ async def test_l_links_two_passages_and_L_removes_the_link(app: NewsdiffApp, db:
         with ReviewStore(db) as store:
             assert store.links(store.sessions()[0].id) == []
         await pilot.press("L")
-        assert any("No manual link here" in n.message for n in app._notifications)
+        assert notices.said("No manual link here")
 
 
-async def test_enter_picks_the_partner_and_escape_cancels(app: NewsdiffApp) -> None:
+async def test_enter_picks_the_partner_and_escape_cancels(app: NewsdiffApp,
+                                                         notices: NotifySpy) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
         await choose(pilot, screen, first(screen, "unique"))
         await pilot.press("l", "tab")  # back in the first pane: nothing to link with yet
         await pilot.press("enter")
         assert screen.linking is not None
-        assert any("Pick the passage in B's pane" in n.message for n in app._notifications)
+        assert notices.said("Pick the passage in B's pane")
         await pilot.press("escape")
         assert screen.linking is None and app.screen is screen  # cancelled, not closed
         await pilot.press("l", "enter")
@@ -377,13 +380,13 @@ async def test_reopening_the_same_articles_resumes_the_session(tmp_path: Path, d
 
 
 async def test_an_unusable_database_keeps_the_reviews_until_the_reader_closes(
-        tmp_path: Path) -> None:
+        tmp_path: Path, notices: NotifySpy) -> None:
     bad = tmp_path / "notes.txt"
     bad.write_text("not a database\n", encoding="utf-8")
     app = NewsdiffApp([], db_path=bad)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
-        assert any("not saved" in (n.title or "") for n in app._notifications)
+        assert any("not saved" in n.title for n in notices.notices)
         assert "not saved" in progress(screen)
         await pilot.press("a")
         await until(pilot, lambda: screen.progress[0] == 1, "the verdict, unsaved")
@@ -399,7 +402,7 @@ async def test_an_unusable_database_keeps_the_reviews_until_the_reader_closes(
 def label(screen: StoryScreen, row: int) -> str:
     """The matrix's row label: the review symbol, then the claim."""
     matrix = screen.matrix
-    return matrix.rows[matrix._row_locations.get_key(row)].label.plain
+    return matrix.rows[matrix.coordinate_to_cell_key(Coordinate(row, 0)).row_key].label.plain
 
 
 async def test_story_review_keys(app: NewsdiffApp, db: Path) -> None:
@@ -430,7 +433,8 @@ async def test_story_review_keys(app: NewsdiffApp, db: Path) -> None:
         assert progress(screen) == f"3 of {len(screen.story.claims)} reviewed"
 
 
-async def test_story_u_r_and_one_outlet_claims(app: NewsdiffApp, db: Path) -> None:
+async def test_story_u_r_and_one_outlet_claims(app: NewsdiffApp, db: Path,
+                                              notices: NotifySpy) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_story(app, pilot)
         claims = list(screen.matrix.claims)
@@ -447,7 +451,7 @@ async def test_story_u_r_and_one_outlet_claims(app: NewsdiffApp, db: Path) -> No
         await pilot.pause()
         await pilot.press("x")
         assert app.screen is screen
-        assert any("One outlet alone" in n.message for n in app._notifications)
+        assert notices.said("One outlet alone")
         await pilot.press("e", "escape")
         assert stored(db) == []
 
@@ -458,7 +462,7 @@ async def test_help_lists_the_review_keys_on_both_screens(app: NewsdiffApp) -> N
             if screen is None:
                 await pilot.press("escape")
                 screen = await open_compare(app, pilot)
-            cells = [str(c) for c in help_table(screen).columns[0]._cells]
+            cells = [str(c) for c in help_table(screen).columns[0].cells]
             assert "Review" in cells
             for key in ("a", "x", "!", "e", "u", "r"):
                 assert key in cells, key

@@ -9,18 +9,18 @@ from textual.geometry import Region
 from textual.widgets import Footer
 
 import newsdiff.tui.app as app_module
-from newsdiff.values import Article
-from newsdiff.resources import sample_story
 from newsdiff.engine.story import compare_story
-from newsdiff.values import Claim, ClaimPassage, Story
+from newsdiff.resources import sample_story
 from newsdiff.tui.app import NewsdiffApp
+from newsdiff.tui.compat import column_region
 from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.help import HelpScreen, help_table
 from newsdiff.tui.screens.library import LibraryScreen
 from newsdiff.tui.screens.story import StoryScreen, compare_target
 from newsdiff.tui.widgets.claim import ABSENT, outlet_label
+from newsdiff.values import Article, Claim, ClaimPassage, Story
 
-from .tui_support import open_story, settle
+from .tui_support import NotifySpy, exiting, open_story, settle
 
 
 def stacked(screen: StoryScreen) -> dict[int, str]:
@@ -137,7 +137,7 @@ async def test_the_matrix_has_a_row_per_claim_and_a_mark_per_outlet(
             assert f"{outlet_label(story, n)} {article.outlet}" in outlets
 
 
-async def test_library_S_needs_two_articles(tmp_path) -> None:
+async def test_library_S_needs_two_articles(tmp_path, notices: NotifySpy) -> None:
     one = tmp_path / "one.txt"
     one.write_text("Headline\n\nOne sentence of a story.\n", encoding="utf-8")
     app = NewsdiffApp([one])
@@ -146,7 +146,7 @@ async def test_library_S_needs_two_articles(tmp_path) -> None:
         await pilot.press("S")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        assert any("two articles" in n.message for n in app._notifications)
+        assert notices.said("two articles")
 
 
 async def test_the_palette_and_help_list_the_story(sample_app: NewsdiffApp) -> None:
@@ -158,7 +158,7 @@ async def test_the_palette_and_help_list_the_story(sample_app: NewsdiffApp) -> N
         titles = [c.title for c in sample_app.get_system_commands(screen)]
         for title in ("Compare", "Divergent", "One-outlet claims", "Library"):
             assert title in titles
-        keys = " ".join(str(c) for c in help_table(screen).columns[0]._cells)
+        keys = " ".join(str(c) for c in help_table(screen).columns[0].cells)
         for key in ("j", "k", "h", "l", "n", "N", "o", "enter", "escape", "q"):
             assert key in keys.split(), key
         for mark in ("[*]", "[=]", "[~]", "[!]", "[.]", "[-anchor-]", "{+outlet+}"):
@@ -223,7 +223,7 @@ async def test_moving_the_cursor_repaints_the_row_label_and_header_it_leaves_and
     async with sample_app.run_test(size=(120, 40)) as pilot:
         screen = await open_story(sample_app, pilot)
         matrix = screen.matrix
-        columns = [matrix._get_column_region(n).x for n in range(len(screen.story.articles))]
+        columns = [column_region(matrix, n).x for n in range(len(screen.story.articles))]
 
         def lit_rows() -> list[int]:
             """The rows whose label is lit (the cursor's, and only it, when all is repainted)."""
@@ -254,15 +254,16 @@ async def test_a_passage_shows_its_word_diff_and_details(sample_app: NewsdiffApp
         claim = screen.matrix.claims[row]
         passage = claim.passage_of(article)
         shown = stacked(screen)[article]
-        assert shown.startswith(f"{outlet_label(screen.story, article)}  {screen.story.articles[article].outlet}"
-                                "  divergent")
+        outlet = screen.story.articles[article].outlet
+        assert shown.startswith(f"{outlet_label(screen.story, article)}  {outlet}  divergent")
         for d in passage.details:
             assert f"{d.type}: {d.a} \u2260 {d.b}" in shown
         anchor_text = stacked(screen)[claim.anchor_passage.article]
         assert "anchor" in anchor_text and "[-" not in anchor_text
 
 
-async def test_n_and_N_jump_between_divergent_claims(sample_app: NewsdiffApp) -> None:
+async def test_n_and_N_jump_between_divergent_claims(sample_app: NewsdiffApp,
+                                                    notices: NotifySpy) -> None:
     async with sample_app.run_test(size=(120, 40)) as pilot:
         screen = await open_story(sample_app, pilot)
         matrix = screen.matrix
@@ -277,7 +278,7 @@ async def test_n_and_N_jump_between_divergent_claims(sample_app: NewsdiffApp) ->
         matrix.move_cursor(row=divergent[-1])
         await pilot.press("n")
         assert matrix.cursor_row == divergent[-1]
-        assert any("No next divergent" in n.message for n in sample_app._notifications)
+        assert notices.said("No next divergent")
 
 
 async def test_o_hides_and_shows_the_claims_one_outlet_carries(sample_app: NewsdiffApp) -> None:
@@ -309,7 +310,8 @@ async def test_the_selected_passage_is_scrolled_into_view_and_highlighted(tmp_pa
         await pilot.pause()
         assert screen.stack.scroll_offset.y > 0
         assert highlighted(screen) == [article]
-        assert screen.stack.span(article)[1] <= screen.stack.scroll_offset.y + screen.stack.size.height
+        stack = screen.stack
+        assert stack.span(article)[1] <= stack.scroll_offset.y + stack.size.height
         await pilot.press("j")
         claim = matrix.cursor_claim
         assert screen.shown is claim is matrix.claims[row + 1]
@@ -380,7 +382,7 @@ async def test_escape_and_q_go_back_to_the_library(sample_app: NewsdiffApp, key:
         await pilot.press(key)
         await pilot.pause()
         assert isinstance(sample_app.screen, LibraryScreen)
-        assert not sample_app._exit
+        assert not exiting(sample_app)
 
 
 def _story(claims: list[Claim], articles: int = 3) -> Story:

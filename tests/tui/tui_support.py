@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.app import App
 
 from newsdiff.tui.app import NewsdiffApp
 from newsdiff.tui.screens.compare import CompareScreen
@@ -52,3 +58,52 @@ async def until(pilot, condition, what: str) -> None:
             return
         await pilot.pause(0.01)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def exiting(app: App) -> bool:
+    """Whether ``App.exit`` has been called (the app is on its way out): it sets the return
+    code, which is None until then."""
+    return app.return_code is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A notification an app was asked to show."""
+
+    message: str
+    title: str
+    severity: str
+
+
+class NotifySpy:
+    """The notifications the test's apps were asked to show, in order (the ``notices``
+    fixture puts one on ``App.notify``).
+
+    Each is recorded when ``notify`` is called, before its toast is drawn and
+    whatever its timeout, so a slow test sees every one.
+    """
+
+    def __init__(self) -> None:
+        self.notices: list[Notice] = []
+
+    def wrap(self, notify: Callable[..., None]) -> Callable[..., None]:
+        """``App.notify`` recording each notification, then showing it as before."""
+        signature = inspect.signature(notify)
+
+        @functools.wraps(notify)
+        def recording_notify(app: App, *args, **kwargs) -> None:
+            call = signature.bind(app, *args, **kwargs)
+            call.apply_defaults()
+            given = call.arguments
+            self.notices.append(Notice(given["message"], given["title"], given["severity"]))
+            notify(app, *args, **kwargs)
+
+        return recording_notify
+
+    def messages(self, severity: str | None = None) -> list[str]:
+        """The messages, only those of ``severity`` if given."""
+        return [n.message for n in self.notices if severity in (None, n.severity)]
+
+    def said(self, text: str) -> bool:
+        """Whether some notification's message contains ``text``."""
+        return any(text in message for message in self.messages())

@@ -23,8 +23,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-# Only for newsdiff.tui.texts, until it imports split_padding from present.diffs:
-from newsdiff.present.diffs import split_padding  # noqa: F401
 from newsdiff.present.markers import MARKS
 from newsdiff.values import ALIGNED_KINDS, ALL_KINDS, Alignment, Article, Comparison, Detail
 

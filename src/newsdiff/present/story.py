@@ -25,8 +25,6 @@ from __future__ import annotations
 import string
 from collections.abc import Collection, Sequence
 
-# Only for newsdiff.tui.widgets.claim, until it imports diff_runs from present.diffs:
-from newsdiff.present.diffs import diff_runs  # noqa: F401
 from newsdiff.present.passages import sentences_text
 from newsdiff.values import QUOTE_EXTENTS, Claim, Divergence, Quote, Story
 

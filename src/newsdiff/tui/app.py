@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -16,18 +15,16 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
-from newsdiff.values.errors import InputError
-from newsdiff.sources import expand_paths, load_article
-from newsdiff.values import Article, Comparison
 from newsdiff.resources import sample_story
-from newsdiff.present.summary import summarize
-from newsdiff.values import Story
-from newsdiff.text.tokens import words
+from newsdiff.sources import expand_paths, load_article
+from newsdiff.tui.bindings import bindings_of
 from newsdiff.tui.config import Config, load_config, save_theme
+from newsdiff.tui.entries import Entry, entry_of
+from newsdiff.values import Article, Comparison, Story
+from newsdiff.values.errors import InputError
 
 if TYPE_CHECKING:
     from newsdiff.tui.session import ReviewSession
-
 
 
 def compare(a: Article, b: Article) -> Comparison:
@@ -49,29 +46,6 @@ def compare_story(articles: Sequence[Article]) -> Story:
     from newsdiff.engine.cached import cached_compare_story
 
     return cached_compare_story(articles)
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One article of the library and what the table shows of it."""
-
-    index: int
-    article: Article
-    words: int
-    boilerplate_share: float
-
-
-def entry_of(index: int, article: Article) -> Entry:
-    """The library's row for ``article``: its word count and boilerplate share."""
-    counts = [len(words(s.text)) for s in article.sentences]
-    total = sum(counts)
-    boiler = sum(n for n, s in zip(counts, article.sentences, strict=True) if s.boilerplate)
-    return Entry(index, article, total, boiler / total if total else 0.0)
-
-
-def similarity(c: Comparison) -> float:
-    """How much of the two stories the other one carries: mean aligned share of story words."""
-    s = summarize(c)
-    return ((1 - s.a.share("unique")) + (1 - s.b.share("unique"))) / 2
 
 
 class NewsdiffApp(App[None]):
@@ -286,35 +260,12 @@ class NewsdiffApp(App[None]):
                                 partial(owner.run_action, binding.action))
 
 
-def binding_classes(owner: object) -> list[type]:
-    """The classes whose ``BINDINGS`` an owner has: its own, then the newsdiff base classes
-    it inherits keys from (the review keys of :class:`~newsdiff.tui.screens.reviewing.ReviewScreen`)."""
-    return [cls for cls in type(owner).__mro__
-            if cls.__module__.startswith("newsdiff.") and "BINDINGS" in vars(cls)]
-
-
-def bindings_of(*owners: object, declared_by: type | None = None) -> list[tuple[object, Binding]]:
-    """Each owner's bindings (see :func:`binding_classes`; only ``declared_by``'s if given),
-    as ``Binding`` objects.
-
-    A binding the config file gives other keys shows those keys.
-    """
-    out: list[tuple[object, Binding]] = []
-    for owner in owners:
-        app = owner if isinstance(owner, App) else getattr(owner, "app", None)
-        overrides: dict[str, str] = getattr(app, "key_overrides", {})
-        classes = [declared_by] if declared_by is not None else binding_classes(owner)
-        for b in (b for cls in classes for b in vars(cls).get("BINDINGS", [])):
-            binding = b if isinstance(b, Binding) else Binding(*b)
-            if binding.id in overrides:
-                keys = overrides[binding.id]
-                binding = binding.with_key(keys, key_display=keys)
-            out.append((owner, binding))
-    return out
-
-
 def known_binding_ids() -> set[str]:
-    """Every binding id of the app, its screens and its widgets: the names ``[keys]`` accepts."""
+    """Every binding id of the app, its screens and its widgets: the names ``[keys]`` accepts.
+
+    It imports every screen's and widget's module, so it lives here, above them all, and
+    runs only when the config file has ``[keys]`` to check.
+    """
     import importlib
     import pkgutil
 

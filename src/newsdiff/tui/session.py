@@ -20,9 +20,9 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from newsdiff.values import Article, Comparison
 from newsdiff.review.model import ManualLink, Review, SessionInfo, Target
 from newsdiff.review.store import ReviewStore, StoreError
+from newsdiff.values import Article, Comparison
 
 
 class ReviewSession:

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from newsdiff.values import Article, Comparison
 from newsdiff.present.passages import Passage
 from newsdiff.review.model import ManualLink, Spans, Target, content_hash
-from newsdiff.values import Claim, Story
+from newsdiff.values import Article, Claim, Comparison, Story
 
 #: One end of a target or link: an article's hash and the spans of its sentences.
 End = tuple[str, Spans]

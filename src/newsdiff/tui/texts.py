@@ -13,7 +13,8 @@ from functools import partial
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.values import ALIGNED_KINDS, Alignment, Article, Comparison
+from newsdiff.present.diffs import split_padding
+from newsdiff.present.markers import DELETED_STYLE, INSERTED_STYLE, MARKS
 from newsdiff.present.passages import (
     Passage,
     format_detail,
@@ -21,15 +22,15 @@ from newsdiff.present.passages import (
     pair_lines,
     sentence_label,
     sentences_text,
-    split_padding,
 )
+from newsdiff.present.summary import Summary
 from newsdiff.present.visible import visible
-from newsdiff.present.markers import DELETED_STYLE, INSERTED_STYLE, MARKS
 from newsdiff.render.text import changed_words, highlighted_side
 from newsdiff.review.model import Review
-from newsdiff.present.summary import Summary
+from newsdiff.values import ALIGNED_KINDS, Alignment, Article, Comparison
 
-_OTHER = {"a": "b", "b": "a"}
+#: The side across from each side of a comparison.
+OTHER = {"a": "b", "b": "a"}
 
 
 def article_of(c: Comparison, side: str) -> Article:
@@ -76,8 +77,8 @@ def passage_side(c: Comparison, p: Passage, side: str) -> Text:
                 text.append(visible(sentences_text(article, (i,))))
         return text
     al = p.alignment
-    if al is not None and al.diff and MARKS[p.mark].word_diff:
-        text = highlighted(al, side)
+    if p.highlighted is not None:
+        text = highlighted(p.highlighted, side)
     else:
         style = MARKS["boilerplate"].style if p.kind == "boilerplate" else ""
         text = Text(visible(sentences_text(article, indices)), style=style)
@@ -89,8 +90,8 @@ def passage_side(c: Comparison, p: Passage, side: str) -> Text:
 
 def gap_text(p: Passage, side: str) -> Text:
     """What stands in ``side``'s pane for a passage only the other article has."""
-    other = _OTHER[side].upper()
-    n = len(getattr(p, _OTHER[side]))
+    other = OTHER[side].upper()
+    n = len(getattr(p, OTHER[side]))
     what = "boilerplate" if p.kind == "boilerplate" else f"only in {other}"
     return Text(f"\u2504\u2504 gap: {n} sentence{'s' * (n != 1)} {what}", style="dim")
 
@@ -276,7 +277,7 @@ def passage_name(p: Passage) -> str:
 
 def link_prompt(side: str, first: tuple[int, ...]) -> Text:
     """The line shown while ``l`` waits for the second passage of a link."""
-    other = _OTHER[side].upper()
+    other = OTHER[side].upper()
     labels = ", ".join(sentence_label(side, i) for i in first)
     return Text.assemble(
         (f"{LINK_SYMBOL} Linking {labels}", "bold"),

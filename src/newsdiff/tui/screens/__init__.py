@@ -1,1 +1,2 @@
-"""The reader's screens: library, reader, compare, detail, help."""
+"""The reader's screens, a module each: library, reader, compare, story, detail, help, and
+the review keys (``reviewing``) and panels (``verdict``) compare and story share."""

@@ -21,21 +21,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Static
 
-from newsdiff.values import Comparison
 from newsdiff.present.passages import DEFAULT_KINDS, Passage, passages
-from newsdiff.review.model import Review, Target
 from newsdiff.present.summary import summarize
+from newsdiff.review.model import Review, Target
 from newsdiff.tui import texts
 from newsdiff.tui.screens.reviewing import ReviewScreen, Subject
 from newsdiff.tui.targets import links_in, new_link, pair_target
-from newsdiff.tui.widgets import Gap, Pane, PassageView
-from newsdiff.tui.widgets.passage import Badge
+from newsdiff.tui.texts import OTHER
+from newsdiff.tui.widgets.passage import Badge, Gap, Pane, PassageView
+from newsdiff.values import Comparison
 
 if TYPE_CHECKING:
     from newsdiff.tui.app import NewsdiffApp
     from newsdiff.tui.session import ReviewSession
-
-OTHER = {"a": "b", "b": "a"}
 
 #: What the keys 1–4 show, and 0 (everything but boilerplate).
 FILTERS: dict[str, frozenset[str]] = {

@@ -10,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from newsdiff.values import Comparison
 from newsdiff.present.passages import Passage
 from newsdiff.tui import texts
+from newsdiff.values import Comparison
 
 
 class DetailScreen(ModalScreen[None]):

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from newsdiff.tui.app import binding_classes, bindings_of
+from newsdiff.tui.bindings import binding_classes, bindings_of
 
 
 def _key(binding: Binding) -> str:

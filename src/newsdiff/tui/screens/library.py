@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.widgets.data_table import ColumnKey
 
 from newsdiff.present.visible import visible
-from newsdiff.tui.app import Entry, similarity
+from newsdiff.tui.entries import Entry, similarity
 
 if TYPE_CHECKING:
     from newsdiff.tui.app import NewsdiffApp

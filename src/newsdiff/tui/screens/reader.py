@@ -11,10 +11,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from newsdiff.present.markers import MARKS
+from newsdiff.present.visible import visible
 from newsdiff.sources.formats.text import headline_sentence
 from newsdiff.values import Article, Sentence
-from newsdiff.present.visible import visible
-from newsdiff.present.markers import MARKS
 
 
 def paragraphs(article: Article) -> list[list[Sentence]]:

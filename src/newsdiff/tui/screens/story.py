@@ -31,7 +31,6 @@ from textual.widgets import DataTable, Footer, Static
 from newsdiff.present.markers import RELATION_MARKS
 from newsdiff.present.story import claim_label, outlet_labels, wire_notes
 from newsdiff.review.model import Target
-from newsdiff.values import Claim, Story
 from newsdiff.tui import texts
 from newsdiff.tui.screens.reviewing import ReviewScreen, Subject
 from newsdiff.tui.targets import claim_target
@@ -41,6 +40,7 @@ from newsdiff.tui.widgets.claim import (
     outlet_name,
     relation_marker,
 )
+from newsdiff.values import Claim, Story
 
 if TYPE_CHECKING:
     from newsdiff.tui.app import NewsdiffApp

@@ -1,5 +1,2 @@
-"""Widgets of the compare screen."""
-
-from newsdiff.tui.widgets.passage import Gap, Pane, PassageView
-
-__all__ = ["Gap", "Pane", "PassageView"]
+"""The screens' widgets, a module for each area of a screen: ``passage`` for the compare
+screen's two panes, ``claim`` for the story screen's claim matrix and passage stack."""

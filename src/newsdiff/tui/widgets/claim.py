@@ -18,26 +18,23 @@ from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
 from textual.geometry import Region, Size
-from textual.reactive import Reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import DataTable
 from textual.widgets.data_table import CursorType
 
-from newsdiff.values import DiffOp
-from newsdiff.present.passages import format_detail, sentences_text
-from newsdiff.present.visible import visible
+from newsdiff.present.diffs import diff_runs
 from newsdiff.present.markers import MARKS, RELATION_MARKS, Mark
+from newsdiff.present.passages import format_detail, sentences_text
 from newsdiff.present.story import (
     claim_label,
     claim_text,
-    diff_runs,
     join_labels,
     outlet_labels,
     relations,
 )
+from newsdiff.present.visible import visible
 from newsdiff.render.text import marked_text
-from newsdiff.values import Claim, ClaimPassage, Story
+from newsdiff.tui.compat import CursorHighlightTable, QuietScrollView, column_region
+from newsdiff.values import Claim, ClaimPassage, DiffOp, Story
 
 #: The least share of a passage's words a diff from the anchor must keep to be shown.
 KEPT_SHARE = 0.5
@@ -89,7 +86,7 @@ def claim_excerpt(story: Story, claim: Claim, width: int, badge: Text | None = N
     return out
 
 
-class ClaimMatrix(DataTable):
+class ClaimMatrix(CursorHighlightTable):
     """One row per claim, one column per article, a relation mark in each cell.
 
     The claim's excerpt is the row label, so it stays on screen when many
@@ -138,18 +135,18 @@ class ClaimMatrix(DataTable):
         if claims:
             self.move_cursor(row=min(row, len(claims) - 1), column=column, animate=False)
 
-    def _should_highlight(self, cursor: Coordinate, target_cell: Coordinate,
-                          type_of_cursor: CursorType) -> bool:
+    def is_highlighted(self, cursor: Coordinate, cell: Coordinate,
+                       cursor_type: CursorType) -> bool:
         """As in a spreadsheet, the cursor's row label and column header light up with its
         cell, so the claim and the outlet under the cursor read at a glance."""
-        row, column = target_cell
+        row, column = cell
         if column == -1 or row == -1:
             return cursor.row == row or cursor.column == column
-        return super()._should_highlight(cursor, target_cell, type_of_cursor)
+        return super().is_highlighted(cursor, cell, cursor_type)
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         """Besides the two cells (the table's own refresh), repaint the row labels and the
-        column headers the cursor left and reached (see :meth:`_should_highlight`); only
+        column headers the cursor left and reached (see :meth:`is_highlighted`); only
         those: the whole table would draw every visible line again on each move."""
         super().watch_cursor_coordinate(old, new)
         if old.row != new.row:
@@ -158,7 +155,7 @@ class ClaimMatrix(DataTable):
         if old.column != new.column and self.show_header:
             for column in (old.column, new.column):
                 # The header stays on top whatever the vertical scroll.
-                region = self._get_column_region(column)
+                region = column_region(self, column)
                 header = Region(region.x - round(self.scroll_x), 0, region.width,
                                 self.header_height).intersection(self.size.region)
                 if header:
@@ -180,7 +177,7 @@ class ClaimMatrix(DataTable):
 ABSENT = "absent"
 
 
-class ClaimStack(ScrollView, can_focus=False):
+class ClaimStack(QuietScrollView, can_focus=False):
     """The selected claim's passages in article order, each with its relation's mark in the
     gutter, then the line naming the outlets that lack it; one of them highlighted.
 
@@ -188,15 +185,12 @@ class ClaimStack(ScrollView, can_focus=False):
     widget per passage: a story of many outlets would lay out, measure and
     paint dozens of widgets on each move of the cursor.  Each passage is
     wrapped once per claim and width into a list of :class:`Strip`; moving
-    the highlight only paints the lines again.
+    the highlight only paints the lines again.  A new wrap changes the stack's
+    content size but never its own, so it only updates the scrollbar: a layout
+    would repaint the matrix too (see :class:`~newsdiff.tui.compat.QuietScrollView`).
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"claim-stack--selected"}
-
-    #: A new virtual size lays the whole screen out again by default, and so repaints
-    #: the matrix too; the stack's own size never depends on its content, so
-    #: :meth:`_wrap` only updates the scrollbar (as Textual's own resize of a widget does).
-    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -259,8 +253,7 @@ class ClaimStack(ScrollView, can_focus=False):
         if len(self._lines) <= height:  # no scrollbar: the whole width
             self._width = width
             self._lines, self._spans = self._render_blocks(width)
-        self.virtual_size = Size(self._width, len(self._lines))
-        self._scroll_update(self.virtual_size)
+        self.set_virtual_size(Size(self._width, len(self._lines)))
         self.refresh()
 
     def _render_blocks(self, width: int) -> tuple[list[Strip], dict[int | str, tuple[int, int]]]:
