@@ -13,10 +13,10 @@ from .tui_support import settle
 
 async def test_a_pair_is_compared_once_in_either_order(sample_app: NewsdiffApp,
                                                        monkeypatch) -> None:
-    calls: list[tuple[str, str]] = []
+    calls: list[tuple[object, object]] = []
 
     def counting_compare(a, b):
-        calls.append((a.outlet, b.outlet))
+        calls.append((a, b))
         return compare(a, b)
 
     async with sample_app.run_test(size=(120, 40)) as pilot:
@@ -27,6 +27,8 @@ async def test_a_pair_is_compared_once_in_either_order(sample_app: NewsdiffApp,
             sample_app.comparison(2, 3), sample_app.comparison(2, 3),
             sample_app.comparison(3, 2))
         assert len(calls) == 1
+        assert calls[0] == (sample_app.analysis(2), sample_app.analysis(3)), (
+            "each article analysed once, by the library, and reused")
         assert first is again
         assert mirrored == first.swapped() == compare(first.b, first.a)
         # A pair the library already compared is not compared again, either way round.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -24,10 +25,11 @@ from newsdiff.values import Article, Comparison, Story
 from newsdiff.values.errors import InputError
 
 if TYPE_CHECKING:
+    from newsdiff.engine.annotate import ArticleAnalysis
     from newsdiff.tui.session import ReviewSession
 
 
-def compare(a: Article, b: Article) -> Comparison:
+def compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis) -> Comparison:
     """The pairwise engine through the comparison cache, imported on first use in the
     worker thread that runs it.
 
@@ -40,7 +42,7 @@ def compare(a: Article, b: Article) -> Comparison:
     return cached_compare(a, b)
 
 
-def compare_story(articles: Sequence[Article]) -> Story:
+def compare_story(articles: Sequence[Article | ArticleAnalysis]) -> Story:
     """The story engine through the comparison cache, imported on first use in its worker
     thread (see :func:`compare`)."""
     from newsdiff.engine.cached import cached_compare_story
@@ -90,6 +92,10 @@ class NewsdiffApp(App[None]):
         self._computing: dict[tuple[int, int], asyncio.Task[Comparison]] = {}
         #: Every article compared at once (the story screen), started when first asked for.
         self._story: asyncio.Task[Story] | None = None
+        #: Each article's analysis, made by the first comparison it is in and kept for the
+        #: others (the library compares every article with the selected one).
+        self._analyses: dict[int, ArticleAnalysis] = {}
+        self._analyses_lock = threading.Lock()
         self.config: Config = load_config(config_path)
         #: Binding id -> keys as the user wrote them, for the keys the config file overrides.
         self.key_overrides: dict[str, str] = {}
@@ -211,8 +217,8 @@ class NewsdiffApp(App[None]):
         key = (min(i, j), max(i, j))
         task = self._computing.get(key)
         if task is None:
-            a, b = self.entries[key[0]].article, self.entries[key[1]].article
-            task = self._computing[key] = asyncio.create_task(asyncio.to_thread(compare, a, b))
+            task = self._computing[key] = asyncio.create_task(asyncio.to_thread(
+                lambda: compare(self.analysis(key[0]), self.analysis(key[1]))))
             task.add_done_callback(lambda _: self._computing.pop(key, None))
         forward = await asyncio.shield(task)
         self._store(*key, forward)
@@ -232,9 +238,19 @@ class NewsdiffApp(App[None]):
         asked for.  Later and concurrent askers share that one computation, and cancelling
         one (leaving the story screen while it runs) does not cancel it for the others."""
         if self._story is None:
-            articles = [e.article for e in self.entries]
-            self._story = asyncio.create_task(asyncio.to_thread(compare_story, articles))
+            self._story = asyncio.create_task(asyncio.to_thread(
+                lambda: compare_story([self.analysis(n) for n in range(len(self.entries))])))
         return await asyncio.shield(self._story)
+
+    def analysis(self, index: int) -> ArticleAnalysis:
+        """Article ``index``'s analysis, made on first use (in the worker thread that needs
+        it, where the engine is imported) and reused by every later comparison."""
+        with self._analyses_lock:
+            if index not in self._analyses:
+                from newsdiff.engine.annotate import annotate
+
+                self._analyses[index] = annotate(self.entries[index].article)
+            return self._analyses[index]
 
     def cached_story(self) -> Story | None:
         """The story if it is computed, else ``None``."""
