@@ -18,6 +18,7 @@ from newsdiff.engine.pair import compare
 from newsdiff.render.json_out import SCHEMA, comparison_to_dict, render_json
 from newsdiff.sources.formats.text import parse_article
 from newsdiff.values import Alignment, Comparison
+from newsdiff.values.comparison import mirror_diff
 from tests.builders import build_comparison, make_article
 
 
@@ -161,11 +162,10 @@ def test_every_sentence_in_exactly_one_bucket(text_a, text_b):
 @given(article_text, article_text)
 def test_swapping_articles_mirrors_the_result(text_a, text_b):
     forward, backward = _json(text_a, text_b), _json(text_b, text_a)
-    mirror = {"=": "=", "-": "+", "+": "-"}
     flipped = sorted(
         (al["kind"], al["b"], al["a"], al["score"],
          [{"type": d["type"], "a": d["b"], "b": d["a"]} for d in al["details"]],
-         [[mirror[op], t] for op, t in al["diff"]])
+         [list(run) for run in mirror_diff(tuple(map(tuple, al["diff"])))])
         for al in backward["alignments"]
     )
     straight = sorted(

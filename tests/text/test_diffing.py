@@ -1,5 +1,7 @@
 """Word-level diffs of aligned passages."""
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -38,7 +40,7 @@ def test_mirror_swaps_insertions_and_deletions_deleted_text_first():
 def test_the_engine_never_puts_an_insertion_before_a_deletion():
     """So that a mirrored diff, reordered, reads as one computed the other way would."""
     diff = word_diff("Sessions Met With Ambassador Twice", "POLITICS Sessions Spoke With Him")
-    assert not any(x[0] == "+" and y[0] == "-" for x, y in zip(diff, diff[1:]))
+    assert not any(x[0] == "+" and y[0] == "-" for x, y in pairwise(diff))
 
 
 def test_diff_tokens_without_cleanup_keeps_every_equal_token():

@@ -20,8 +20,6 @@ import fast_diff_match_patch
 from newsdiff.text.tokens import DIFF_TOKEN_RE
 from newsdiff.values import DiffOp
 
-
-
 # Private-use code points (BMP, then planes 15-16): one per distinct token.
 _PRIVATE_USE = (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
 
