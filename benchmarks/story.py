@@ -25,12 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsdiff.engine.scoring.model import load_model
+from newsdiff.engine.story import compare_story
+from newsdiff.resources import sample_story
 from newsdiff.sources import load_article
 from newsdiff.sources.formats.text import parse_article
 from newsdiff.values import Article
-from newsdiff.engine.scoring.model import load_model
-from newsdiff.resources import sample_story
-from newsdiff.engine.story import compare_story
 
 
 def story_articles(n: int, seed: int = 1) -> list[Article]:

@@ -25,12 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsdiff.engine.pair import compare
-from newsdiff.sources import load_article
-from newsdiff.values import Article
 from newsdiff.present.passages import Passage, passages
 from newsdiff.resources import sample_story
 from newsdiff.review.model import ManualLink, Review, Spans, Target, content_hash
 from newsdiff.review.store import ReviewStore
+from newsdiff.sources import load_article
+from newsdiff.values import Article
 
 #: The passages reviewed, by the first sentence of A and of B each one holds (0-based).
 ACCEPTED, REJECTED, FLAGGED = (4, 7), (5, 9), (13, 4)

@@ -14,11 +14,11 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdiff.values.errors import InputError
+from newsdiff.present.visible import visible
 from newsdiff.sources.decoding import decode
 from newsdiff.sources.formats.text import parse_article
-from newsdiff.present.visible import visible
 from newsdiff.text.segment import split_sentences
+from newsdiff.values.errors import InputError
 
 # Characters that steer sentence splitting, mixed into arbitrary Unicode so that the
 # interesting paths (quotes, abbreviations, line breaks, initials) are actually reached.

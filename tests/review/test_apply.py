@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.engine.pair import compare
-from newsdiff.sources.formats.text import parse_article
-from newsdiff.values import Comparison
 from newsdiff.review.apply import apply_reviews
 from newsdiff.review.model import ManualLink, Review, Target, content_hash
+from newsdiff.sources.formats.text import parse_article
+from newsdiff.values import Comparison
 
 A = ("Officials said the council approved the budget on Monday. "
      "The mayor praised the vote. Schools get 4 percent more.")
