@@ -34,7 +34,9 @@ def text_probability(a: str, b: str) -> float:
 
 
 def pair_features(a: str, b: str) -> list[float]:
-    return features.pair_features(a, b, load_model().lexicon)
+    lexicon = load_model().lexicon
+    return features.pair_features_from_profiles(features.profile(a, lexicon),
+                                                features.profile(b, lexicon))
 
 
 def test_model_loads_with_provenance():

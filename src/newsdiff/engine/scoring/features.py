@@ -214,11 +214,6 @@ def profile(text: str, lexicon: Lexicon) -> SentenceProfile:
     )
 
 
-def pair_features(a: str, b: str, lexicon: Lexicon) -> list[float]:
-    """The feature vector (ordered as ``FEATURE_NAMES``) of sentences ``a`` and ``b``."""
-    return pair_features_from_profiles(profile(a, lexicon), profile(b, lexicon))
-
-
 def pair_features_from_profiles(pa: SentenceProfile, pb: SentenceProfile) -> list[float]:
     """The feature vector of two already profiled sentences (symmetric in ``pa``, ``pb``)."""
     features: list[float] = []
