@@ -121,10 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         "TF-IDF cosine baseline": scores(gold, TfidfCosine(train).predict(test)),
     }
     print(f"MSRP test split: {len(test)} pairs, {sum(gold)} paraphrases")
-    print(f"{'system':<24} {'accuracy':>8} {'precision':>9} {'recall':>7} {'F1':>7}")
+    print(f"{'system':<30} {'accuracy':>8} {'precision':>9} {'recall':>7} {'F1':>7}")
     for name, s in results.items():
         print(
-            f"{name:<24} {s['accuracy']:>8.4f} {s['precision']:>9.4f} {s['recall']:>7.4f} "
+            f"{name:<30} {s['accuracy']:>8.4f} {s['precision']:>9.4f} {s['recall']:>7.4f} "
             f"{s['f1']:>7.4f}"
         )
     print(

@@ -28,12 +28,15 @@ import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newsdiff.cache.store import cache_dir, drop_entry, enabled, read_entry, write_entry
-from newsdiff.values import Article, Comparison, Story
+from newsdiff.values import Article, Comparison
 
-T = TypeVar("T", Comparison, Story)
+if TYPE_CHECKING:  # loaded by the story's own call: a pair never needs it
+    from newsdiff.values import Story
+
+T = TypeVar("T", "Comparison", "Story")
 
 _SUFFIX = ".pickle"
 _PROTOCOL = 5
@@ -68,6 +71,8 @@ def cached_story(articles: Sequence[Article], compute: Callable[[], Story], *,
                  fingerprint: str, use_cache: bool = True) -> Story:
     """``compute()``'s story of ``articles``, from the cache when it holds it (``use_cache``
     as for :func:`cached_comparison`)."""
+    from newsdiff.values import Story
+
     articles = tuple(articles)
     result = _cached("story", articles, Story, compute, fingerprint, use_cache)
     return replace(result, articles=articles)

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from newsdiff import __version__
 from newsdiff.cache.results import cached_comparison, cached_story
-from newsdiff.values import Article, Comparison, Story
+from newsdiff.values import Article, Comparison
 
 if TYPE_CHECKING:  # the engine itself is imported only on a miss: a hit needs none of it
     from newsdiff.engine.annotate import ArticleAnalysis
+    from newsdiff.values import Story
 
 _PACKAGE = Path(__file__).parents[1]
 #: The parts of the package a result depends on: the engine, the text analysis it

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import importlib
-import pkgutil
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -42,10 +42,10 @@ class Format:
 def formats() -> tuple[Format, ...]:
     """Every format of this package, found once and then cached: its folders in path order,
     the modules of each by name (the first format that claims a suffix or type reads it)."""
-    found = []
-    for module in pkgutil.iter_modules(__path__):
-        found.append(importlib.import_module(f"{__name__}.{module.name}").FORMAT)
-    return tuple(found)
+    names = [name.removesuffix(".py") for folder in __path__ for name in sorted(os.listdir(folder))
+             if name.endswith(".py") and not name.startswith("_")]
+    return tuple(importlib.import_module(f"{__name__}.{name}").FORMAT
+                 for name in dict.fromkeys(names))
 
 
 def for_path(path: str) -> Format:
