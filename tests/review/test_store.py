@@ -459,7 +459,10 @@ def _assert_intact(db: Path, expected: dict[str, str]) -> None:
         assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     raw.close()
     with ReviewStore(db) as s:
-        (info,) = s.sessions()
+        sessions = s.sessions()
+        if not sessions and not expected:
+            return  # every child so far was killed before it made the session
+        (info,) = sessions
         stored = {r.target.key: r for r in s.reviews(info.id)}
     assert [key for key in expected if key not in stored] == []
     for key, verdict in expected.items():
@@ -469,25 +472,29 @@ def _assert_intact(db: Path, expected: dict[str, str]) -> None:
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_killing_a_writer_at_random_moments_loses_nothing_committed(tmp_path):
-    """16 rounds of 0.03-0.5 s (about 5 s): some kills land while the child starts up
-    and opens the store, most while it records; each round checks the database."""
+    """Rounds of 0.03-0.5 s (about 5 s in all): some kills land while the child starts up
+    and opens the store, most while it records; each round checks the database.  On a
+    loaded machine a child may not get as far as recording: the rounds go on, with
+    longer windows, until four have recorded something (16 rounds at least, 48 at most)."""
     db = tmp_path / "reviews.sqlite3"
     rng = random.Random(20240905)
     expected: dict[str, str] = {}
-    rounds, rounds_with_writes = 16, 0
-    for _ in range(rounds):
+    rounds, rounds_with_writes, stretch = 0, 0, 1.0
+    while (rounds < 16 or rounds_with_writes < 4) and rounds < 48:
+        rounds += 1
         child = _child(db, len(expected), -1)
         try:
-            child.communicate(timeout=rng.uniform(0.03, 0.5))   # reads stdout as it comes
+            child.communicate(timeout=stretch * rng.uniform(0.03, 0.5))  # reads stdout
         except subprocess.TimeoutExpired:
             os.kill(child.pid, signal.SIGKILL)
         out, err = child.communicate()
         assert child.returncode == -signal.SIGKILL, err      # it was killed, did not crash
         printed = _printed(out)
         rounds_with_writes += bool(printed)
+        stretch = 1.0 if printed else stretch * 1.5
         expected.update(printed)
         _assert_intact(db, expected)                         # and the next child carries on
-    assert rounds_with_writes >= rounds // 4      # the test did test something, even on a slow box
+    assert rounds_with_writes >= 4, "the test did test something"
 
 
 def test_two_processes_write_to_one_database_at_once(tmp_path):
