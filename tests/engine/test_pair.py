@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newsdiff.engine.pair import compare
+from newsdiff.run.inprocess import InProcess
 from newsdiff.resources import sample_story
 from newsdiff.sources import load_article
 from newsdiff.sources.formats.text import parse_article
+from tests.scaling import near_linear
 
 
 def _pairs(c, kind=None):
@@ -114,3 +118,44 @@ def test_swapped_is_exactly_the_comparison_the_other_way(pair):
     a, b = (load_article(str(sample_story()[k])) for k in pair)
     assert compare(a, b).swapped() == compare(b, a)
     assert compare(a, b).swapped().swapped() == compare(a, b)
+
+
+# --- sentences that repeat (a live blog, a transcript) ------------------------------
+
+POOL = [s.text for s in load_article(str(sample_story()[0])).story_sentences][:12]
+
+
+def repeating(seed: int, copies: int) -> str:
+    """An article of ``copies`` copies of each pool sentence, shuffled."""
+    sentences = POOL * copies
+    random.Random(seed).shuffle(sentences)
+    return " ".join(sentences)
+
+
+def test_a_text_repeated_on_both_sides_links_its_copies_in_order():
+    text = "Officials confirmed the two meetings took place last year in Washington."
+    a = parse_article(f"{text} Nothing else here at all. {text} {text}", "a.txt")
+    b = parse_article(f"{text} Something else entirely different. {text}", "b.txt")
+    shared = [(al.a, al.b) for al in compare(a, b, executor=InProcess()).alignments
+              if al.kind == "shared"]
+    assert shared == [((0,), (0,)), ((2,), (2,)), ((3,), (2,))], (
+        "first with first, second with second, the extra copy with the other side's last")
+
+
+def test_one_copy_links_to_every_copy_on_the_other_side():
+    text = "Officials confirmed the two meetings took place last year in Washington."
+    a = parse_article(f"{text} Nothing else here at all.", "a.txt")
+    b = parse_article(f"{text} {text} {text}", "b.txt")
+    c = compare(a, b, executor=InProcess())
+    assert sorted(al.b for al in c.alignments) == [(0,), (1,), (2,)] and not c.unique_b
+
+
+def test_repeated_sentences_cost_near_linear_time_and_links():
+    def run(copies: int):
+        a = parse_article(repeating(1, copies), "a.txt")
+        b = parse_article(repeating(2, copies), "b.txt")
+        return compare(a, b, executor=InProcess())
+
+    few, many = len(run(4).alignments), len(run(32).alignments)
+    assert many <= 8 * few * 1.5, "links grow with the copies, not with their product"
+    assert near_linear(run, 4, 32)

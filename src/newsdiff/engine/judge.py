@@ -102,14 +102,24 @@ def judge(a: Sequence[SentenceAnalysis], b: Sequence[SentenceAnalysis]) -> Judge
     kind, details = classify_pair(words_1, words_2, facts_1, facts_2)
     if len(first) > 1 or len(second) > 1:
         details = tuple(dict.fromkeys(
-            [d for s in second for d in classify_pair(words_1, s.words, facts_1, s.facts)[1]]
-            + [d for r in first for d in classify_pair(r.words, words_2, r.facts, facts_2)[1]]))
+            [d for s in _distinct(second)
+             for d in classify_pair(words_1, s.words, facts_1, s.facts)[1]]
+            + [d for r in _distinct(first)
+               for d in classify_pair(r.words, words_2, r.facts, facts_2)[1]]))
         kind = "divergent" if details else kind
     diff = word_diff(text_1, text_2)
     if not ordered:
         details = tuple(Detail(d.type, d.b, d.a) for d in details)
         diff = mirror_diff(diff)
     return Judgement(kind, details, diff)
+
+
+def _distinct(telling: Sequence[SentenceAnalysis]) -> list[SentenceAnalysis]:
+    """A telling's sentences, each text once (a repeated sentence gives the same details)."""
+    first: dict[str, SentenceAnalysis] = {}
+    for s in telling:
+        first.setdefault(s.sentence.text, s)
+    return list(first.values())
 
 
 def _key(telling: Sequence[SentenceAnalysis]) -> tuple[tuple[str, int], ...]:

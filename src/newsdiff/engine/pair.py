@@ -20,7 +20,7 @@ from newsdiff.engine.annotate import ArticleAnalysis, annotate
 from newsdiff.engine.candidates import TOP_K
 from newsdiff.engine.claims import cluster
 from newsdiff.engine.graph import SentenceGraph
-from newsdiff.engine.judge import judge
+from newsdiff.engine.judge import Judgement, judge
 from newsdiff.engine.scoring import Scorer, default_scorer
 from newsdiff.engine.similarity import DIRECT_LINK
 from newsdiff.run import Executor, default_executor
@@ -46,7 +46,8 @@ def compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis, *,
         set(_links(claims, graph)) | set(_links(strong, graph))
         | set(_links(graph.same_slots(), graph))
     )
-    alignments = tuple(_alignment(graph, v, w) for v, w in pairs)
+    verdicts: dict[tuple[str, str], Judgement] = {}
+    alignments = tuple(_alignment(graph, v, w, verdicts) for v, w in pairs)
     aligned_a = {i for al in alignments for i in al.a}
     aligned_b = {j for al in alignments for j in al.b}
     a, b = first.article, second.article
@@ -68,25 +69,44 @@ def _links(claims: list[list[int]], graph: SentenceGraph) -> list[tuple[int, int
     own node) are not linked to each other: each has its counterpart, and
     two copied passages of one claim are two facts, not one.  A copied
     sentence still links to a retelling that has no copy of its own.
+
+    A text printed several times on each side (a live blog, a transcript, a
+    repeated caption) links its copies to the other side's in reading order,
+    the first with the first, and any extra copies of one side to the other
+    side's last: so the links grow with the number of copies, not with their
+    product, and one copy on either side links to every copy on the other.
     """
     pairs = []
     for claim in claims:
-        side_a = [(v, node) for node in claim for v in graph.members[node] if graph.owner[v] == 0]
-        side_b = [(v, node) for node in claim for v in graph.members[node] if graph.owner[v] == 1]
-        copied = {node for _, node in side_a} & {node for _, node in side_b}
-        pairs.extend(
-            (i, j)
-            for i, node_i in side_a
-            for j, node_j in side_b
-            if node_i == node_j or not (node_i in copied and node_j in copied)
-        )
+        side_a = {node: [v for v in graph.members[node] if graph.owner[v] == 0] for node in claim}
+        side_b = {node: [v for v in graph.members[node] if graph.owner[v] == 1] for node in claim}
+        side_a = {node: views for node, views in side_a.items() if views}
+        side_b = {node: views for node, views in side_b.items() if views}
+        copied = side_a.keys() & side_b.keys()
+        for node_i, views_i in side_a.items():
+            for node_j, views_j in side_b.items():
+                if node_i == node_j or not (node_i in copied and node_j in copied):
+                    pairs.extend(_in_order(views_i, views_j))
     return pairs
 
 
-def _alignment(graph: SentenceGraph, v: int, w: int) -> Alignment:
-    """The alignment of linked views ``v`` (of A) and ``w`` (of B)."""
+def _in_order(views_a: list[int], views_b: list[int]) -> list[tuple[int, int]]:
+    """The copies of two texts paired in reading order, extras to the other side's last."""
+    longer = max(len(views_a), len(views_b))
+    return [(views_a[min(k, len(views_a) - 1)], views_b[min(k, len(views_b) - 1)])
+            for k in range(longer)]
+
+
+def _alignment(graph: SentenceGraph, v: int, w: int,
+               verdicts: dict[tuple[str, str], Judgement]) -> Alignment:
+    """The alignment of linked views ``v`` (of A) and ``w`` (of B).  The verdict depends on
+    their texts alone, so it is judged once per pair of texts (``verdicts``), however many
+    copies of them are linked."""
     va, vb = graph.views[v], graph.views[w]
-    verdict = judge([va], [vb])
+    texts = (va.sentence.text, vb.sentence.text)
+    if texts not in verdicts:
+        verdicts[texts] = judge([va], [vb])
+    verdict = verdicts[texts]
     return Alignment(
         kind=verdict.kind,
         a=(va.sentence.index,),

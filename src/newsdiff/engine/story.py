@@ -204,8 +204,11 @@ def _anchor(graph: _StoryGraph, passages: list[list[int]]) -> int:
 
 
 def _passage_similarity(graph: _StoryGraph, p: list[int], q: list[int]) -> float:
-    """The best similarity between a sentence of ``p`` and one of ``q``."""
-    return max(graph.view_similarity(a, b) for a in p for b in q)
+    """The best similarity between a sentence of ``p`` and one of ``q`` (by distinct texts: a
+    passage that repeats one sentence many times costs what one copy costs)."""
+    texts_p = {graph.node_of[v] for v in p}
+    texts_q = {graph.node_of[w] for w in q}
+    return max(graph.similarity(n, m) for n in texts_p for m in texts_q)
 
 
 def _divergences(claim: Claim, graph: _StoryGraph) -> list[Divergence]:
