@@ -97,6 +97,15 @@ def test_scare_quotes_and_quoted_terms_are_not_quotations() -> None:
     assert [q.text for q in quotes] == ["a total waste of time."]
 
 
+def test_marks_hundreds_of_words_apart_are_not_a_quotation() -> None:
+    """A stray mark and one far on in a text without paragraph breaks enclose no
+    quotation: nothing real is that long (the longest in 853 articles has 99 words)."""
+    filler = " ".join(f"The council met on day {n} and adjourned." for n in range(60))
+    quotes = find_quotes([article(f"Smith said “the vote is final. {filler} Done,” he said. "
+                                  "Jones said: “We will appeal this ruling soon.”")])
+    assert [q.text for q in quotes] == ["We will appeal this ruling soon."]
+
+
 def test_apostrophes_are_not_quotation_marks() -> None:
     assert only_quote(
         "Sessions’ aides don’t say ‘we met the ambassador twice’ now, and rock ‘n’ roll is dead."
