@@ -10,6 +10,7 @@ from newsdiff.present.passages import (
 )
 from newsdiff.values import Alignment, Article, Comparison, Sentence
 from tests.builders import make_article
+from tests.scaling import near_linear
 
 
 def test_unique_runs_are_cut_at_paragraphs_and_ordered():
@@ -90,3 +91,21 @@ def test_pair_lines_by_kind_sharing_lines_with_equal_details(grouped):
     ]
     assert pair_lines(shared) == [PairLine("shared", "A3\u2013B4, A4\u2013B4")]
     assert sentence_label("b", 11) == "B12"
+
+
+def test_a_large_group_picks_its_highlights_in_near_linear_time():
+    """A live blog's group can hold tens of thousands of pairs: asking each
+    sentence for its highlight must not scan them all."""
+    def run(n: int):
+        # A chain A0-B0, B0-A1, A1-B1, ...: one group, every sentence in two pairs
+        # but A0 and the last B, the only ones highlighted.
+        pairs = [Alignment("shared", (i,), (j,), 1.0, diff=(("equal", "x"),))
+                 for i in range(n) for j in (i - 1, i) if j >= 0]
+        a = make_article(["x."] * n)
+        b = make_article(["x."] * n)
+        (group,) = passages(Comparison(a, b, tuple(pairs)))
+        return [highlight_pair(group, side, i) for side in "ab" for i in range(n)]
+
+    highlighted = [al for al in run(5) if al is not None]
+    assert [(al.a, al.b) for al in highlighted] == [((0,), (0,)), ((4,), (4,))]
+    assert near_linear(run, 300, 3000)

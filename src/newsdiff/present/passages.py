@@ -20,8 +20,8 @@ imports it cheaply.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from newsdiff.present.markers import MARKS
 from newsdiff.values import ALIGNED_KINDS, ALL_KINDS, Alignment, Article, Comparison, Detail
@@ -43,12 +43,21 @@ class Passage:
     *group* holds several that share sentences (see :func:`passages`), and its
     ``kind`` is the most telling kind among them: divergent, then shared, then
     paraphrase.  Each pair keeps its own kind, shown by :func:`pair_lines`.
+
+    ``highlights`` is :func:`highlight_pair`'s answer for every sentence, worked
+    out once from ``pairs``: a group of a live blog whose sentences repeat can hold
+    tens of thousands of pairs, and asking each sentence anew would be quadratic.
     """
 
     kind: str
     a: tuple[int, ...]
     b: tuple[int, ...]
     pairs: tuple[Alignment, ...] = ()
+    highlights: Mapping[tuple[str, int], Alignment] = field(
+        init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "highlights", _highlights(self.pairs))
 
     @property
     def mark(self) -> str:
@@ -133,9 +142,7 @@ def highlight_pair(p: Passage, side: str, index: int) -> Alignment | None:
     drops; the pair list and the details still say how every pair differs.  For
     a single pair this is exactly the old rule: both sides highlighted.
     """
-    found = [al for al in p.pairs
-             if index in getattr(al, side) and al.diff and MARKS[al.kind].word_diff]
-    return found[0] if len(found) == 1 else None
+    return p.highlights.get((side, index))
 
 
 def pair_lines(p: Passage) -> list[PairLine]:
@@ -205,6 +212,18 @@ def _aligned(pairs: list[Alignment]) -> Passage:
     a = tuple(sorted({i for al in pairs for i in al.a}))
     b = tuple(sorted({j for al in pairs for j in al.b}))
     return Passage(kind, a, b, tuple(pairs))
+
+
+def _highlights(pairs: tuple[Alignment, ...]) -> dict[tuple[str, int], Alignment]:
+    """Each sentence's one pair that marks words, for sentences that have exactly one
+    (see :func:`highlight_pair`)."""
+    found: dict[tuple[str, int], list[Alignment]] = {}
+    for al in pairs:
+        if al.diff and MARKS[al.kind].word_diff:
+            for side, indices in (("a", al.a), ("b", al.b)):
+                for index in indices:
+                    found.setdefault((side, index), []).append(al)
+    return {key: only for key, (only, *more) in found.items() if not more}
 
 
 def _pair_label(al: Alignment) -> str:
