@@ -65,6 +65,21 @@ def long_article(size: int, seed: int) -> str:
     return "\n\n".join(out)
 
 
+def repeating_article(size: int, seed: int, distinct: int = 100) -> str:
+    """An article of about ``size`` characters whose sentences repeat: drawn at random from
+    ``distinct`` of the sample story's sentences, as a live blog or a transcript repeats
+    itself (each copy a full sentence, the copies in one paragraph)."""
+    rng = random.Random(seed)
+    from newsdiff.sources import load_article
+
+    pool = [s.text for path in SEEDS for s in load_article(str(path)).story_sentences][:distinct]
+    out, total = [], 0
+    while total < size:
+        out.append(rng.choice(pool))
+        total += len(out[-1]) + 1
+    return " ".join(out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)

@@ -229,6 +229,23 @@ def long_documents(sizes: list[int], runs: int, install: bool) -> list[Row]:
     return rows
 
 
+def repeated_sentences(size: int, runs: int) -> list[Row]:
+    """Two articles of ``size`` characters drawn from one pool of 100 sentences: every
+    sentence has dozens of copies on each side, which must not make the work quadratic."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for seed in (1, 2):
+            path = Path(tmp, f"repeating{size}_{seed}.txt")
+            path.write_text(speed.repeating_article(size, seed), encoding="utf-8")
+            paths.append(str(path))
+        results = [fresh_timed_run([*NEWSDIFF, "--no-cache", *paths]) for _ in range(runs)]
+    seconds = statistics.median(r[0] for r in results)
+    peak = max(r[1] for r in results)
+    return [Row(f"pair of {human(size)} each whose sentences repeat (100 distinct; "
+                f"`--no-cache`, median of {runs})", f"{seconds:.2f} s, peak {peak:.0f} MiB",
+                "≤ 5 s, ≤ 500 MiB", seconds <= 5 and peak <= 500)]
+
+
 STORY_CHILD = r"""
 import json, resource, sys
 from benchmarks.story import load_model, story_articles, time_story
@@ -366,6 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     sections = [
         ("one-shot", lambda: one_shot(runs, args.install)),
         ("long documents", lambda: long_documents(long_sizes, 1 if args.quick else 3, args.install)),
+        ("repeated sentences", lambda: repeated_sentences(long_sizes[-1], 1 if args.quick else 3)),
         ("stories", lambda: stories(story_sizes, 1 if args.quick else 3)),
         ("reader", lambda: reader(1 if args.quick else 5, 3 if args.quick else 50,
                                   10 if args.quick else 100)),

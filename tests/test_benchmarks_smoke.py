@@ -21,6 +21,7 @@ def test_benchmark_command_prints_the_table() -> None:
                 "newsdiff computed / `dwdiff -c`",
                 "newsdiff computed / `git diff --no-index --word-diff`", "long pair, 2 KB",
                 "long pair, 8 KB", "growth exponent of time, 2 KB → 8 KB (read, compare and draw",
+                "pair of 8 KB each whose sentences repeat",
                 "story view, 3 articles", "story view, 8 articles", "in one process",
                 "reader, start → compare screen painted, sample story",
                 "reader, start → story screen painted, 10-article story",
