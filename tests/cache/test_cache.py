@@ -5,10 +5,13 @@ Every test has its own cache folder (``NEWSDIFF_CACHE_DIR``, see conftest.py).
 
 from __future__ import annotations
 
+import json
+import marshal
 import os
 import pickle
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -16,12 +19,13 @@ from typer.testing import CliRunner
 
 import newsdiff.engine.pair
 import newsdiff.engine.story
-from newsdiff.cache import code, results, store
+from newsdiff.cache import results, store
 from newsdiff.cli import app
 from newsdiff.engine import cached
 from newsdiff.resources import sample_story
 from newsdiff.sources import load_article
 from newsdiff.values import Article, Comparison, Story
+from newsdiff.values.codec import decode
 
 SEEDS = sample_story()
 
@@ -56,7 +60,14 @@ def engine_calls(monkeypatch) -> list[str]:
 
 
 def entries() -> list[Path]:
-    return sorted((store.cache_dir() / "comparisons").glob("*/*.pickle"))
+    return sorted((store.cache_dir() / results.FOLDER).glob("*/*.json"))
+
+
+def entry_value(path: Path, articles) -> Comparison | Story:
+    """What the entry at ``path`` holds, shown with ``articles``."""
+    payload = store.read_entry(path)
+    assert payload is not None
+    return decode(payload, articles)
 
 
 def copy_as(source: Path, target: Path, *, replace: tuple[str, str] | None = None) -> Article:
@@ -142,7 +153,7 @@ def test_story_round_trip(articles, engine_calls, tmp_path):
     assert all(a is b for a, b in zip(second.articles, renamed, strict=True))
     assert (second.claims, second.quotes, second.divergences, second.sources) == (
         fresh.claims, fresh.quotes, fresh.divergences, fresh.sources)
-    assert [type(pickle.loads(p.read_bytes())) for p in entries()] == [Story]
+    assert [entry_value(p, articles) for p in entries()] == [fresh]
 
 
 # --- failures are misses, never errors -----------------------------------------
@@ -156,16 +167,88 @@ def test_a_corrupt_entry_is_a_miss_and_is_replaced(articles, fresh_pair, engine_
 
     assert cached.cached_compare(articles[0], articles[1]) == fresh_pair
     assert engine_calls == ["pair", "pair"]
-    assert pickle.loads(entry.read_bytes()) == fresh_pair, "rewritten whole"
+    assert entry.read_bytes() == good, "rewritten whole"
 
 
-@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps("another type")])
-def test_an_unusable_entry_is_removed(articles, content):
+@pytest.mark.parametrize("payload", [b"", b"not json", b'"another type"', b'["pair", 1, 2]',
+                                     b'["story", null, [[], [], [], []]]'])
+def test_an_entry_with_a_good_hash_that_is_not_the_comparison_is_removed(
+        articles, fresh_pair, engine_calls, payload):
     cached.cached_compare(articles[0], articles[1])
     [entry] = entries()
-    entry.write_bytes(content)
-    assert results._load(entry, Comparison) is None
-    assert not entry.exists()
+    store.write_entry(entry, payload, bounded=entry.parents[1])
+
+    assert cached.cached_compare(articles[0], articles[1]) == fresh_pair
+    assert engine_calls == ["pair", "pair"]
+    assert entry_value(entry, (articles[0], articles[1])) == fresh_pair
+
+
+class Planted:
+    """A pickle that, if ever loaded, leaves a file behind (as a planted entry would run
+    anything it likes)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_a_planted_pickle_never_runs(articles, fresh_pair, tmp_path):
+    cached.cached_compare(articles[0], articles[1])
+    [entry] = entries()
+    marker = tmp_path / "ran"
+    planted = pickle.dumps(Planted(marker))
+    for write in (entry.write_bytes,  # as it is, and with the hash a planter can compute
+                  lambda data: store.write_entry(entry, data, bounded=entry.parents[1])):
+        write(planted)
+        assert cached.cached_compare(articles[0], articles[1]) == fresh_pair
+        assert not marker.exists()
+    pickle.loads(planted)
+    assert marker.exists(), "the pickle does run when unpickled"
+
+
+def test_nothing_in_the_cache_folder_is_read_but_the_entries(tmp_path):
+    """A miss, a hit and a ``--no-cache`` run, in a fresh process, with files of the old
+    compiled-code cache (``code/*.marshal``, code that would leave a marker) planted:
+    only entries are opened (and the temporary file an entry is written to), nothing
+    else there, and starting or ``--no-cache`` opens nothing at all."""
+    folder = tmp_path / "cache"
+    (folder / "code").mkdir(parents=True, mode=0o700)
+    folder.chmod(0o700)
+    marker = tmp_path / "ran"
+    planted = marshal.dumps(compile(f"open({str(marker)!r}, 'w').close()", "<planted>", "exec"))
+    for tag in ("cpython-311", "cpython-312", "cpython-313", "cpython-314"):
+        (folder / "code" / f"paraphrase-trees-{tag}-{'0' * 32}.marshal").write_bytes(planted)
+    log = tmp_path / "opened.txt"
+    script = textwrap.dedent(f"""
+        import json, sys
+        runs = [[]]  # start-up, then one list per run
+        sys.addaudithook(lambda event, args: event == "open" and runs[-1].append(str(args[0])))
+        from newsdiff.cli import main
+        for extra in ([], [], ["--no-cache"]):
+            runs.append([])
+            sys.argv = ["newsdiff", {str(SEEDS[0])!r}, {str(SEEDS[1])!r}, *extra]
+            try:
+                main()
+            except SystemExit as done:
+                assert not done.code, done.code
+        opened = json.dumps(runs)
+        with open({str(log)!r}, "w") as f:
+            f.write(opened)
+    """)
+    env = dict(os.environ, NEWSDIFF_CACHE_DIR=str(folder), NEWSDIFF_WORKERS="1")
+    subprocess.run([sys.executable, "-c", script], env=env, stdout=subprocess.DEVNULL,
+                   check=True)
+    runs = [[Path(p).relative_to(folder) for p in run if p.startswith(str(folder))]
+            for run in json.loads(log.read_text())]
+    assert [[(p.parts[0], p.suffix) for p in run] for run in runs] == [
+        [],  # start-up
+        [(results.FOLDER, ".json"), (results.FOLDER, ".tmp")],  # a miss, then the write
+        [(results.FOLDER, ".json")],  # a hit
+        [],  # --no-cache
+    ]
+    assert not marker.exists()
 
 
 def test_a_cache_folder_that_is_a_file_still_compares(articles, fresh_pair, tmp_path,
@@ -197,7 +280,7 @@ def test_no_cache_environment_variable_neither_reads_nor_writes(articles, engine
     cached.cached_compare(articles[0], articles[1])
     cached.cached_compare_story(articles[:3])
     assert engine_calls == ["pair", "pair", "story"]
-    assert not (store.cache_dir() / "comparisons").exists()
+    assert not (store.cache_dir() / results.FOLDER).exists()
 
 
 def test_use_cache_false_neither_reads_nor_writes(articles, engine_calls):
@@ -211,52 +294,6 @@ def test_the_cache_folder_defaults_to_the_user_cache_folder(monkeypatch):
 
     monkeypatch.delenv(store.ENV_DIR)
     assert store.cache_dir() == Path(user_cache_dir("newsdiff", appauthor=False))
-
-
-# --- the size bound ------------------------------------------------------------
-
-
-def fill(root: Path, count: int, size: int) -> list[Path]:
-    """``count`` entries of ``size`` bytes, oldest first (an hour apart)."""
-    paths = []
-    for n in range(count):
-        path = root / f"{n:02x}" / f"{n:02x}{'0' * 62}.pickle"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(b"x" * size)
-        os.utime(path, (1_000_000 + 3600 * n,) * 2)
-        paths.append(path)
-    return paths
-
-
-def test_trim_deletes_the_least_recently_used_down_to_the_margin(tmp_path):
-    paths = fill(tmp_path, 10, 1000)
-    store.trim(tmp_path, limit=10_000)
-    assert all(p.exists() for p in paths), "at the limit nothing goes"
-
-    store.trim(tmp_path, limit=9_000)
-    assert [p.exists() for p in paths] == [False] * 3 + [True] * 7  # 7000 <= 0.8 * 9000
-
-
-def test_a_write_over_the_bound_evicts_the_oldest_but_not_a_recent_hit(articles, monkeypatch):
-    root = store.cache_dir() / "comparisons"
-    old = fill(root, 4, 50_000)
-    monkeypatch.setattr(store, "_unmeasured", None)  # the process's first write measures
-    monkeypatch.setattr(store, "MAX_BYTES", 160_000)
-    os.utime(old[0])  # used just now: the newest of the four
-
-    cached.cached_compare(articles[0], articles[1])
-
-    assert [p.exists() for p in old] == [True, False, False, True]
-    assert len(entries()) == 3
-
-
-def test_writes_measure_the_folder_only_now_and_then(articles, monkeypatch):
-    trims = []
-    monkeypatch.setattr(store, "trim", trims.append)
-    monkeypatch.setattr(store, "_unmeasured", None)
-    cached.cached_compare(articles[0], articles[1])
-    cached.cached_compare(articles[0], articles[2])
-    assert len(trims) == 1, "the first write measures, the next ones count their bytes"
 
 
 # --- the command line and the reader -------------------------------------------
@@ -298,9 +335,9 @@ def test_the_reader_compares_through_the_cache(articles, engine_calls):
 
 def test_importing_the_cache_imports_no_engine():
     code = (
-        "import newsdiff.cache.results, newsdiff.cache.code, sys; "
-        "assert not {'newsdiff.engine.pair', 'newsdiff.engine.story', 'newsdiff.engine.scoring.model'} "
-        "& set(sys.modules)"
+        "import newsdiff.cache.results, sys; "
+        "assert not {'newsdiff.engine.pair', 'newsdiff.engine.story', "
+        "'newsdiff.engine.scoring.model', 'newsdiff.values.story'} & set(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -310,36 +347,7 @@ def test_help_does_not_import_the_cache_or_an_engine():
         "import sys; from typer.testing import CliRunner; from newsdiff.cli import app; "
         "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0; "
         "assert '--no-cache' in r.stdout; "
-        "assert not {'newsdiff.cache', 'newsdiff.engine.pair', 'newsdiff.engine.story'} & set(sys.modules)"
+        "assert not {'newsdiff.cache', 'newsdiff.engine.pair', 'newsdiff.engine.story'} "
+        "& set(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
-
-
-def test_compiled_code_is_kept_and_reused(monkeypatch):
-    source = "def answer():\n    return 42\n"
-    first = code.compiled(source, "answer")
-    files = list((store.cache_dir() / "code").glob("answer-*.marshal"))
-    assert len(files) == 1
-
-    def no_compiling(*args, **kwargs):
-        raise AssertionError("compiled again")
-
-    monkeypatch.setattr("builtins.compile", no_compiling)
-    again = code.compiled(source, "answer")
-    assert _run(again)["answer"]() == 42 and again == first
-
-
-def test_compiled_code_survives_a_corrupt_file_and_keeps_one_version():
-    code.compiled("x = 1\n", "gen")
-    (path,) = (store.cache_dir() / "code").glob("gen-*.marshal")
-    path.write_bytes(b"not marshal")
-    assert _run(code.compiled("x = 1\n", "gen"))["x"] == 1
-    assert _run(code.compiled("x = 2\n", "gen"))["x"] == 2  # a new model replaces the old
-    assert len(list((store.cache_dir() / "code").glob("gen-*.marshal"))) == 1
-
-
-def _run(code) -> dict:
-    """The names ``code`` defines when run."""
-    namespace: dict = {}
-    exec(code, namespace)  # noqa: S102 -- code the test itself wrote
-    return namespace

@@ -5,7 +5,8 @@ can be looked up by a hash of that content.  The key covers only what the
 engines read (each article's title, text and sentences), not where the article
 came from (path, outlet, byline, date, address): the same text saved under
 another name hits the cache, and the caller's own :class:`Article` objects are
-put back into the result, so views still show the new name.
+put back into the result, so views still show the new name.  The entry
+therefore leaves the articles out.
 
 The key also covers the *fingerprint* the caller gives: a hash of the engine's
 code and trained model (:func:`newsdiff.engine.cached.engine_fingerprint`), so
@@ -13,40 +14,39 @@ that any change to them makes every old entry unreachable, with no
 hand-bumped version number to forget.  Unreachable entries age out under the
 store's size bound.
 
-Entries are pickles, one file each, in ``<cache_dir>/comparisons/<key[:2]>/``.
-Pickle runs code when loaded, which is acceptable here: the folder is the
-user's own, as writable by them as the installed package itself.  Anything
-that goes wrong while loading (a truncated or corrupt file, a class that no
-longer unpickles after a code change) is a miss, and the file is removed.
+Entries are JSON (:mod:`newsdiff.values.codec`), one file each, in
+``<cache_dir>/comparisons/<key[:2]>/``: reading one builds values and can run
+no code, whoever wrote it.  The store checks the folder's owner and each
+entry's hash (:mod:`newsdiff.cache.store`); an entry that still does not
+decode to the kind of result asked for is a miss, and is removed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from newsdiff.cache.store import cache_dir, drop_entry, enabled, read_entry, write_entry
+from newsdiff.cache.store import drop_entry, enabled, folder, read_entry, write_entry
 from newsdiff.values import Article, Comparison
+from newsdiff.values.codec import decode, encode
 
 if TYPE_CHECKING:  # loaded by the story's own call: a pair never needs it
     from newsdiff.values import Story
 
 T = TypeVar("T", "Comparison", "Story")
 
-_SUFFIX = ".pickle"
-_PROTOCOL = 5
+FOLDER = "comparisons"
+_SUFFIX = ".json"
 
 
 def entry_key(fingerprint: str, kind: str, articles: Sequence[Article]) -> str:
     """The key of the ``kind`` ("pair" or "story") result for ``articles``, in order.
 
-    A canonical JSON encoding of what the engines read, never a pickle (whose
-    bytes may vary between equal values).
+    A canonical JSON encoding of what the engines read.
     """
     content = [
         fingerprint, kind,
@@ -63,8 +63,7 @@ def cached_comparison(a: Article, b: Article, compute: Callable[[], Comparison],
 
     ``use_cache=False`` (``newsdiff --no-cache``) computes afresh and saves nothing.
     """
-    result = _cached("pair", (a, b), Comparison, compute, fingerprint, use_cache)
-    return replace(result, a=a, b=b)
+    return _cached("pair", (a, b), Comparison, compute, fingerprint, use_cache)
 
 
 def cached_story(articles: Sequence[Article], compute: Callable[[], Story], *,
@@ -73,46 +72,41 @@ def cached_story(articles: Sequence[Article], compute: Callable[[], Story], *,
     as for :func:`cached_comparison`)."""
     from newsdiff.values import Story
 
-    articles = tuple(articles)
-    result = _cached("story", articles, Story, compute, fingerprint, use_cache)
-    return replace(result, articles=articles)
+    return _cached("story", tuple(articles), Story, compute, fingerprint, use_cache)
+
+
+def results_folder() -> Path | None:
+    """The folder of the entries, made if need be; ``None`` when the cache is off
+    (``NEWSDIFF_NO_CACHE``) or its folder is not to be used, which the first call in a
+    process says on stderr (see :func:`newsdiff.cache.store.folder`): a front end that
+    takes over the terminal calls this first, so that the line is seen."""
+    return folder(FOLDER) if enabled() else None
 
 
 def _cached(kind: str, articles: Sequence[Article], cls: type[T], compute: Callable[[], T],
             fingerprint: str, use_cache: bool) -> T:
-    """The entry for ``articles``, else ``compute()``, saved for next time."""
-    if not (use_cache and enabled()):
-        return compute()
+    """The entry for ``articles`` (with them in it), else ``compute()``, saved for next
+    time; ``compute()`` alone when the cache is off or its folder is not to be used."""
+    root = results_folder() if use_cache else None
+    if root is None:
+        return _with_articles(compute(), articles)
     key = entry_key(fingerprint, kind, articles)
-    root = cache_dir() / "comparisons"
     path = root / key[:2] / (key + _SUFFIX)
-    found = _load(path, cls)
-    if found is not None:
-        return found
-    result = compute()
-    _save(path, result, root)
-    return result
-
-
-def _load(path: Path, cls: type[T]) -> T | None:
-    """The entry at ``path``; ``None`` (and the file gone) if unusable."""
-    data = read_entry(path)
-    if data is None:
-        return None
-    try:
-        value = pickle.loads(data)
-    except Exception:  # noqa: BLE001 -- unpickling bad bytes can raise almost anything
-        value = None
-    if not isinstance(value, cls):
+    if (data := read_entry(path)) is not None:
+        try:
+            found = decode(data, articles)
+        except (ValueError, TypeError, LookupError, RecursionError):
+            found = None  # hash-checked, so our own bytes, from other code than this
+        if isinstance(found, cls):
+            return found
         drop_entry(path)
-        return None
-    return value
+    result = compute()
+    write_entry(path, encode(result, articles=False), bounded=root)
+    return _with_articles(result, articles)
 
 
-def _save(path: Path, value: object, root: Path) -> None:
-    """Pickle ``value`` to ``path``, or nothing at all if that fails."""
-    try:
-        data = pickle.dumps(value, protocol=_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        return  # a value that does not pickle: the result is good all the same
-    write_entry(path, data, bounded=root)
+def _with_articles(result: T, articles: Sequence[Article]) -> T:
+    """``result`` showing the caller's ``articles`` (the engine's may be equal copies)."""
+    if isinstance(result, Comparison):
+        return replace(result, a=articles[0], b=articles[1])
+    return replace(result, articles=tuple(articles))
