@@ -1,7 +1,9 @@
 """``newsdiff review list|export`` and ``newsdiff read --db`` end to end, on real databases."""
 
 import json
+import os
 import re
+import sqlite3
 import subprocess
 import sys
 
@@ -47,7 +49,7 @@ def db(tmp_path):
     """A database with two sessions: 1 (Post, Wire; 1 of 5, changed last) and 2 (Post, Times;
     nothing reviewed)."""
     path = tmp_path / "reviews.sqlite3"
-    with ReviewStore(path) as store:
+    with ReviewStore(path, writable=True) as store:
         first = store.open_session([POST, WIRE])
         store.set_total(first.id, 5)
         store.open_session([POST, TIMES])
@@ -68,7 +70,7 @@ def test_list_without_a_database_says_so_and_creates_none(tmp_path):
 
 def test_list_of_an_empty_database(tmp_path):
     path = tmp_path / "empty.sqlite3"
-    ReviewStore(path).close()
+    ReviewStore(path, writable=True).close()
     result = review("list", "--db", str(path))
     assert result.exit_code == 0 and result.stdout.startswith("No review sessions yet")
 
@@ -238,3 +240,83 @@ def test_python_dash_m_review_list(tmp_path):
         check=False, capture_output=True, text=True,
     )
     assert done.returncode == 0 and done.stdout.startswith("No review sessions yet")
+
+
+# --- reading only, and what another program wrote ------------------------------------
+
+
+def _state(path):
+    """A file's bytes (hashed), size and time, and the files beside it."""
+    import hashlib
+
+    stat = path.stat()
+    return (hashlib.sha256(path.read_bytes()).hexdigest(), stat.st_size, stat.st_mtime_ns,
+            sorted(p.name for p in path.parent.iterdir()))
+
+
+@pytest.mark.parametrize("command", [["list"], ["export"], ["export", "1", "-f", "html"]])
+def test_list_and_export_only_read_the_database(db, command):
+    before = _state(db)
+    result = review(*command, "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert _state(db) == before            # no WAL switch, no migration, no -wal or -shm
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root ignores a folder's permissions")
+def test_list_and_export_work_in_a_read_only_folder(db):
+    db.parent.chmod(0o555)
+    try:
+        listed = review("list", "--db", str(db))
+        exported = review("export", "1", "--db", str(db))
+    finally:
+        db.parent.chmod(0o700)
+    assert listed.exit_code == 0 and "Post, Wire" in listed.stdout, listed.output
+    assert exported.exit_code == 0 and "Count differs." in exported.stdout, exported.output
+
+
+def test_another_programs_database_is_a_one_line_error_and_left_alone(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA user_version = 7")   # an identity, and no table yet
+    raw.close()
+    before = _state(path)
+    for command in (["list"], ["export"]):
+        assert_one_line_error(review(*command, "--db", str(path)), "another program")
+    assert _state(path) == before
+
+
+@pytest.mark.parametrize("column, value, words", [
+    ("verdict", "maybe", "unknown verdict 'maybe'"),
+    ("updated", "not a time", "timestamp 'not a time'"),
+    ("target", '["pair",["' + "0" * 64 + '"],[[]]]', "not a target"),
+])
+@pytest.mark.parametrize("command", [["list"], ["export", "1"], ["export", "1", "-f", "html"]])
+def test_a_bad_row_is_a_one_line_error(db, column, value, words, command):
+    raw = sqlite3.connect(db)
+    raw.execute(f"UPDATE reviews SET {column} = ?", (value,))
+    raw.commit()
+    raw.close()
+    if command == ["list"]:        # lists only sessions: a bad review row does not stop it
+        assert review(*command, "--db", str(db)).exit_code == 0
+        return
+    assert_one_line_error(review(*command, "--db", str(db)), "cannot read", words)
+
+
+def test_a_dangling_link_is_a_one_line_error(db):
+    raw = sqlite3.connect(db)
+    (b,) = raw.execute("SELECT hash FROM session_articles WHERE session_id = 1 AND position = 1")
+    raw.execute("INSERT INTO links (session_id, a, b, a_spans, b_spans, created)"
+                " VALUES (1, ?, ?, '[[0,5]]', '[[0,5]]', '2025-03-02T14:05:00Z')",
+                ("f" * 64, b[0]))
+    raw.commit()
+    raw.close()
+    assert_one_line_error(review("export", "1", "--db", str(db)), "cannot read", "no article")
+
+
+def test_a_bad_session_row_is_a_one_line_error_for_list_too(db):
+    raw = sqlite3.connect(db)
+    raw.execute("UPDATE sessions SET updated = 'soon' WHERE id = 2")
+    raw.commit()
+    raw.close()
+    assert_one_line_error(review("list", "--db", str(db)), "cannot read", "timestamp 'soon'")

@@ -50,3 +50,29 @@ def test_html_escapes_hostile_text_and_notes(report):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)</script> [bold]loud[/bold] \\x1b[2J" in text  # shown, as text
     assert "Check <script>alert(1)</script> [bold]x[/bold] \\x1b[2J with the desk." in text
+
+
+def test_html_escapes_every_field_even_those_newsdiff_writes_itself(report):
+    """The verdict, kind, key, hash and labels come from the database too, which another
+    program may have written: none of them can make a tag or leave its attribute."""
+    from dataclasses import replace
+
+    evil = '"><script>alert(1)</script><b x="'
+    session = replace(report.session, key=evil * 2)
+    articles = tuple(replace(a, label=evil, hash=evil) for a in report.articles)
+    reviews = tuple(replace(r, kind=evil, verdict=evil, corrected=evil, marker=evil,
+                            excerpts=tuple(replace(e, article=articles[0]) for e in r.excerpts))
+                    for r in report.reviews)
+    links = tuple(replace(ln, a=replace(ln.a, article=articles[0])) for ln in report.links)
+    page = render_report_html(replace(report, session=session, articles=articles,
+                                      reviews=reviews, links=links))
+    parsed = _Page(page)
+    assert "<script" not in page and "<b " not in page
+    allowed = {"html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2",
+               "h3", "p", "code", "time", "table", "thead", "tbody", "tr", "th", "td",
+               "section", "span", "div", "del", "ins"}
+    assert {tag for tag, _ in parsed.tags} <= allowed
+    attributes = {name for _, attrs in parsed.tags for name in attrs}
+    assert attributes <= {"lang", "charset", "name", "content", "class", "datetime"}
+    text = "".join(parsed.text)
+    assert evil in text     # shown, as text

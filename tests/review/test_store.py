@@ -6,7 +6,9 @@ moments while it records, two write to one database at once.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import os
 import random
 import re
@@ -16,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -53,7 +56,7 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db: Path):
-    with ReviewStore(db) as s:
+    with ReviewStore(db, writable=True) as s:
         yield s
 
 
@@ -82,7 +85,7 @@ def test_default_path_is_the_environment_variable_or_the_user_data_folder(monkey
 
 def test_no_path_opens_the_default_and_creates_its_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSDIFF_DB", str(tmp_path / "deep" / "er" / "r.sqlite3"))
-    with ReviewStore() as s:
+    with ReviewStore(writable=True) as s:
         assert s.path == tmp_path / "deep" / "er" / "r.sqlite3"
     assert s.path.is_file()
 
@@ -98,11 +101,11 @@ def test_the_database_is_in_wal_mode_and_versioned(store, db):
 
 def test_the_same_articles_from_another_path_resume_the_session(tmp_path, db):
     first = articles(TEXT_A, TEXT_B, folder=str(tmp_path / "a"))
-    with ReviewStore(db) as s:
+    with ReviewStore(db, writable=True) as s:
         info = s.open_session(first)
         s.record(info.id, Review(pair_target(info, 0), "divergent", "accepted"))
     moved = articles(TEXT_B, TEXT_A, TEXT_A, folder=str(tmp_path / "b"))   # reordered, repeated
-    with ReviewStore(db) as s:
+    with ReviewStore(db, writable=True) as s:
         again = s.open_session(moved)
         assert again.id == info.id and again.key == info.key
         assert again.reviewed == 1
@@ -279,13 +282,14 @@ def test_links_are_idempotent_ordered_and_removable(store):
 # -- threads ------------------------------------------------------------------------------------
 
 def test_one_store_can_be_used_from_many_threads(store):
-    info = store.open_session(articles(TEXT_A, TEXT_B))
+    info = store.open_session(articles(TEXT_A * 10, TEXT_B * 10))   # room for 200 targets
+    a, b = (x.hash for x in info.articles)
 
     def work(i: int) -> None:
         store.record(info.id, Review(pair_target(info, i), "shared", VERDICTS[i % 3]))
         store.reviews(info.id)
         if i % 10 == 0:
-            store.add_link(info.id, ManualLink("x", "y", ((i, i + 1),), ()))
+            store.add_link(info.id, ManualLink(a, b, ((i, i + 1),), ()))
 
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(work, range(200)))
@@ -300,14 +304,14 @@ def _user_version(path: Path) -> int:
 
 
 def test_an_older_schema_is_migrated_keeping_the_work(db, monkeypatch):
-    with ReviewStore(db) as s:
+    with ReviewStore(db, writable=True) as s:
         info = s.open_session(articles(TEXT_A, TEXT_B))
         saved = s.record(info.id, Review(pair_target(info, 0), "shared", "accepted"))
     assert _user_version(db) == 1
     step = ("ALTER TABLE reviews ADD COLUMN reviewer TEXT",
             "UPDATE reviews SET reviewer = 'someone'")
     monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, step))
-    with ReviewStore(db) as s:
+    with ReviewStore(db, writable=True) as s:
         assert s.reviews(info.id) == [saved]
     assert _user_version(db) == 2
     with sqlite3.connect(db) as raw:
@@ -315,16 +319,16 @@ def test_an_older_schema_is_migrated_keeping_the_work(db, monkeypatch):
 
 
 def test_a_failed_migration_leaves_the_old_schema_and_the_work(db, monkeypatch):
-    with ReviewStore(db) as s:
+    with ReviewStore(db, writable=True) as s:
         info = s.open_session(articles(TEXT_A, TEXT_B))
         saved = s.record(info.id, Review(pair_target(info, 0), "shared", "accepted"))
     broken = ("ALTER TABLE reviews ADD COLUMN reviewer TEXT", "CREATE TABLE sessions (x)")
     monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, broken))
     with pytest.raises(StoreError, match="already exists"):
-        ReviewStore(db)
+        ReviewStore(db, writable=True)
     monkeypatch.undo()
     assert _user_version(db) == 1
-    with ReviewStore(db) as s:
+    with ReviewStore(db, writable=True) as s:
         assert s.reviews(info.id) == [saved]
     with sqlite3.connect(db) as raw:
         assert "reviewer" not in {r[1] for r in raw.execute("PRAGMA table_info(reviews)")}
@@ -333,24 +337,32 @@ def test_a_failed_migration_leaves_the_old_schema_and_the_work(db, monkeypatch):
 def test_an_empty_file_becomes_a_database(tmp_path):
     path = tmp_path / "empty.sqlite3"
     path.touch()
-    with ReviewStore(path) as s:
+    with ReviewStore(path, writable=True) as s:
         assert s.sessions() == []
     assert _user_version(path) == len(store_module.MIGRATIONS)
 
 
+def _state(path: Path) -> tuple[str, int, int, set[str]]:
+    """What must not change about a file we may not touch: its bytes (hashed), size and
+    modification time, and the files beside it (no ``-wal`` or ``-shm`` left)."""
+    stat = path.stat()
+    return (hashlib.sha256(path.read_bytes()).hexdigest(), stat.st_size, stat.st_mtime_ns,
+            {p.name for p in path.parent.iterdir()})
+
+
 def _assert_refused_untouched(path: Path, words: str) -> None:
-    """Opening ``path`` fails with a one-line StoreError and leaves it exactly as it was."""
-    before = path.read_bytes()
-    siblings = set(path.parent.iterdir())
-    with pytest.raises(StoreError, match=words) as caught:
-        ReviewStore(path)
-    assert "\n" not in str(caught.value) and str(path) in str(caught.value)
-    assert path.read_bytes() == before
-    assert set(path.parent.iterdir()) == siblings
+    """Opening ``path``, to read or to write, fails with a one-line StoreError and leaves
+    it exactly as it was."""
+    before = _state(path)
+    for writable in (False, True):
+        with pytest.raises(StoreError, match=words) as caught:
+            ReviewStore(path, writable=writable)
+        assert "\n" not in str(caught.value) and str(path) in str(caught.value)
+        assert _state(path) == before
 
 
 def test_a_newer_schema_is_refused_and_left_untouched(db):
-    ReviewStore(db).close()
+    ReviewStore(db, writable=True).close()
     with sqlite3.connect(db) as raw:
         raw.execute(f"PRAGMA user_version = {len(store_module.MIGRATIONS) + 1}")
     raw.close()
@@ -381,25 +393,67 @@ def test_another_programs_database_is_refused_untouched(tmp_path):
 
 def test_a_folder_or_an_impossible_folder_is_refused(tmp_path):
     with pytest.raises(StoreError, match="is a folder"):
-        ReviewStore(tmp_path)
+        ReviewStore(tmp_path, writable=True)
     (tmp_path / "file.txt").write_text("x")
     with pytest.raises(StoreError, match="cannot create the folder"):
-        ReviewStore(tmp_path / "file.txt" / "sub" / "reviews.sqlite3")
+        ReviewStore(tmp_path / "file.txt" / "sub" / "reviews.sqlite3", writable=True)
     assert issubclass(StoreError, InputError) and issubclass(UnknownSession, StoreError)
 
 
 def test_a_database_locked_too_long_is_a_one_line_error_and_nothing_half_done(db, monkeypatch):
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.2)
-    with ReviewStore(db) as s:
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.4)
+    with ReviewStore(db, writable=True) as s:
         info = s.open_session(articles(TEXT_A, TEXT_B))
         other = sqlite3.connect(db, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")
-        with pytest.raises(StoreError, match="locked by another process"):
+        other.execute("BEGIN EXCLUSIVE")
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="locked by another process") as caught:
             s.record(info.id, Review(pair_target(info, 0), "shared", "accepted"))
+        waited = time.monotonic() - started
+        assert 0.4 <= waited < 5.0, waited      # its bound, not the 10 s it has by default
+        assert "\n" not in str(caught.value) and str(db) in str(caught.value)
         other.execute("ROLLBACK")
         other.close()
         s.record(info.id, Review(pair_target(info, 1), "shared", "accepted"))
         assert [r.target for r in s.reviews(info.id)] == [pair_target(info, 1)]
+
+
+def test_a_save_waits_for_a_lock_shorter_than_its_bound(db, monkeypatch):
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 5.0)
+    with ReviewStore(db, writable=True) as s:
+        info = s.open_session(articles(TEXT_A, TEXT_B))
+        other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN EXCLUSIVE")
+        threading.Timer(0.5, other.execute, ("ROLLBACK",)).start()
+        started = time.monotonic()
+        s.record(info.id, Review(pair_target(info, 0), "shared", "accepted"))
+        assert time.monotonic() - started >= 0.4
+        assert len(s.reviews(info.id)) == 1
+        other.close()
+
+
+def test_a_busy_call_is_tried_again_until_its_bound(db, monkeypatch):
+    """Where SQLite's busy handler does not wait (it fails at once), the store pauses and
+    tries again: a call that meets a lock twice still succeeds."""
+    with ReviewStore(db, writable=True) as s:
+        info = s.open_session(articles(TEXT_A, TEXT_B))
+        calls = []
+        real = store_module.ReviewStore._require
+
+        def busy_twice(self, session_id):
+            calls.append(session_id)
+            if len(calls) <= 2:
+                raise sqlite3.OperationalError("database is locked")
+            return real(self, session_id)
+
+        monkeypatch.setattr(store_module.ReviewStore, "_require", busy_twice)
+        s.record(info.id, Review(pair_target(info, 0), "shared", "accepted"))
+        assert len(calls) == 3
+        monkeypatch.undo()
+        assert len(s.reviews(info.id)) == 1
+        with sqlite3.connect(db) as raw:       # the failed tries left no undo step behind
+            assert raw.execute("SELECT count(*) FROM history").fetchone() == (1,)
+        raw.close()
 
 
 def test_opening_a_new_database_waits_for_another_process_creating_it(tmp_path):
@@ -409,9 +463,245 @@ def test_opening_a_new_database_waits_for_another_process_creating_it(tmp_path):
     other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
     threading.Timer(0.3, other.execute, ("COMMIT",)).start()
-    with ReviewStore(path) as s:
+    with ReviewStore(path, writable=True) as s:
         assert s.sessions() == []
     other.close()
+
+
+def _raw(path: Path, *statements: str, params: tuple = ()) -> None:
+    """Run ``statements`` on ``path`` as another program (or a hand with ``sqlite3``) would."""
+    raw = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            raw.execute(statement, params if "?" in statement else ())
+        raw.commit()
+    finally:
+        raw.close()
+
+
+@pytest.mark.parametrize("statements", [
+    ["PRAGMA user_version = 7"],                          # an identity, and no table yet
+    ["PRAGMA application_id = 1234"],
+    ["PRAGMA application_id = 1234", "CREATE TABLE sessions (id)"],
+    ["PRAGMA journal_mode = WAL", "CREATE TABLE contacts (name TEXT)"],
+], ids=["user-version", "application-id", "our-table-name", "wal"])
+def test_another_programs_identity_is_refused_untouched(tmp_path, statements):
+    path = tmp_path / "other.sqlite3"
+    _raw(path, *statements)
+    _assert_refused_untouched(path, "another program")
+
+
+def test_another_program_with_its_database_open_is_left_untouched(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute("CREATE TABLE contacts (name TEXT)")
+    other.execute("INSERT INTO contacts VALUES ('Ann')")     # in its -wal, not checkpointed
+    try:
+        _assert_refused_untouched(path, "another program")
+        assert other.execute("SELECT name FROM contacts").fetchall() == [("Ann",)]
+    finally:
+        other.close()
+
+
+def test_our_database_with_another_programs_tables_is_refused_untouched(db):
+    ReviewStore(db, writable=True).close()
+    _raw(db, "CREATE TABLE contacts (name TEXT)", "CREATE INDEX by_name ON contacts (name)")
+    _assert_refused_untouched(db, "another program: it holds index by_name, table contacts")
+
+
+def test_our_database_missing_a_table_is_damaged_and_left_untouched(db):
+    ReviewStore(db, writable=True).close()
+    _raw(db, "DROP TABLE links")
+    _assert_refused_untouched(db, "damaged .it has no table links")
+
+
+def test_a_database_with_no_identity_and_no_tables_becomes_ours(tmp_path):
+    path = tmp_path / "blank.sqlite3"
+    _raw(path, "CREATE TABLE t (x)", "DROP TABLE t")   # an SQLite file, nothing in it
+    with ReviewStore(path) as s:                         # read: nothing there yet
+        assert s.sessions() == []
+    with ReviewStore(path, writable=True) as s:
+        assert s.version == len(store_module.MIGRATIONS)
+    assert _user_version(path) == len(store_module.MIGRATIONS)
+
+
+# -- reading --------------------------------------------------------------------------------
+
+def _saved(db: Path) -> tuple[int, Review, ManualLink]:
+    """A database at ``db`` with one session, one verdict and one link; closed."""
+    with ReviewStore(db, writable=True) as s:
+        info = s.open_session(articles(TEXT_A, TEXT_B))
+        review = s.record(info.id, Review(pair_target(info, 0), "shared", "accepted"))
+        a, b = (x.hash for x in info.articles)
+        link = s.add_link(info.id, ManualLink(a, b, ((0, 10),), ((5, 20),)))
+    return info.id, review, link
+
+
+def test_reading_writes_nothing_to_the_file_or_beside_it(db):
+    session_id, review, link = _saved(db)
+    before = _state(db)
+    with ReviewStore(db) as s:
+        assert [x.id for x in s.sessions()] == [session_id]
+        assert s.reviews(session_id) == [review] and s.links(session_id) == [link]
+        for change in (lambda: s.record(session_id, Review(review.target, "shared", "flagged")),
+                       lambda: s.open_session(articles(TEXT_C)), lambda: s.undo(session_id)):
+            with pytest.raises(StoreError, match="opened read-only"):
+                change()
+    assert _state(db) == before            # same bytes, size and time; no -wal or -shm
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"   # still
+    raw.close()
+
+
+def test_reading_while_the_reader_writes_sees_what_it_saved(db):
+    with ReviewStore(db, writable=True) as writer:       # open: its -wal and -shm are there
+        info = writer.open_session(articles(TEXT_A, TEXT_B))
+        writer.record(info.id, Review(pair_target(info, 0), "shared", "accepted"))
+        beside = {p.name for p in db.parent.iterdir()}
+        with ReviewStore(db) as reader:
+            assert reader.session(info.id).reviewed == 1
+        writer.record(info.id, Review(pair_target(info, 1), "shared", "flagged"))
+        with ReviewStore(db) as reader:
+            assert len(reader.reviews(info.id)) == 2
+        assert {p.name for p in db.parent.iterdir()} == beside
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root ignores a folder's permissions (the test above checks the "
+                           "read-only opening writes nothing)")
+def test_a_database_in_a_read_only_folder_can_be_read(db):
+    session_id, review, _ = _saved(db)
+    db.parent.chmod(0o555)
+    try:
+        with ReviewStore(db) as s:
+            assert s.reviews(session_id) == [review]
+        with pytest.raises(StoreError):
+            ReviewStore(db, writable=True).close()
+    finally:
+        db.parent.chmod(0o700)
+
+
+def test_reading_a_missing_file_fails_and_an_empty_one_has_no_sessions(tmp_path):
+    missing = tmp_path / "none.sqlite3"
+    with pytest.raises(StoreError, match="does not exist"):
+        ReviewStore(missing)
+    assert not missing.exists()
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    before = _state(empty)
+    with ReviewStore(empty) as s:
+        assert s.sessions() == []
+        with pytest.raises(UnknownSession):
+            s.session(1)
+    assert _state(empty) == before
+
+
+def test_reading_an_older_schema_reads_it_as_it_is(db, monkeypatch):
+    session_id, review, _ = _saved(db)
+    before = _state(db)
+    step = ("ALTER TABLE reviews ADD COLUMN reviewer TEXT",)
+    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, step))
+    with ReviewStore(db) as s:
+        assert s.version == 1 and s.reviews(session_id) == [review]
+    assert _state(db) == before            # not upgraded: reading never migrates
+
+
+def test_an_older_schema_that_cannot_be_read_as_it_is_says_so(db, monkeypatch):
+    session_id, _, _ = _saved(db)
+    _raw(db, "ALTER TABLE reviews RENAME COLUMN note TO remark")   # as an old version had it
+    step = ("ALTER TABLE reviews RENAME COLUMN remark TO note",)
+    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, step))
+    with ReviewStore(db) as s, pytest.raises(StoreError, match=(
+            r"has schema 1, older than this newsdiff's 2, and cannot be read as it is "
+            r"\(no such column: note\); opening it in the reader")) as caught:
+        s.reviews(session_id)
+    assert "\n" not in str(caught.value)
+    with ReviewStore(db, writable=True) as s:        # the reader upgrades it
+        assert len(s.reviews(session_id)) == 1
+
+
+# -- rows another program (or a hand) wrote ----------------------------------------------------
+
+def _target_key(kind: str, articles: list, spans: list) -> str:
+    return json.dumps([kind, articles, spans], separators=(",", ":"))
+
+
+STRANGER = "0" * 64
+#: Each: what is done to the saved database, and words of the error reading it gives.
+BAD_ROWS = {
+    "unknown verdict": (["UPDATE reviews SET verdict = 'maybe'"], "unknown verdict 'maybe'"),
+    "unknown correction": (["UPDATE reviews SET corrected = 'sideways'"],
+                           "unknown corrected kind"),
+    "bad updated": (["UPDATE reviews SET updated = 'yesterday'"], "timestamp 'yesterday'"),
+    "updated a number": (["UPDATE reviews SET updated = 12"], "timestamp '12'"),
+    "note no text": (["UPDATE reviews SET note = x'00ff'"], "kind or note that is no text"),
+    "target no json": (["UPDATE reviews SET target = 'not json'"], "not a target"),
+    "target no shape": (["UPDATE reviews SET target = '[\"pair\",[],[]]'"], "not a target"),
+    "target of a stranger": (["UPDATE reviews SET target = '{A}'"],
+                             f"no article {STRANGER[:12]} in the session"),
+    "target past the text": (["UPDATE reviews SET target = '{B}'"], "are not sentences"),
+    "link of a stranger": ([f"UPDATE links SET a = '{STRANGER}'"], "no article"),
+    "link spans no json": (["UPDATE links SET b_spans = '[[5'"], "spans '[[5'"),
+    "link spans backwards": (["UPDATE links SET b_spans = '[[20,5]]'"], "are not sentences"),
+    "link created bad": (["UPDATE links SET created = ''"], "timestamp ''"),
+    "session changed bad": (["UPDATE sessions SET updated = '2025-13-40T00:00:00Z'"],
+                            "session 1 changed: timestamp"),
+    "session total bad": (["UPDATE sessions SET total = -3"], "a passage count of -3"),
+    "outlet no text": (["UPDATE session_articles SET outlet = x'07'"], "no text"),
+    "text missing": (["DELETE FROM texts"], "missing or no text"),
+    "key no hash": (["UPDATE sessions SET key = '<script>'"], "key '<script>' is not a hash"),
+    "hash no hash": (["UPDATE session_articles SET hash = '<b>' WHERE position = 0"],
+                     "missing or no text"),
+}
+
+
+def spoil(db: Path, case: str) -> str:
+    """Make the saved database at ``db`` hold the bad row of ``BAD_ROWS[case]``; the words
+    its error must have."""
+    statements, words = BAD_ROWS[case]
+    with sqlite3.connect(db) as raw:
+        a, b = (h for (h,) in raw.execute(
+            "SELECT hash FROM session_articles ORDER BY position"))
+    raw.close()
+    keys = {"{A}": _target_key("pair", [STRANGER, b], [[[0, 5]], [[0, 5]]]),
+            "{B}": _target_key("pair", [a, b], [[[0, 10 ** 6]], []])}
+    for marker, key in keys.items():
+        statements = [s.replace(marker, key) for s in statements]
+    _raw(db, *statements)
+    return words
+
+
+@pytest.mark.parametrize("case", BAD_ROWS)
+def test_a_bad_row_is_a_one_line_error_and_left_as_it_is(db, case):
+    _saved(db)
+    words = spoil(db, case)
+    before = _state(db)
+    with ReviewStore(db) as s, pytest.raises(StoreError) as caught:
+        for info in s.sessions():
+            s.reviews(info.id)
+            s.links(info.id)
+    message = str(caught.value)
+    assert "\n" not in message and str(db) in message and "cannot read" in message
+    assert words in message, message
+    assert _state(db) == before
+
+
+def test_resuming_a_session_with_a_bad_row_writes_nothing(db):
+    _saved(db)
+    spoil(db, "unknown verdict")
+    before = _state(db)
+    moved = articles(TEXT_A, TEXT_B, folder="elsewhere")   # resuming would note the new paths
+    with ReviewStore(db, writable=True) as s, pytest.raises(StoreError, match="unknown verdict"):
+        s.open_session(moved)
+    assert _state(db) == before
+
+
+def test_undo_of_a_bad_history_row_is_a_one_line_error(db):
+    session_id, _, _ = _saved(db)
+    _raw(db, "UPDATE history SET target = '[1,2'")
+    with ReviewStore(db, writable=True) as s, pytest.raises(StoreError, match="not a target"):
+        s.undo(session_id)
 
 
 # -- processes ----------------------------------------------------------------------------------
@@ -428,9 +718,9 @@ from newsdiff.review.store import ReviewStore
 
 db, start, stop = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 sys.stdin.readline()
-store = ReviewStore(db)
-info = store.open_session([Article("a.txt", "A", "A", "Text of A.", ()),
-                           Article("b.txt", "B", "B", "Text of B.", ())])
+store = ReviewStore(db, writable=True)
+info = store.open_session([Article("a.txt", "A", "A", "Text of A. " * 10000, ()),
+                           Article("b.txt", "B", "B", "Text of B. " * 10000, ())])
 pair = tuple(a.hash for a in info.articles)
 i = start
 while i != stop:
@@ -497,14 +787,17 @@ def test_killing_a_writer_at_random_moments_loses_nothing_committed(tmp_path):
     assert rounds_with_writes >= 4, "the test did test something"
 
 
-def test_two_processes_write_to_one_database_at_once(tmp_path):
+def test_three_processes_write_to_one_database_at_once(tmp_path):
+    """Three writers, 300 saves each, all at once: not one save fails (a child whose save
+    fails exits with a traceback), and every one is there afterwards."""
     db = tmp_path / "reviews.sqlite3"
-    children = [_child(db, start, start + 150, stdin=subprocess.PIPE) for start in (0, 1000)]
+    starts = (0, 1000, 2000)
+    children = [_child(db, start, start + 150, stdin=subprocess.PIPE) for start in starts]
     go = threading.Barrier(len(children))
 
     def run(child: subprocess.Popen) -> tuple[str, str]:
-        go.wait()      # both create the database and the session at the same moment
-        return child.communicate("go\n", timeout=60)
+        go.wait()      # all create the database and the session at the same moment
+        return child.communicate("go\n", timeout=120)
 
     with ThreadPoolExecutor(len(children)) as pool:
         results = list(pool.map(run, children))
@@ -515,7 +808,7 @@ def test_two_processes_write_to_one_database_at_once(tmp_path):
         expected.update(_printed(out))
     _assert_intact(db, expected)
     with ReviewStore(db) as s:
-        assert s.sessions()[0].reviewed == 300
+        assert s.sessions()[0].reviewed == 150 * len(starts)
 
 
 def test_a_store_copied_elsewhere_still_opens(store, db, tmp_path):

@@ -7,6 +7,8 @@ checks both what the screen shows and what the store holds.
 from __future__ import annotations
 
 import shutil
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,8 +16,11 @@ from textual.coordinate import Coordinate
 from textual.widgets import Input
 
 from newsdiff.resources import sample_story
-from newsdiff.review.model import Review
+from newsdiff.review import store as store_module
+from newsdiff.review.model import Review, Target
 from newsdiff.review.store import ReviewStore
+from newsdiff.sources import load_article
+from newsdiff.tui import app as app_module
 from newsdiff.tui.app import NewsdiffApp
 from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.help import help_table
@@ -24,7 +29,7 @@ from newsdiff.tui.screens.verdict import KindPrompt, NoteInput
 from newsdiff.tui.targets import pair_target
 from newsdiff.tui.widgets.passage import PassageView
 
-from .tui_support import NotifySpy, exiting, open_compare, open_story, until
+from .tui_support import NotifySpy, exiting, open_compare, open_story, shown, until
 
 SIZE = (100, 30)
 
@@ -394,6 +399,102 @@ async def test_an_unusable_database_keeps_the_reviews_until_the_reader_closes(
         assert scratch is not None and scratch.exists()
     assert bad.read_text(encoding="utf-8") == "not a database\n"  # never written to
     assert not scratch.exists()  # the scratch database goes with the reader
+
+
+async def test_a_database_with_a_row_it_cannot_read_is_said_and_left_alone(
+        db: Path, notices: NotifySpy) -> None:
+    """A review row another program wrote (an unknown verdict): the reader says so in one
+    line, keeps the reviews in a scratch database, and writes nothing to the file."""
+    story = [load_article(str(p)) for p in sample_story()]
+    with ReviewStore(db, writable=True) as store:
+        info = store.open_session(story)
+        pair = tuple(a.hash for a in info.articles[:2])
+        store.record(info.id, Review(Target("pair", pair, (((0, 10),), ())), "unique",
+                                     "accepted"))
+    raw = sqlite3.connect(db)
+    raw.execute("UPDATE reviews SET verdict = 'maybe'")
+    raw.commit()
+    raw.close()
+    before = db.read_bytes()
+    app = NewsdiffApp([], db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.review is not None, "the session")
+        (notice,) = [n for n in notices.notices if n.title == "Reviews are not saved"]
+        assert "cannot read" in notice.message and "unknown verdict 'maybe'" in notice.message
+        assert "\n" not in notice.message and app.review.scratch is not None
+    assert db.read_bytes() == before
+
+
+# -- a database another process holds ----------------------------------------------------
+
+
+def bar_text(screen: CompareScreen) -> str:
+    """The save bar's words, or "" while it is hidden."""
+    bar = screen.query_one("#save-error")
+    return str(bar.render()) if bar.has_class("-on") else ""
+
+
+async def test_a_save_the_store_fails_is_kept_shown_said_and_saved_later(
+        tmp_path: Path, notices: NotifySpy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process holds the database longer than a save waits: the verdict is not
+    lost but kept and shown, a toast says so (the database's path in it literally, though
+    it reads as markup), the screen keeps saying so, undo and quit ask first, and it is
+    saved once the lock is gone."""
+    db = tmp_path / "a[" / "[@click=app.quit]b].sqlite3"
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.3)
+    monkeypatch.setattr(app_module, "RETRY_SAVES_S", 0.2)
+    app = NewsdiffApp([], db_path=db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_compare(app, pilot)
+        k, j = first(screen, "paraphrase"), first(screen, "divergent", group=True)
+        await choose(pilot, screen, k)
+        other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN EXCLUSIVE")           # held longer than the save waits
+        try:
+            await pilot.press("a")
+            toast = await shown(app, pilot, "locked by another process")
+            assert f"{db} is locked by another process" in toast.render().plain
+            (notice,) = [n for n in notices.notices if n.title == "Not saved"]
+            assert notice.severity == "error" and "Kept, and tried again" in notice.message
+            assert badges(screen, k) == ["\u2713 accepted"] * 2       # kept, and shown
+            assert bar_text(screen).startswith("\u2717 1 change not saved: ")
+            assert "locked by another process" in bar_text(screen)
+            await choose(pilot, screen, j)
+            await pilot.press("exclamation_mark")   # joins the queue: no second error
+            await until(pilot, lambda: "2 changes not saved" in bar_text(screen), "the queue")
+            assert len([n for n in notices.notices if n.title == "Not saved"]) == 1
+            await pilot.press("u")
+            assert any(n.title == "Not undone" for n in notices.notices)
+            await pilot.press("q")                  # asks first
+            await until(pilot, lambda: notices.said("Quit again to leave them unsaved"),
+                        "the question")
+            assert app.is_running and not exiting(app)
+            assert stored(db) == []                 # nothing half saved meanwhile
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await until(pilot, lambda: not bar_text(screen), "the retry")
+        assert notices.said("Saved: the 2 changes kept meanwhile.")
+        assert [(r.target, r.verdict) for r in stored(db)] == [
+            (screen.targets[k], "accepted"), (screen.targets[j], "flagged")]
+        assert badges(screen, j) == ["\u2691 flagged"] * 2
+        await pilot.press("q")                      # nothing waits: quits at once
+        await until(pilot, lambda: exiting(app), "quitting")
+
+
+async def test_a_save_waits_out_a_short_lock(db: Path, notices: NotifySpy) -> None:
+    app = NewsdiffApp([], db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await choose(pilot, screen, first(screen, "paraphrase"))
+        other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN EXCLUSIVE")
+        threading.Timer(0.5, other.execute, ("ROLLBACK",)).start()
+        await pilot.press("a")
+        await until(pilot, lambda: screen.progress[0] == 1, "the verdict")
+        other.close()
+        assert len(stored(db)) == 1 and not bar_text(screen)
+        assert not any(n.severity == "error" for n in notices.notices)
 
 
 # -- story --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import App
+from textual.widget import Widget
 
 from newsdiff.tui.app import NewsdiffApp
 from newsdiff.tui.screens.compare import CompareScreen
@@ -58,6 +59,21 @@ async def until(pilot, condition, what: str) -> None:
             return
         await pilot.pause(0.01)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def toasts(app: App) -> list[Widget]:
+    """The notifications drawn on the current screen (``run_test(notifications=True)``),
+    found by their class's name: Textual's ``Toast`` is not public."""
+    return list(app.screen.query("Toast"))
+
+
+async def shown(app: App, pilot, words: str) -> Widget:
+    """The drawn notification whose text holds ``words``, once it is there."""
+    def holding() -> list[Widget]:
+        return [t for t in toasts(app) if words in t.render().plain]
+
+    await until(pilot, holding, f"a toast saying {words!r}")
+    return holding()[0]
 
 
 def exiting(app: App) -> bool:

@@ -2,11 +2,13 @@
 
 Inline CSS only (light and dark by ``prefers-color-scheme``), no script, no
 font, image or stylesheet from elsewhere, so the file reads the same offline
-and years later.  Every string that comes from an article or from the
-reviewer (text, outlet, title, path, note) is untrusted: control characters
-are spelled out as :func:`~newsdiff.present.visible.visible` does for the
-terminal, then it is HTML-escaped, so a note holding ``<script>`` is shown,
-never run.
+and years later.  Every value that comes from the database is untrusted,
+not only the article text, outlets, titles, paths and notes: another program
+may have written the verdict, kind, key or hash column too.  So every one,
+in text and in attributes alike, has its control characters spelled out as
+:func:`~newsdiff.present.visible.visible` does for the terminal and is then
+HTML-escaped (quotes included): a value holding ``<script>`` is shown, never
+run, and cannot leave the attribute it is in.
 The word diff is drawn with ``<del>`` (only in A) and ``<ins>`` (only in B).
 """
 
@@ -82,7 +84,7 @@ _DIFF_TAGS = {"-": "del", "+": "ins"}
 
 def render_report_html(report: Report) -> str:
     """The report as one HTML document: header, articles, reviewed passages, manual links."""
-    title = f"newsdiff review: session {report.session.id}"
+    title = _esc(f"newsdiff review: session {report.session.id}")
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -113,15 +115,16 @@ def render_report_html(report: Report) -> str:
 
 def _meta(report: Report) -> str:
     s = report.session
-    return (f'<p class="meta">key <code>{s.key[:8]}</code> · {progress(s)} passages reviewed · '
-            f"created {_time(s.created)} · last change {_time(s.updated)}</p>")
+    return (f'<p class="meta">key <code>{_esc(s.key[:8])}</code> · {_esc(progress(s))} passages '
+            f"reviewed · created {_time(s.created)} · last change {_time(s.updated)}</p>")
 
 
 def _articles(report: Report) -> str:
     head = "".join(f"<th>{h}</th>" for h in ("", "Outlet", "Title", "File", "Hash"))
     rows = "".join(
-        f'<tr><td class="label">{a.label}</td><td>{_esc(a.outlet)}</td><td>{_esc(a.title)}'
-        f"</td><td>{_esc(a.path)}</td><td><code>{a.hash[:HASH_PREFIX]}</code></td></tr>\n"
+        f'<tr><td class="label">{_esc(a.label)}</td><td>{_esc(a.outlet)}</td>'
+        f"<td>{_esc(a.title)}</td><td>{_esc(a.path)}</td>"
+        f"<td><code>{_esc(a.hash[:HASH_PREFIX])}</code></td></tr>\n"
         for a in report.articles
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>\n{rows}</tbody></table>"
@@ -133,7 +136,8 @@ def _review(n: int, r: ReportReview) -> str:
         f'<header><span class="label">{n}.</span>'
         f'<span class="kind kind-{_esc(r.kind)}">{marker}{_esc(r.kind)}</span>'
         f"<span>{_esc(r.articles_label)}</span>"
-        f'<span class="verdict verdict-{r.verdict or "none"}">{_esc(r.verdict_label)}</span>'
+        f'<span class="verdict verdict-{_esc(r.verdict or "none")}">{_esc(r.verdict_label)}'
+        "</span>"
         f"{_time_span(r.updated)}</header>"
     )
     parts = ['<section class="item">', header, _sides(r.excerpts)]
@@ -157,7 +161,7 @@ def _sides(excerpts: tuple[Excerpt, ...]) -> str:
 
 
 def _side(e: Excerpt) -> str:
-    head = f"<h3>{e.article.label} · {_esc(e.article.name)}</h3>"
+    head = f"<h3>{_esc(e.article.label)} · {_esc(e.article.name)}</h3>"
     body = f"<p>{_esc(e.text)}</p>" if e.text else '<p class="none">no passage</p>'
     return f'<div class="side">{head}{body}</div>'
 
@@ -176,5 +180,6 @@ def _time(iso: str) -> str:
 
 
 def _esc(text: str) -> str:
-    """Untrusted text as HTML: controls spelled out, then ``& < > " '`` escaped."""
+    """A value from the database as HTML text or attribute: controls spelled out, then
+    ``& < > " '`` escaped."""
     return html.escape(visible(text))

@@ -5,17 +5,35 @@ A reviewer's work must never be lost and must resume where they left it, so:
 - **Every write is its own committed transaction** before the method returns;
   there is no "save".  Read-modify-write steps (a verdict and its undo
   history) run under ``BEGIN IMMEDIATE``, so two processes on one database
-  serialise instead of interleaving, and ``busy_timeout`` lets the loser wait
-  rather than fail.
+  serialise instead of interleaving.
+- **A call that meets another process's lock waits, within a bound.**  SQLite's
+  busy handler does not cover every case (switching a new file to WAL, a
+  reader meeting a checkpoint), and several writers at once can outlast one
+  busy timeout, so a call that fails busy is tried again, with growing
+  pauses, until :data:`BUSY_TIMEOUT_S` in all; only then is it a StoreError,
+  which the caller must report (the reader keeps the verdict to try again).
 - **WAL journal, ``synchronous=FULL``.**  In WAL mode ``NORMAL`` already
   survives a killed process, but not a power cut or an OS crash: the last
   verdicts could vanish.  ``FULL`` costs one fsync of the WAL per verdict,
   a few milliseconds at human typing speed, which is the cheapest "never
   lost" there is.
-- **The file is checked before it is written to.**  A file that is not an
-  SQLite database, an SQLite database of another program, or a newsdiff
-  database from a newer version is refused with :class:`StoreError` and left
-  byte for byte as it was: the store never overwrites or "repairs" a user's file.
+- **The file is identified before anything is written to it**, through a
+  read-only connection that leaves no trace.  A file that is not an SQLite
+  database, an SQLite database of another program (another
+  ``application_id``, or none with a ``user_version`` set, or tables this
+  code does not make), or a newsdiff database from a newer version is
+  refused with :class:`StoreError` and left byte for byte as it was: the
+  store never overwrites or "repairs" a user's file.  Only a file with no
+  identity and no schema at all (empty, or just made) becomes a database.
+- **Reading needs no write access.**  ``ReviewStore(path)`` opens read-only
+  (``newsdiff review list`` and ``export``): no WAL switch, no migration, no
+  ``-wal``/``-shm`` file made, so a database in a read-only folder, on a
+  read-only medium or of another user can be listed and exported.  Only
+  ``writable=True`` (the reader) creates, upgrades and writes.
+- **What is read is checked.**  Another program (or a hand with ``sqlite3``)
+  may have put anything in a column; a row with an unknown verdict, a bad
+  timestamp, a target or link naming no article of its session or no text of
+  it is a one-line StoreError, never a crash in a report.
 - **The schema is versioned** (``PRAGMA user_version``, plus ``application_id``
   to recognise our files) and upgraded by the ordered :data:`MIGRATIONS`, all
   in one transaction: an upgrade either completes or leaves the old file.
@@ -35,6 +53,8 @@ from __future__ import annotations
 import functools
 import json
 import os
+import random
+import re
 import sqlite3
 import threading
 import time
@@ -62,14 +82,22 @@ from newsdiff.values.errors import InputError
 
 #: Environment variable naming the database instead of the platform's default.
 ENV_VAR = "NEWSDIFF_DB"
-#: How long a write waits for another process's transaction before giving up.
-BUSY_TIMEOUT_S = 5.0
+#: How long a call waits in all for another process's lock before it fails (see
+#: :func:`_guarded`): long enough for several writers at once on a slow disk, short
+#: enough that a reviewer hears about a lock that will not go away.
+BUSY_TIMEOUT_S = 10.0
+#: The first pause before a call that met a lock is tried again; each pause doubles, up
+#: to the last, and is drawn at random around that, so writers that met do not meet again.
+FIRST_RETRY_S = 0.005
+LAST_RETRY_S = 0.25
 #: ``PRAGMA application_id`` of a newsdiff database ("NDIF"): how we tell our files apart.
 APPLICATION_ID = 0x4E444946
 #: The first bytes of every SQLite 3 database file.
 _SQLITE_HEADER = b"SQLite format 3\x00"
 #: A session key prefix shorter than this is too likely to be ambiguous to accept.
 MIN_PREFIX = 4
+#: A session key or an article hash as the store writes them: SHA-256, in hex.
+_HASH = re.compile(r"[0-9a-f]{64}")
 
 #: ``MIGRATIONS[i]`` takes the schema from version ``i`` to ``i + 1``; the
 #: schema version of this code is ``len(MIGRATIONS)``.  Append, never edit:
@@ -135,10 +163,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 #: The columns of a review's state, in the order of ``reviews`` and ``history``.
 _STATE = "seq, kind, verdict, corrected, note, updated"
 
+#: What identifies a file, in one statement (so one snapshot: read apart, another
+#: process's migration could commit in between and its tables look like another
+#: program's): its application id, its schema version, and the tables, indexes,
+#: views and triggers it holds (SQLite's own ``sqlite_…`` objects aside).
+_IDENTIFY = (
+    "SELECT (SELECT application_id FROM pragma_application_id),"
+    " (SELECT user_version FROM pragma_user_version),"
+    " (SELECT json_group_array(json_array(type, name)) FROM sqlite_master"
+    "  WHERE name NOT LIKE 'sqlite!_%' ESCAPE '!')")
+#: How many of a file's unexpected objects a message names.
+_NAMED = 3
+
 
 class StoreError(InputError):
     """The review database cannot be used: not a newsdiff database, a newer schema,
-    unreadable, locked too long…  One line, naming the file."""
+    unreadable, a row that makes no sense, locked too long…  One line, naming the file."""
 
 
 class UnknownSession(StoreError):
@@ -164,10 +204,6 @@ def _spans_json(spans: Spans) -> str:
     return json.dumps([list(s) for s in spans], separators=(",", ":"))
 
 
-def _spans_from(text: str) -> Spans:
-    return tuple(tuple(s) for s in json.loads(text))
-
-
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
@@ -177,23 +213,56 @@ def _is_busy(error: sqlite3.Error) -> bool:
     return "locked" in str(error) or "busy" in str(error)
 
 
-def _check_file(path: Path) -> None:
-    """Refuse, before SQLite opens it, a path that cannot be or is not an SQLite database.
-
-    A missing or empty file becomes a new database; anything else must start
-    with SQLite's header, so a text file or random bytes are never written to.
-    """
+def _check_file(path: Path) -> bool:
+    """Whether ``path`` holds an SQLite file (False: missing or empty, a new database);
+    refuse, before SQLite opens it, a path that cannot be or is not one, so a text file
+    or random bytes are never written to."""
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a review database")
     try:
         with path.open("rb") as f:
             head = f.read(len(_SQLITE_HEADER))
     except FileNotFoundError:
-        head = b""
+        return False
     except OSError as e:
         raise StoreError(f"cannot read {path}: {e.strerror or _one_line(e)}") from e
     if head and head != _SQLITE_HEADER:
         raise StoreError(f"{path} is not a newsdiff review database (not an SQLite file)")
+    return bool(head)
+
+
+@functools.cache
+def _schema_objects(migrations: tuple[tuple[str, ...], ...],
+                    version: int) -> frozenset[tuple[str, str]]:
+    """The ``(type, name)`` of every object the first ``version`` migrations make: what a
+    newsdiff database of that version holds, found by making one in memory."""
+    db = sqlite3.connect(":memory:")
+    try:
+        for statements in migrations[:version]:
+            for statement in statements:
+                db.execute(statement)
+        (listed,) = db.execute(_IDENTIFY).fetchone()[2:]
+    finally:
+        db.close()
+    return frozenset(map(tuple, json.loads(listed)))
+
+
+def _empty_schema() -> sqlite3.Connection:
+    """An in-memory database of this code's schema with nothing in it: what a read-only
+    store reads when the file is a database not made yet (empty, or only created), so
+    that it lists no sessions rather than failing on tables that are not there."""
+    db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    for statements in MIGRATIONS:
+        for statement in statements:
+            db.execute(statement)
+    return db
+
+
+def _names(objects: set[tuple[str, str]]) -> str:
+    """Some of a file's objects, for a message: ``table contacts, index by_name and 4 more``."""
+    named = [f"{kind} {name}" for kind, name in sorted(objects)[:_NAMED]]
+    more = len(objects) - len(named)
+    return ", ".join(named) + (f" and {more} more" if more else "")
 
 
 P = ParamSpec("P")
@@ -203,58 +272,142 @@ R = TypeVar("R")
 def _guarded(
     method: Callable[Concatenate[ReviewStore, P], R],
 ) -> Callable[Concatenate[ReviewStore, P], R]:
-    """Run a public method under the store's lock, with SQLite errors as one-line StoreErrors."""
+    """Run a public method under the store's lock, with SQLite errors as one-line StoreErrors,
+    trying it again while another process's lock keeps it from running.
+
+    Each try waits in SQLite's busy handler for what is left of
+    :data:`BUSY_TIMEOUT_S`; a try that still fails busy (SQLite does not wait
+    in every case) is rolled back whole and made again after a pause, so
+    every method must be one transaction or only read, which they all are.
+    """
 
     @functools.wraps(method)
     def wrapper(self: ReviewStore, *args: P.args, **kwargs: P.kwargs) -> R:
         with self._lock:
-            try:
-                return method(self, *args, **kwargs)
-            except sqlite3.Error as e:
-                raise StoreError(self._describe(e)) from e
+            deadline = time.monotonic() + BUSY_TIMEOUT_S
+            pause = FIRST_RETRY_S
+            while True:
+                try:
+                    self._db.execute(f"PRAGMA busy_timeout = "
+                                     f"{max(1, round((deadline - time.monotonic()) * 1000))}")
+                    return method(self, *args, **kwargs)
+                except sqlite3.Error as e:  # (a transaction was rolled back by _write)
+                    left = deadline - time.monotonic()
+                    if not _is_busy(e) or left <= 0:
+                        raise StoreError(self._describe(e)) from e
+                time.sleep(min(left, pause * random.uniform(0.5, 1.5)))
+                pause = min(pause * 2, LAST_RETRY_S)
 
     return wrapper
 
 
 class ReviewStore:
-    """The review database at ``path`` (default :func:`default_db_path`).
+    """The review database at ``path`` (default :func:`default_db_path`), read-only unless
+    ``writable``.
 
-    Opening creates the folder and the database if needed and upgrades an
-    older schema.  Every method that changes something has committed it when
-    it returns.  Safe to share between threads; safe to open from several
-    processes at once.
+    Read-only, the file must exist; nothing is written to it or beside it, and
+    an older schema is read as it is.  Writable, opening creates the folder
+    and the database if needed and upgrades an older schema, and every method
+    that changes something has committed it when it returns.  Safe to share
+    between threads; safe to open from several processes at once.
     """
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, *, writable: bool = False) -> None:
         self.path = default_db_path() if path is None else Path(path).expanduser()
+        self.writable = writable
         self._lock = threading.RLock()
+        #: The file's schema version (this code's once a writable store has upgraded it).
+        self.version = 0
+        if writable:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"cannot create the folder {self.path.parent}: "
+                                 f"{e.strerror or _one_line(e)}") from e
+        elif not self.path.exists():
+            raise StoreError(f"{self.path} does not exist")
+        if _check_file(self.path):
+            self._db = self._connect_read_only()
+            try:
+                self._identify()
+            except BaseException:
+                self._db.close()
+                raise
+            if self.version and not writable:
+                self._db.execute("PRAGMA query_only = ON")
+                return
+            self._db.close()
+        if writable:
+            self._db = self._connect(str(self.path), uri=False)
+            try:
+                self._prepare()
+            except BaseException:
+                self._db.close()
+                raise
+        else:
+            self._db = _empty_schema()
+            self.version = len(MIGRATIONS)
+
+    def _connect(self, target: str, *, uri: bool) -> sqlite3.Connection:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise StoreError(f"cannot create the folder {self.path.parent}: "
-                             f"{e.strerror or _one_line(e)}") from e
-        _check_file(self.path)
-        try:
-            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                       check_same_thread=False)
+            return sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                   check_same_thread=False, uri=uri)
         except sqlite3.Error as e:
             raise StoreError(self._describe(e)) from e
-        try:
-            self._prepare()
-        except BaseException:
-            self._db.close()
-            raise
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """A connection that can only read the file and leaves nothing beside it.
+
+        A WAL database read with ``mode=ro`` gets a ``-wal`` and ``-shm`` file
+        made next to it (left behind, or impossible in a read-only folder)
+        unless they are there already.  They are there while any connection
+        has the file open, and then the WAL may hold what is not in the file
+        yet: read through them.  When they are not, the file alone holds
+        everything, and ``immutable=1`` reads it without them (and without
+        locks: a writer that opens it meanwhile and checkpoints while this
+        reads, within the milliseconds a listing takes, is the one risk, and
+        at worst a read fails as damaged).
+        """
+        wal = self.path.with_name(self.path.name + "-wal")
+        query = "?mode=ro" if wal.exists() else "?mode=ro&immutable=1"
+        return self._connect(self.path.absolute().as_uri() + query, uri=True)
+
+    @_guarded
+    def _identify(self) -> None:
+        """Set :attr:`version` from the file, through a read-only connection; StoreError if
+        the file is not ours (see :meth:`_schema_version`)."""
+        self.version = self._schema_version()
+
+    def _schema_version(self) -> int:
+        """The file's schema version (0: a database not made yet, with no identity and no
+        schema); StoreError if it is not ours, newer than this code, or damaged."""
+        app_id, version, listed = self._db.execute(_IDENTIFY).fetchone()
+        objects = set(map(tuple, json.loads(listed)))
+        if (app_id, version, objects) == (0, 0, set()):
+            return 0
+        if app_id != APPLICATION_ID:
+            raise StoreError(f"{self.path} is not a newsdiff review database "
+                             "(an SQLite database of another program)")
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path} was written by a newer newsdiff (schema {version}, "
+                             f"this one knows {len(MIGRATIONS)}); upgrade newsdiff to open it")
+        expected = _schema_objects(MIGRATIONS, version)
+        if extra := objects - expected:
+            raise StoreError(f"{self.path} is not a newsdiff review database (an SQLite "
+                             f"database of another program: it holds {_names(extra)})")
+        if missing := expected - objects:
+            raise StoreError(f"{self.path} is damaged (it has no {_names(missing)}); "
+                             "it was left as it is")
+        return version
 
     @_guarded
     def _prepare(self) -> None:
-        """Identify the file, then switch to WAL and migrate; nothing is written to a foreign file.
-
-        The file is identified twice: before anything is written (switching to
-        WAL rewrites the header) and again inside the migration's transaction,
-        in case another process created the schema meanwhile.
-        """
-        self._schema_version()
-        self._use_wal()
+        """Switch to WAL and migrate; the file is identified again inside the migration's
+        transaction, in case another process made the schema since it was first."""
+        mode = self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if mode != "wal":
+            raise StoreError(f"{self.path}: cannot keep a write-ahead log here "
+                             f"(journal mode {mode})")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
         with self._write():
@@ -263,65 +416,33 @@ class ReviewStore:
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {version + 1}")
                 self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-
-    def _schema_version(self) -> int:
-        """The file's schema version (0: an empty database); StoreError if it is not ours
-        or newer than this code.
-
-        One statement, so one snapshot: read apart, another process's migration
-        could commit in between and its tables look like another program's.
-        """
-        app_id, version, tables = self._db.execute(
-            "SELECT (SELECT application_id FROM pragma_application_id),"
-            " (SELECT user_version FROM pragma_user_version),"
-            " (SELECT count(*) FROM sqlite_master)").fetchone()
-        if app_id != APPLICATION_ID:
-            if app_id or tables:
-                raise StoreError(f"{self.path} is not a newsdiff review database "
-                                 "(an SQLite database of another program)")
-            return 0
-        if version > len(MIGRATIONS):
-            raise StoreError(f"{self.path} was written by a newer newsdiff (schema {version}, "
-                             f"this one knows {len(MIGRATIONS)}); upgrade newsdiff to open it")
-        return version
-
-    def _use_wal(self) -> None:
-        """Switch the file to WAL (once: the mode is kept in the file), waiting for other writers.
-
-        SQLite does not apply the busy timeout to this switch: while another
-        connection holds a write lock on a file not yet in WAL mode (another
-        process creating the database at the same moment), it refuses at once.
-        So retry until the timeout, as any other write would wait.
-        """
-        deadline = time.monotonic() + BUSY_TIMEOUT_S
-        while True:
-            try:
-                if self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal":
-                    return
-            except sqlite3.OperationalError as e:
-                if not _is_busy(e):
-                    raise
-            if time.monotonic() > deadline:
-                raise StoreError(self._locked_message())
-            time.sleep(0.01)
-
-    def _locked_message(self) -> str:
-        return (f"{self.path} is locked by another process (waited {BUSY_TIMEOUT_S:g} s); "
-                "try again when it has finished")
+            self.version = len(MIGRATIONS)
 
     def _describe(self, error: sqlite3.Error) -> str:
         """One line for the user, naming the file and saying what to do where we can."""
         message = _one_line(error)
         if _is_busy(error):
-            return self._locked_message()
+            return (f"{self.path} is locked by another process (waited {BUSY_TIMEOUT_S:g} s); "
+                    "try again when it has finished")
         if "malformed" in message or "not a database" in message:
             return f"{self.path} is damaged ({message}); it was left as it is"
+        if not self.writable and 0 < self.version < len(MIGRATIONS):
+            return (f"{self.path} has schema {self.version}, older than this newsdiff's "
+                    f"{len(MIGRATIONS)}, and cannot be read as it is ({message}); opening it "
+                    "in the reader (newsdiff read) upgrades it")
         return f"{self.path}: {message}"
+
+    def _bad_row(self, what: str) -> StoreError:
+        """The error for a row that makes no sense (another program's, or a hand's)."""
+        return StoreError(f"{self.path} holds a row newsdiff cannot read ({what}); "
+                          "it was left as it is")
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction, taken at once (``BEGIN IMMEDIATE``) so that what it reads
         cannot change before it writes; committed on success, rolled back on any error."""
+        if not self.writable:
+            raise StoreError(f"{self.path} was opened read-only")
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
@@ -350,7 +471,10 @@ class ReviewStore:
 
         A resumed session keeps its articles' order; their path, outlet and
         title are updated to this opening's, so reports name where the files
-        are now.  A different set of articles is a different session.
+        are now.  A different set of articles is a different session.  A
+        session holding a row that makes no sense is a StoreError, and then
+        nothing is written: its rows are read, and checked, before the
+        transaction commits.
         """
         unique: dict[str, Article] = {}
         for article in articles:
@@ -370,7 +494,10 @@ class ReviewStore:
                     " outlet = excluded.outlet, title = excluded.title, path = excluded.path",
                     (session_id, position, digest, article.outlet, article.title,
                      str(article.path)))
-        return self._info(session_id)
+            info = self._info(session_id)
+            self._reviews(session_id)
+            self._links(session_id)
+        return info
 
     def _create_session(self, key: str) -> int:
         now = _now()
@@ -396,11 +523,30 @@ class ReviewStore:
         if row is None:
             raise UnknownSession(f"no review session {session_id} in {self.path}")
         sid, key, total, created, updated, reviewed = row
-        articles = tuple(SessionArticle(*r) for r in self._db.execute(
+        where = f"session {sid}"
+        if not isinstance(key, str) or not _HASH.fullmatch(key):
+            raise self._bad_row(f"{where}: key {_shown(key)} is not a hash")
+        if not (total is None or type(total) is int and total >= 0):
+            raise self._bad_row(f"{where}: a passage count of {total!r}")
+        self._check_time(created, f"{where} created")
+        self._check_time(updated, f"{where} changed")
+        return SessionInfo(sid, key, self._articles(sid), reviewed, total, created, updated)
+
+    def _articles(self, session_id: int) -> tuple[SessionArticle, ...]:
+        """The session's articles in order, each a row of text columns that hold text."""
+        rows = self._db.execute(
             "SELECT a.hash, a.outlet, a.title, a.path, t.text FROM session_articles a"
-            " JOIN texts t ON t.hash = a.hash WHERE a.session_id = ? ORDER BY a.position",
-            (sid,)))
-        return SessionInfo(sid, key, articles, reviewed, total, created, updated)
+            " LEFT JOIN texts t ON t.hash = a.hash WHERE a.session_id = ? ORDER BY a.position",
+            (session_id,)).fetchall()
+        for row in rows:
+            if not all(isinstance(value, str) for value in row) or not _HASH.fullmatch(row[0]):
+                raise self._bad_row(f"session {session_id}: an article whose hash, outlet, "
+                                    "title, path or text is missing or no text")
+        return tuple(SessionArticle(*row) for row in rows)
+
+    def _texts(self, session_id: int) -> dict[str, str]:
+        """The session's article texts by hash: what its targets and links must name."""
+        return {a.hash: a.text for a in self._articles(session_id)}
 
     @_guarded
     def session(self, ref: str | int) -> SessionInfo:
@@ -496,15 +642,71 @@ class ReviewStore:
         row = self._db.execute(
             "SELECT target, kind, verdict, corrected, note, updated FROM reviews"
             " WHERE session_id = ? AND target = ?", (session_id, target.key)).fetchone()
-        return _review_from(row) if row else None
+        return self._review_from(row, session_id, self._texts(session_id)) if row else None
 
     @_guarded
     def reviews(self, session_id: int) -> list[Review]:
         """Every reviewed target's current state, in the order they were first reviewed."""
+        return self._reviews(session_id)
+
+    def _reviews(self, session_id: int) -> list[Review]:
         self._require(session_id)
-        return [_review_from(row) for row in self._db.execute(
+        texts = self._texts(session_id)
+        return [self._review_from(row, session_id, texts) for row in self._db.execute(
             "SELECT target, kind, verdict, corrected, note, updated FROM reviews"
-            " WHERE session_id = ? ORDER BY seq", (session_id,))]
+            " WHERE session_id = ? ORDER BY seq", (session_id,)).fetchall()]
+
+    def _review_from(self, row: tuple, session_id: int, texts: dict[str, str]) -> Review:
+        """A stored review, checked: a known verdict and kind, text where text belongs, a
+        real timestamp, and a target that names sentences of the session's articles."""
+        key, kind, verdict, corrected, note, updated = row
+        target = self._target_from(key, session_id, texts)
+        where = f"session {session_id}, review of {_shown(key)}"
+        if verdict is not None and verdict not in VERDICTS:
+            raise self._bad_row(f"{where}: unknown verdict {_shown(verdict)}")
+        if corrected is not None and corrected not in CORRECTED_KINDS:
+            raise self._bad_row(f"{where}: unknown corrected kind {_shown(corrected)}")
+        if not isinstance(kind, str) or not isinstance(note, str):
+            raise self._bad_row(f"{where}: a kind or note that is no text")
+        self._check_time(updated, where)
+        return Review(target, kind, verdict, corrected, note, updated)
+
+    def _target_from(self, key: object, session_id: int, texts: dict[str, str]) -> Target:
+        """The target a stored key names, if it names sentences of the session's articles."""
+        where = f"session {session_id}, review of {_shown(key)}"
+        try:
+            target = Target.from_key(key) if isinstance(key, str) else None
+        except (TypeError, ValueError):
+            target = None
+        if target is None or len(target.spans) != len(target.articles) or not (
+                target.kind == "pair" and len(target.articles) == 2
+                or target.kind == "claim" and target.articles):
+            raise self._bad_row(f"{where}: not a target")
+        for digest, spans in zip(target.articles, target.spans):
+            self._check_spans(digest, spans, texts, where)
+        return target
+
+    def _check_spans(self, digest: object, spans: tuple, texts: dict[str, str],
+                     where: str) -> None:
+        """That ``spans`` are sentences of the session's article ``digest``: ``[start, end)``
+        pairs of whole numbers inside its text."""
+        if not isinstance(digest, str) or digest not in texts:
+            name = digest[:12] if isinstance(digest, str) else _shown(digest)
+            raise self._bad_row(f"{where}: no article {name} in the session")
+        length = len(texts[digest])
+        if not all(len(span) == 2 and all(type(x) is int for x in span)
+                   and 0 <= span[0] < span[1] <= length for span in spans):
+            raise self._bad_row(f"{where}: spans {_shown(spans)} are not sentences of "
+                                f"article {digest[:12]}")
+
+    def _check_time(self, value: object, where: str) -> None:
+        """That ``value`` is an ISO 8601 timestamp that can be shown in local time."""
+        try:
+            if not isinstance(value, str):
+                raise TypeError(value)
+            datetime.fromisoformat(value).astimezone()
+        except (TypeError, ValueError, OverflowError, OSError) as e:
+            raise self._bad_row(f"{where}: timestamp {_shown(value)}") from e
 
     @_guarded
     def undo(self, session_id: int) -> Target | None:
@@ -517,10 +719,11 @@ class ReviewStore:
             if row is None:
                 return None
             history_id, key, *state = row
+            target = self._target_from(key, session_id, self._texts(session_id))
             db.execute("DELETE FROM history WHERE id = ?", (history_id,))
             self._put(session_id, key, None if state[0] is None else tuple(state))
             self._touch(session_id)
-        return Target.from_key(key)
+        return target
 
     # -- manual links -----------------------------------------------------------------------
 
@@ -553,12 +756,34 @@ class ReviewStore:
 
     @_guarded
     def links(self, session_id: int) -> list[ManualLink]:
-        """The session's manual links, in the order they were made."""
+        """The session's manual links, in the order they were made, each checked: its two
+        ends sentences of the session's articles, its stamp a real timestamp."""
+        return self._links(session_id)
+
+    def _links(self, session_id: int) -> list[ManualLink]:
         self._require(session_id)
-        return [ManualLink(a, b, _spans_from(a_spans), _spans_from(b_spans), created)
-                for a, b, a_spans, b_spans, created in self._db.execute(
-                    "SELECT a, b, a_spans, b_spans, created FROM links WHERE session_id = ?"
-                    " ORDER BY id", (session_id,))]
+        texts = self._texts(session_id)
+        links = []
+        for a, b, a_spans, b_spans, created in self._db.execute(
+                "SELECT a, b, a_spans, b_spans, created FROM links WHERE session_id = ?"
+                " ORDER BY id", (session_id,)).fetchall():
+            where = f"session {session_id}, link of {_shown(a)} and {_shown(b)}"
+            ends = []
+            for digest, spans in ((a, a_spans), (b, b_spans)):
+                try:
+                    ends.append(tuple(tuple(s) for s in json.loads(spans)))
+                except (TypeError, ValueError) as e:
+                    raise self._bad_row(f"{where}: spans {_shown(spans)}") from e
+                self._check_spans(digest, ends[-1], texts, where)
+            self._check_time(created, where)
+            links.append(ManualLink(a, b, ends[0], ends[1], created))
+        return links
+
+
+def _shown(value: object) -> str:
+    """A stored value as a message quotes it: its repr, cut to a few dozen characters."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "\u2026"
 
 
 def _validate(review: Review) -> None:
@@ -573,8 +798,3 @@ def _validate(review: Review) -> None:
 def _link_key(link: ManualLink) -> tuple[str, str, str, str]:
     """What identifies a link: its articles and spans, as stored."""
     return link.a, link.b, _spans_json(link.a_spans), _spans_json(link.b_spans)
-
-
-def _review_from(row: tuple) -> Review:
-    target, kind, verdict, corrected, note, updated = row
-    return Review(Target.from_key(target), kind, verdict, corrected, note, updated)

@@ -6,7 +6,10 @@ to show and how they are marked from :mod:`newsdiff.present`.  Importing the
 engine never imports this package (nor Textual).
 
 Article text is untrusted.  It reaches the screen only as :class:`rich.text.Text`
-built from :func:`~newsdiff.present.visible`, never as a markup string.
+built from :func:`~newsdiff.present.visible`, never as a markup string.  So do
+paths, addresses, servers' and the store's words: every notification is shown
+with ``markup=False`` (``tests/tui/test_tui_messages.py`` checks each call), so
+``[/b]`` in a file name cannot break a toast, nor ``[@click=…]`` make it a button.
 
 Imports run one way, from the app down (``tests/tui/test_tui_imports.py`` keeps it so):
 

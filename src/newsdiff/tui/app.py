@@ -1,10 +1,18 @@
-"""``NewsdiffApp``: loads articles in a worker, caches comparisons, hosts the screens."""
+"""``NewsdiffApp``: loads articles in a worker, caches comparisons, hosts the screens.
+
+Every message it shows that may carry a path, an address, a server's words or
+a settings file's text (a file that cannot be read, a database that cannot be
+used) is shown literally: ``markup=False``, and control characters spelled out
+by :func:`~newsdiff.present.visible.visible`, so ``[/b]`` in a file name
+cannot break a toast, nor ``[@click=app.quit]`` make it a button.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import threading
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -12,10 +20,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.markup import escape
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from newsdiff.present.visible import visible
 from newsdiff.resources import sample_story
 from newsdiff.sources import expand_paths, load_article
 from newsdiff.tui.bindings import bindings_of
@@ -26,7 +36,11 @@ from newsdiff.values.errors import InputError
 
 if TYPE_CHECKING:
     from newsdiff.engine.annotate import ArticleAnalysis
+    from newsdiff.review.store import StoreError
     from newsdiff.tui.session import ReviewSession
+
+#: How long the reader waits before trying again to save the changes the store failed.
+RETRY_SAVES_S = 5.0
 
 
 def compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis) -> Comparison:
@@ -84,6 +98,10 @@ class NewsdiffApp(App[None]):
         self.review: ReviewSession | None = None
         #: Why there is no review session at all, when even a scratch one failed.
         self.review_off: str | None = None
+        #: Whether quitting was asked once while changes wait to be saved: the next quits.
+        self._warned_unsaved = False
+        #: Whether :meth:`retry_saves` is trying the changes the store failed again.
+        self._retrying = False
         self.entries: list[Entry] = []
         self.load_errors: list[str] = []
         self.loaded = asyncio.Event()
@@ -113,7 +131,8 @@ class NewsdiffApp(App[None]):
 
         self.apply_key_overrides()
         for warning in self.config.warnings:
-            self.notify(warning, title="Settings", severity="warning", timeout=8)
+            self.notify(visible(warning), title="Settings", severity="warning", timeout=8,
+                        markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(LibraryScreen())
         self.load_articles()
@@ -144,7 +163,8 @@ class NewsdiffApp(App[None]):
         try:
             save_theme(self.config.path, theme.name)
         except (OSError, ValueError) as e:
-            self.notify(f"Could not remember the theme: {e}", severity="warning", timeout=6)
+            self.notify(visible(f"Could not remember the theme: {e}"), severity="warning",
+                        timeout=6, markup=False)
             return
         self._saved_theme = theme.name
 
@@ -161,14 +181,15 @@ class NewsdiffApp(App[None]):
                 article = await asyncio.to_thread(load_article, str(path))
             except InputError as e:
                 self.load_errors.append(str(e))
-                self.notify(str(e), title="Could not read", severity="error", timeout=8)
+                self.notify(visible(str(e)), title="Could not read", severity="error",
+                            timeout=8, markup=False)
                 continue
             entries.append(entry_of(len(entries), article))
         self.entries = entries
         self.loaded.set()
         self.load_progress = None
         for screen in self.screen_stack:
-            if isinstance(screen, LibraryScreen):
+            if isinstance(screen, LibraryScreen) and self.on_stack(screen):
                 screen.show_entries()
         await self.open_review()
 
@@ -190,15 +211,97 @@ class NewsdiffApp(App[None]):
                                                    [e.article for e in self.entries])
         except (StoreError, OSError) as e:
             self.review_off = f"Reviewing is off: {e}"
-            self.notify(self.review_off, severity="error", timeout=10)
+            self.notify(visible(self.review_off), severity="error", timeout=10, markup=False)
             return
         if self.review.problem:
-            self.notify(f"{self.review.problem}. Verdicts last until you quit.",
-                        title="Reviews are not saved", severity="warning", timeout=10)
+            self.notify(visible(f"{self.review.problem}. Verdicts last until you quit."),
+                        title="Reviews are not saved", severity="warning", timeout=10,
+                        markup=False)
         for screen in self.screen_stack:
             # A screen pushed but not mounted yet finds the session when it mounts.
-            if isinstance(screen, ReviewScreen) and screen.is_mounted:
+            if isinstance(screen, ReviewScreen) and screen.is_mounted and self.on_stack(screen):
                 await screen.show_reviews()
+
+    def on_stack(self, screen: Screen) -> bool:
+        """Whether ``screen`` is still open: on the stack of an app still running.
+
+        What a screen's worker asks after each wait (a comparison, the store)
+        before it touches the screen's widgets: Textual removes a leaving
+        screen's widgets first and cancels the screen's workers only after, so
+        a worker that wakes in between would find none and crash the reader.
+        """
+        return self.is_running and screen in self.screen_stack
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def save_failed(self, error: StoreError) -> None:
+        """A change the store did not take (the session keeps it): say why, keep saying so
+        on the review screens, and try again every :data:`RETRY_SAVES_S` until it is saved.
+
+        Said once per failure, not once per change: while the store fails, the
+        changes made meanwhile only join those waiting.
+        """
+        if not self._retrying:
+            self._retrying = True
+            self.notify(visible(f"{error}. Kept, and tried again every {RETRY_SAVES_S:g} s."),
+                        title="Not saved", severity="error", timeout=15, markup=False)
+            self.retry_saves()
+        self.show_save_state()
+
+    @work(group="save-retry")
+    async def retry_saves(self) -> None:
+        """Try the waiting changes again, every :data:`RETRY_SAVES_S`, until all are saved.
+
+        :attr:`_retrying` is cleared as the last change is saved, on the event
+        loop with no pause between, so a failure just after starts a new round.
+        """
+        from newsdiff.review.store import StoreError
+
+        session = self.review
+        try:
+            while session is not None and session.unsaved:
+                await asyncio.sleep(RETRY_SAVES_S)
+                count = len(session.unsaved)
+                try:
+                    await session.flush()
+                except StoreError:
+                    self.show_save_state()
+                    continue
+                self._warned_unsaved = False
+                self.notify(f"Saved: the {count} change{'s' * (count != 1)} kept meanwhile.",
+                            title="Saved", timeout=6, markup=False)
+                self.show_save_state()
+        finally:
+            self._retrying = False
+
+    def show_save_state(self) -> None:
+        """Bring every open review screen's save bar up to date."""
+        from newsdiff.tui.screens.reviewing import ReviewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen) and screen.is_mounted and self.on_stack(screen):
+                screen.show_save_state()
+
+    async def action_quit(self) -> None:
+        """Quit, unless changes wait to be saved: a save under way is waited for, and
+        changes the store fails are said, and left behind only at the next asking (the
+        reviewer decides; the retries go on meanwhile)."""
+        from newsdiff.review.store import StoreError
+
+        session = self.review
+        if session is not None and session.unsaved and not self._warned_unsaved:
+            if session.save_error is None:
+                with suppress(StoreError):
+                    await session.flush()
+            if session.unsaved:
+                count = len(session.unsaved)
+                self._warned_unsaved = True
+                self.notify(visible(f"{count} change{'s' * (count != 1)} not saved "
+                                    f"({session.save_error}). Quit again to leave "
+                                    f"{'them' if count != 1 else 'it'} unsaved."),
+                            title="Not saved", severity="error", timeout=15, markup=False)
+                return
+        self.exit()
 
     async def on_unmount(self) -> None:
         if self.review is not None:
@@ -272,7 +375,8 @@ class NewsdiffApp(App[None]):
                 continue
             seen.add(binding.action)
             key = binding.key_display or binding.key
-            yield SystemCommand(binding.description, f"key: {key}",
+            # The palette reads both as markup, and the keys may come from the config file.
+            yield SystemCommand(escape(binding.description), escape(f"key: {key}"),
                                 partial(owner.run_action, binding.action))
 
 

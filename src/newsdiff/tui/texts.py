@@ -269,6 +269,15 @@ def progress(reviewed: int, total: int, *, only_unreviewed: bool, saved: bool) -
     return text
 
 
+def unsaved_line(count: int, error: str) -> Text:
+    """The save bar: how many changes wait to be saved, why (the store's one line, shown
+    literally), and that they are kept and tried again."""
+    changes = f"{count} change{'s' * (count != 1)}"
+    return Text.assemble(
+        (f"\u2717 {changes} not saved: ", "bold"), visible(error),
+        (" \u2014 kept, and tried again every few seconds; quitting asks first", "italic"))
+
+
 def passage_name(p: Passage) -> str:
     """How messages and panel titles name a passage: ``passage A3–B5`` (first sentences)."""
     ends = [sentence_label(side, min(getattr(p, side))) for side in "ab" if getattr(p, side)]

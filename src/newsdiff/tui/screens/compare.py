@@ -192,6 +192,7 @@ class CompareScreen(ReviewScreen):
             yield Static(id="compare-progress", classes="review-progress")
         yield Static(texts.legend(), id="compare-legend")
         yield Static(id="compare-link")
+        yield self.save_bar()
         with Horizontal(id="panes"):
             yield Pane(id="pane-a")
             yield Pane(id="pane-b")
@@ -234,7 +235,7 @@ class CompareScreen(ReviewScreen):
         self.query_one("#compare-summary", Static).update(texts.summary_line(summary, note))
         self.query_one("#compare-counts", Static).update(
             texts.summary_line(summary, note, compact=True))
-        await self.show_progress(self.query_one("#compare-progress", Static), *self.progress)
+        self.show_progress(self.query_one("#compare-progress", Static), *self.progress)
         for side, index in zip(("a", "b"), self.pair, strict=True):
             pane = self.query_one(f"#pane-{side}", Pane)
             pane.border_title = texts.headline(side, texts.article_of(c, side),
@@ -383,8 +384,7 @@ class CompareScreen(ReviewScreen):
                     w = self.items[side].get(k)
                     if isinstance(w, PassageView) and w.badge != badge:
                         w.show_badge(badge)
-            await self.show_progress(self.query_one("#compare-progress", Static),
-                                     *self.progress)
+            self.show_progress(self.query_one("#compare-progress", Static), *self.progress)
         if focus not in self.targets:
             return False
         k = self.targets.index(focus)
@@ -423,7 +423,7 @@ class CompareScreen(ReviewScreen):
                 self.select(k)
                 return
         what = f"{kind} passage" if kind else "passage"
-        self.notify(f"No {'next' if step > 0 else 'previous'} {what}.", timeout=2)
+        self.notify(f"No {'next' if step > 0 else 'previous'} {what}.", timeout=2, markup=False)
 
     def action_switch_pane(self) -> None:
         """Make the other pane active, keeping the selection or taking the nearest passage."""
@@ -460,7 +460,7 @@ class CompareScreen(ReviewScreen):
         """Compare the left article with the next (``p``) or previous (``P``) one of the story."""
         j = self.article_after(step)
         if j is None:
-            self.notify("No other article to compare with.", timeout=2)
+            self.notify("No other article to compare with.", timeout=2, markup=False)
             return
         self.show_pair(self.wanted[0], j)
 
@@ -477,8 +477,11 @@ class CompareScreen(ReviewScreen):
         pane.loading = self.app.cached(i, j) is None
         try:
             await self.app.comparison(i, j)
-        finally:
-            pane.loading = False
+        finally:  # cancelled by a newer request, the pane stops loading; gone, it has none
+            if self.app.on_stack(self):
+                pane.loading = False
+        if not self.app.on_stack(self):
+            return
         self.pair = (i, j)
         self.selected = None
         self.passages = []
@@ -506,7 +509,7 @@ class CompareScreen(ReviewScreen):
         """Cancel linking if ``l`` is waiting, else back to the previous screen."""
         if self.linking is not None:
             self._show_linking(None)
-            self.notify("Linking cancelled.", timeout=2)
+            self.notify("Linking cancelled.", timeout=2, markup=False)
             return
         self.app.pop_screen()
 
@@ -543,19 +546,20 @@ class CompareScreen(ReviewScreen):
             return
         if p is None or self.active == side:
             self.notify(f"Pick the passage in {OTHER[side].upper()}'s pane "
-                        "(tab goes there); escape cancels.", timeout=4)
+                        "(tab goes there); escape cancels.", timeout=4, markup=False)
             return
         self._show_linking(None)
         if set(first) <= set(getattr(p, side)):
-            self.notify("These passages are aligned already.", timeout=3)
+            self.notify("These passages are aligned already.", timeout=3, markup=False)
             return
         second = getattr(p, self.active)
         a, b = (first, second) if side == "a" else (second, first)
-        if await self.saving(session.add_link(new_link(self.comparison, a, b))) is not None:
-            await self.show_reviews()
+        saved = await self.saving(session.add_link(new_link(self.comparison, a, b)))
+        await self.show_changed()
+        if saved:
             self.notify("Linked: the two passages are aligned"
                         + (" whenever these articles are opened." if session.saved else "."),
-                        timeout=4)
+                        timeout=4, markup=False)
 
     async def action_unlink(self) -> None:
         """Remove the manual links that made the selected passage (nothing is asked)."""
@@ -565,9 +569,9 @@ class CompareScreen(ReviewScreen):
             return
         links = links_in(self.comparison, p, session.links)
         if not links:
-            self.notify("No manual link here (l makes one).", timeout=3)
+            self.notify("No manual link here (l makes one).", timeout=3, markup=False)
             return
         removed = [await self.saving(session.remove_link(link)) for link in links]
-        await self.show_reviews()
-        if None not in removed:
-            self.notify("Link removed.", timeout=3)
+        await self.show_changed()
+        if all(removed):
+            self.notify("Link removed.", timeout=3, markup=False)

@@ -216,7 +216,7 @@ class LibraryScreen(Screen[None]):
             if e.index == index:
                 continue
             c = await self.app.comparison(index, e.index)
-            if self.selected != index:
+            if self.selected != index or not self.app.on_stack(self):
                 return
             self.similarities[e.index] = similarity(c)
             if str(e.index) in self.table.rows:
@@ -297,7 +297,7 @@ class LibraryScreen(Screen[None]):
     def action_compare(self) -> None:
         pair = self.pair_to_compare()
         if pair is None:
-            self.notify("Need two articles to compare.", severity="warning")
+            self.notify("Need two articles to compare.", severity="warning", markup=False)
             return
         self.open_compare(*pair)
 
@@ -305,6 +305,8 @@ class LibraryScreen(Screen[None]):
     async def open_compare(self, i: int, j: int) -> None:
         self.query_one("#library-status", Static).update(Text("comparing\u2026", style="dim"))
         await self.app.comparison(i, j)
+        if not self.app.on_stack(self):
+            return
         from newsdiff.tui.screens.compare import CompareScreen
 
         self.show_entries()
@@ -313,7 +315,7 @@ class LibraryScreen(Screen[None]):
     def action_story(self) -> None:
         """Open the story screen; it compares every article itself, showing that it is busy."""
         if len(self.app.entries) < 2:
-            self.notify("Need two articles for a story.", severity="warning")
+            self.notify("Need two articles for a story.", severity="warning", markup=False)
             return
         from newsdiff.tui.screens.story import StoryScreen
 

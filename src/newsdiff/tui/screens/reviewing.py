@@ -4,7 +4,9 @@ Both screens review what is selected (a passage, a claim) the same way, so the
 keys, the prompts and the recording live here once.  A screen says what is
 selected (:meth:`ReviewScreen.review_subject`) and how to show the session's
 reviews again (:meth:`ReviewScreen.show_reviews`).  Every verdict is saved
-when it is given; a store that fails is a notification, never a lost screen.
+when it is given; a store that fails is an error the screen keeps showing
+(:meth:`ReviewScreen.save_bar`) until the verdict, kept meanwhile, is saved:
+never a lost screen, never a lost verdict.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
+from newsdiff.present.visible import visible
 from newsdiff.review.model import Review, Target
 from newsdiff.review.store import StoreError
 from newsdiff.tui import texts
@@ -27,8 +30,6 @@ from newsdiff.tui.screens.verdict import KindPrompt, NoteInput
 if TYPE_CHECKING:
     from newsdiff.tui.app import NewsdiffApp
     from newsdiff.tui.session import ReviewSession
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +83,33 @@ class ReviewScreen(Screen[None]):
         and select ``focus`` if given; whether ``focus`` is on this screen."""
         raise NotImplementedError
 
-    async def show_progress(self, widget: Static, reviewed: int, total: int) -> None:
-        """Put ``12 of 40 reviewed`` in ``widget`` and tell the store the view's size."""
+    def show_progress(self, widget: Static, reviewed: int, total: int) -> None:
+        """Put ``12 of 40 reviewed`` in ``widget`` (and the save bar's state beside it) and
+        tell the store the view's size, in the background: a store that waits for another
+        process's lock must not keep the view from being drawn."""
+        self.show_save_state()
         session = self.app.review
         if session is None:
             widget.update(Text("reviewing off" if self.app.review_off else "", style="dim"))
             return
         widget.update(texts.progress(reviewed, total, only_unreviewed=self.unreviewed_only,
                                      saved=session.saved))
-        await self.saving(session.set_total(total))
+        self.run_worker(session.set_total(total), group="total")
+
+    @staticmethod
+    def save_bar() -> Static:
+        """The line that says, for as long as it is so, that changes wait to be saved and
+        why (hidden otherwise); each screen puts it under its header."""
+        return Static(id="save-error", classes="save-error")
+
+    def show_save_state(self) -> None:
+        """Show or hide the :meth:`save_bar`, for the session's changes not saved yet."""
+        session = self.app.review
+        bar = self.query_one("#save-error", Static)
+        waiting = session is not None and bool(session.unsaved)
+        bar.set_class(waiting, "-on")
+        if session is not None and waiting:
+            bar.update(texts.unsaved_line(len(session.unsaved), session.save_error or ""))
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -98,24 +117,30 @@ class ReviewScreen(Screen[None]):
         """The review session, or None after saying why there is none."""
         session = self.app.review
         if session is None:
-            self.notify(self.app.review_off or "The review session is still opening.",
-                        severity="warning", timeout=4)
+            self.notify(visible(self.app.review_off or "The review session is still opening."),
+                        severity="warning", timeout=4, markup=False)
         return session
 
     def _subject(self) -> Subject | None:
         """What the review keys act on, when there is a session to record in."""
         return None if self._session() is None else self.review_subject()
 
-    async def saving(self, call: Awaitable[T]) -> T | None:
-        """Await a store call; a store error is a notification (and None), not a crash."""
+    async def saving(self, call: Awaitable[object]) -> bool:
+        """Await a change's save; whether the store took it.  One it did not take is kept
+        by the session, and the app says so (and tries again), never a crash."""
         try:
-            return await call
+            await call
         except StoreError as e:
-            self._store_failed(e)
-            return None
+            self.app.save_failed(e)
+            return False
+        return True
 
-    def _store_failed(self, error: StoreError) -> None:
-        self.notify(str(error), title="Not saved", severity="error", timeout=8)
+    async def show_changed(self) -> None:
+        """After a change was given to the store: show the reviews again, whether it saved
+        the change or the session keeps it (either way it is the reviewer's now), unless
+        the screen was closed while the store waited for another process's lock."""
+        if self.app.on_stack(self):
+            await self.show_reviews()
 
     def _engine_kind(self, subject: Subject) -> tuple[str, Review | None]:
         """The kind the engine gave the subject, and the subject's review.
@@ -135,8 +160,8 @@ class ReviewScreen(Screen[None]):
         assert session is not None, "a subject is only given with a session"
         kind, old = self._engine_kind(subject)
         review = replace(old or Review(subject.target, kind), kind=kind, **change)
-        if await self.saving(session.record(review)) is not None:
-            await self.show_reviews()
+        await self.saving(session.record(review))
+        await self.show_changed()
 
     # -- actions ----------------------------------------------------------------------
 
@@ -150,7 +175,7 @@ class ReviewScreen(Screen[None]):
         if (subject := self._subject()) is None:
             return
         if subject.refusal:
-            self.notify(subject.refusal, timeout=5)
+            self.notify(subject.refusal, timeout=5, markup=False)
             return
         engine, old = self._engine_kind(subject)
         self.app.push_screen(KindPrompt(subject.name, engine, old.corrected if old else None),
@@ -182,16 +207,17 @@ class ReviewScreen(Screen[None]):
         try:
             undone = await session.undo()
         except StoreError as e:
-            self._store_failed(e)
+            self.notify(visible(str(e)), title="Not undone", severity="error", timeout=8,
+                        markup=False)
             return
         if undone is None:
-            self.notify("Nothing to undo.", timeout=3)
+            self.notify("Nothing to undo.", timeout=3, markup=False)
             return
         target, before, after = undone
-        here = await self.show_reviews(focus=target)
+        here = self.app.on_stack(self) and await self.show_reviews(focus=target)
         was, now = texts.verdict_words(before), texts.verdict_words(after)
         message = f"Undone: {was}, back to {now}." if was != now else "Undone: the note."
-        self.notify(message + ("" if here else " (not on this screen)"), timeout=4)
+        self.notify(message + ("" if here else " (not on this screen)"), timeout=4, markup=False)
 
     async def action_unreviewed(self) -> None:
         self.unreviewed_only = not self.unreviewed_only

@@ -181,6 +181,7 @@ class StoryScreen(ReviewScreen):
             yield Static(id="story-progress", classes="review-progress")
         yield Static(id="story-outlets")
         yield Static(legend(), id="story-legend")
+        yield self.save_bar()
         with Container(id="story-body"):
             yield ClaimMatrix(id="story-matrix")
             with Vertical(id="story-claim"):
@@ -206,6 +207,8 @@ class StoryScreen(ReviewScreen):
         body = self.query_one("#story-body")
         body.loading = self.app.cached_story() is None
         self.story = await self.app.story()
+        if not self.app.on_stack(self):
+            return
         body.loading = False  # (no ``finally``: a cancelled load is a screen already gone)
         self.targets = {c.id: claim_target(self.story, c) for c in self.story.claims}
         await self.fill()
@@ -226,8 +229,7 @@ class StoryScreen(ReviewScreen):
                   if (badge := texts.review_badge(r)) is not None}
         self.query_one("#story-summary", Static).update(
             summary_line(story, len(story.claims) - len(listed)))
-        await self.show_progress(self.query_one("#story-progress", Static), len(done),
-                                 len(listed))
+        self.show_progress(self.query_one("#story-progress", Static), len(done), len(listed))
         self.query_one("#story-outlets", Static).update(outlets_line(story, self.size.width))
         # The line above cuts the names to fit; hovering the matrix lists them whole.
         self.matrix.tooltip = Text("\n").join(outlet_name(story, k)
@@ -354,7 +356,8 @@ class StoryScreen(ReviewScreen):
         rows = range(matrix.cursor_row + step, len(matrix.claims) if step > 0 else -1, step)
         row = next((r for r in rows if matrix.claims[r].kind == "divergent"), None)
         if row is None:
-            self.notify(f"No {'next' if step > 0 else 'previous'} divergent claim.", timeout=2)
+            self.notify(f"No {'next' if step > 0 else 'previous'} divergent claim.", timeout=2,
+                        markup=False)
             return
         matrix.move_cursor(row=row)
         self.follow_cursor()
@@ -378,5 +381,7 @@ class StoryScreen(ReviewScreen):
         stack = self.query_one("#story-claim")
         stack.loading = self.app.cached(*pair) is None
         await self.app.comparison(*pair)
+        if not self.app.on_stack(self):
+            return
         stack.loading = False
         await self.app.push_screen(CompareScreen(*pair, select_sentence=sentence))

@@ -70,7 +70,7 @@ class KindPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box", classes="review-box") as box:
-            box.border_title = f"Reject {self.what}"
+            box.border_title = Text(f"Reject {self.what}")
             box.border_subtitle = "1\u20134 or \u2191\u2193 Enter \u00b7 escape cancels"
             said = Text.assemble("The engine says ", (self.engine, "bold"))
             if self.current != self.engine:
@@ -115,7 +115,7 @@ class NoteInput(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="review-box") as box:
-            box.border_title = f"Note on {self.what}"
+            box.border_title = Text(f"Note on {self.what}")
             box.border_subtitle = "Enter saves \u00b7 escape cancels"
             yield Input(self.note, placeholder="what a reader should know about it",
                         max_length=MAX_NOTE, id="note-input")
