@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import os
+import socket
+import threading
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,50 @@ def test_unprintable_name_stays_on_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read_source(str(tmp_path / "a\nb.txt"))
     assert "\n" not in str(info.value) and "a\\nb.txt" in str(info.value)
+
+
+# --- only regular files are read, and opening one never waits ------------------------
+
+posix = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+
+
+def _refusal(path: str) -> str:
+    """The error for ``path``, read in a thread so that a regression fails rather than hangs
+    (a named pipe without a writer blocks a plain ``open()`` forever)."""
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            read_source(path)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test below
+            errors.append(exc)
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive(), f"reading {path} blocked"
+    assert len(errors) == 1 and isinstance(errors[0], InputError), errors
+    message = str(errors[0])
+    assert "\n" not in message and message.startswith(f"newsdiff: cannot read '{path}': ")
+    return message
+
+
+@posix
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    assert _refusal(str(fifo)).endswith(
+        "a named pipe (FIFO), not a regular file ('-' reads standard input)")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    assert "a character device, not a regular file" in _refusal("/dev/zero")
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        assert _refusal(str(path)).endswith("a socket, not a regular file")

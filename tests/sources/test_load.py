@@ -4,6 +4,7 @@ address, folders expanded to their article files, and what counts as an address.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,47 @@ def test_unreadable_folder_is_one_line(tmp_path: Path) -> None:
         folder_articles(tmp_path / "gone")
     assert str(info.value) == (f"newsdiff: cannot read '{tmp_path / 'gone'}': "
                                "no such file or directory")
+
+
+PIPE_REFUSAL = "a named pipe (FIFO), not a regular file ('-' reads standard input)"
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+
+
+def _cli_refusal(args: list[str]) -> str:
+    """The one line of a run of the command line that must exit 2 without output."""
+    from typer.testing import CliRunner
+
+    from newsdiff.cli import app
+
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    return line
+
+
+@needs_fifo
+def test_a_named_pipe_in_a_story_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """Listed like any article and refused by name when read: left out silently, the story
+    would change without a word; opened plainly, it would wait for a writer forever."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(TEXT)
+    os.mkfifo(tmp_path / "c.txt")
+    assert [p.name for p in folder_articles(tmp_path)] == ["a.txt", "b.txt", "c.txt"]
+    assert _cli_refusal([str(tmp_path)]) == (
+        f"newsdiff: cannot read '{tmp_path / 'c.txt'}': {PIPE_REFUSAL}")
+
+
+@needs_fifo
+def test_a_named_pipe_given_as_an_article_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(TEXT)
+    os.mkfifo(tmp_path / "b.txt")
+    assert _cli_refusal([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == (
+        f"newsdiff: cannot read '{tmp_path / 'b.txt'}': {PIPE_REFUSAL}")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_device_given_as_an_article_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(TEXT)
+    assert _cli_refusal([str(tmp_path / "a.txt"), "/dev/zero"]) == (
+        "newsdiff: cannot read '/dev/zero': a character device, not a regular file "
+        "('-' reads standard input)")

@@ -11,6 +11,7 @@ from newsdiff.resources import sample_story
 from newsdiff.sources import load_article
 from newsdiff.sources.formats.text import headline_sentence, parse_article, read_text
 from newsdiff.values.errors import InputError
+from tests.scaling import near_linear
 
 TEXT_ARTICLE = """\
 Sessions Spoke Twice With Russian Ambassador
@@ -161,3 +162,39 @@ def test_seed_headline_and_byline(seed: str, title: str, byline: str | None) -> 
     assert article.text == path.read_text(encoding="utf-8")
     assert all(article.text[s.start : s.end] == s.text for s in article.sentences)
     assert [s.index for s in article.sentences] == list(range(len(article.sentences)))
+
+
+# --- hostile text ------------------------------------------------------------------
+
+
+def test_a_front_matter_value_may_hold_a_line_separator() -> None:
+    """``str.splitlines`` splits on U+2028, the front matter's pattern does not: the field
+    was read line by line and a value holding one was a traceback."""
+    article = parse_article("---\ntitle: One\u2028Two\n---\nBody text.\n", "a.md")
+    assert article.title == "One\u2028Two" and article.text == "Body text.\n"
+
+
+def test_front_matter_values_are_trimmed_in_linear_time() -> None:
+    def run(n: int) -> None:
+        article = parse_article(f"---\ntitle: a{' ' * n}b{' ' * n}\n---\nBody.\n", "a.md")
+        assert article.title == f"a{' ' * n}b"
+
+    assert near_linear(run, 12_500, 100_000)
+
+
+def test_closing_heading_marks_are_found_in_linear_time() -> None:
+    """The audit's headline, ``'# Headline' + ' ' * 80000 + 'x #'``, took 64 s."""
+    def run(n: int) -> None:
+        article = parse_article(f"# Headline{' ' * n}x #\nBody.\n", "a.md")
+        assert article.title == f"Headline{' ' * n}x"
+
+    assert near_linear(run, 10_000, 80_000)
+
+
+def test_a_fetched_documents_outlet_is_its_host() -> None:
+    """Not the address's last part ("story", an id): that says nothing about who wrote it."""
+    assert parse_article("Text.", "https://News.Example.com/2017/03/story").outlet == \
+        "news.example.com"
+    assert parse_article("Text.", "http://127.0.0.1:8080/").outlet == "127.0.0.1"
+    assert parse_article("Text.", "https://WWW.bbc.co.uk/news/1").outlet == "bbc.co.uk"
+    assert parse_article("---\noutlet: Wire\n---\nText.", "http://x.example/a").outlet == "Wire"

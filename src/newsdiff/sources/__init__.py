@@ -20,16 +20,18 @@ from newsdiff.sources.files import cannot_read, read_source
 from newsdiff.values import Article
 
 
-def load_article(path: str, stdin: BinaryIO | None = None) -> Article:
+def load_article(path: str, stdin: BinaryIO | None = None, *,
+                 deadline: float | None = None) -> Article:
     """Read and parse one article; ``"-"`` means standard input.
 
     An http(s) address is fetched (see :mod:`newsdiff.sources.url`, imported
-    only then); a file is read by the format its suffix names.
+    only then) within ``deadline`` seconds for the whole fetch (None: the default,
+    :data:`newsdiff.sources.url.DEADLINE`); a file is read by the format its suffix names.
     """
     if is_url(path):
         from newsdiff.sources.url import fetch_article
 
-        return fetch_article(path)
+        return fetch_article(path, deadline=deadline)
     data, name = read_source(path, stdin)
     return formats.for_path(path).read(data, name)
 
@@ -66,7 +68,12 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path | str]:
 
 def folder_articles(folder: Path) -> list[Path]:
     """The article files directly inside ``folder`` (one level deep), sorted by name: those
-    whose suffix a format reads (see :func:`~newsdiff.sources.formats.article_suffixes`)."""
+    whose suffix a format reads (see :func:`~newsdiff.sources.formats.article_suffixes`).
+
+    An entry that is not a regular file (a named pipe, a device, a folder) is listed like
+    the rest and refused by name when it is read, never opened in a way that waits:
+    leaving it out would change the story without a word.
+    """
     suffixes = formats.article_suffixes()
     try:
         return sorted(f for f in folder.iterdir() if f.suffix.lower() in suffixes)

@@ -2,9 +2,10 @@
 
 The bottom of :mod:`newsdiff.sources`: the formats turn these bytes into an
 article, and :mod:`~newsdiff.sources.url` applies the same cap to a page.
-Anything we cannot use (a missing file, a directory, a file over the cap)
-becomes an ``InputError`` with a one-line message naming the file, never a
-traceback, and never unbounded memory.  :func:`cannot_read` makes that message
+Anything we cannot use (a missing file, a directory, a named pipe or a
+device, a file over the cap) becomes an ``InputError`` with a one-line message
+naming the file, never a traceback, never unbounded memory, and never a wait:
+only regular files are read, and they are opened without blocking.  :func:`cannot_read` makes that message
 for every part of ``sources`` (decoding, the formats, fetching), so it lives
 here, in the module all of them already build on.
 """
@@ -12,6 +13,7 @@ here, in the module all of them already build on.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from typing import BinaryIO
 
@@ -33,23 +35,67 @@ def read_source(path: str, stdin: BinaryIO | None = None) -> tuple[bytes, str]:
     A file whose size is over the cap (see :func:`max_bytes`) is refused before
     it is read; a stream, or a file that grows, is read at most one byte past
     the cap, so an endless stream is refused without filling memory either.
+    Only a regular file is read (see :func:`_open_regular`): a pipe is read as
+    standard input, never by name.
     """
     cap = max_bytes()
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return capped(stream.read(cap + 1), STDIN_NAME, cap), STDIN_NAME
     try:
-        with open(path, "rb") as handle:
+        with _open_regular(path) as handle:
             capped(b"", path, cap, os.fstat(handle.fileno()).st_size)
             return capped(handle.read(cap + 1), path, cap), path
     except FileNotFoundError:
         raise cannot_read(path, "no such file") from None
-    except IsADirectoryError:
-        raise cannot_read(path, "is a directory") from None
     except PermissionError:
         raise cannot_read(path, "permission denied") from None
     except OSError as exc:
         raise cannot_read(path, (exc.strerror or str(exc)).lower()) from None
+
+
+def _open_regular(path: str) -> BinaryIO:
+    """``path`` opened for reading, or an InputError if it is not a regular file.
+
+    A named pipe would block ``open()`` until some writer came, a device such
+    as ``/dev/zero`` never ends and a terminal waits for typing, so the file is
+    opened with ``O_NONBLOCK`` (which opens a pipe at once and changes nothing
+    for a regular file) and its type checked on the open descriptor, where it
+    cannot change between the check and the read.  A socket cannot be opened
+    at all; its type is named from ``stat`` instead of the bare "no such device".
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        mode = _mode(path)
+        if mode is None or stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+            raise
+        raise cannot_read(path, _kind(mode)) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise cannot_read(path, "is a directory" if stat.S_ISDIR(mode) else _kind(mode))
+    return os.fdopen(fd, "rb")
+
+
+def _mode(path: str) -> int | None:
+    """The file type and permission bits of ``path``, if it exists (``stat`` never blocks)."""
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return None
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _kind(mode: int) -> str:
+    """Why a file of ``mode`` (not a regular file, not a folder) is not read; a pipe or a
+    terminal given by name is usually meant as standard input, so the message says how."""
+    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+    hint = " ('-' reads standard input)" if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) else ""
+    return f"{kind}, not a regular file{hint}"
 
 
 def max_bytes() -> int:

@@ -376,7 +376,9 @@ _MENU_WORDS = frozenset(
     {"menu", "main menu", "toggle navigation", "navigation", "search", "sign in", "log in",
      "sign up", "subscribe", "home", "close", "open menu", "sections"}
 )
-_MENU_SEPARATOR_RE = re.compile(r"\s+[|•·›»]\s+")
+# Tried only where a run of blanks starts, and the run taken whole: "\s+[|•·›»]" retried the
+# rest of the run from each of its blanks, quadratic in a long run of them.
+_MENU_SEPARATOR_RE = re.compile(r"(?<!\s)\s++[|•·›»]\s+")
 
 _SHARE_WORDS = frozenset(
     {"share", "shares", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x",
@@ -405,7 +407,8 @@ _CREDIT_RE = re.compile(
     r"(?: credits?| courtesy| by)?\s*:)"
     r"|(?i:\b(?:photo|image|picture|video)s? (?:credits?|courtesy)\b)"
     r"|(?i:^(?:photo|image|picture|photograph)s? by\b)"
-    r"|\((?:AP|AFP|EPA|Reuters|Getty|Bloomberg|UPI)\b[^()]*/[^()]*\)"
+    # the first slash will do: "[^()]*/" tried every slash in a long run, each with the rest
+    r"|\((?:AP|AFP|EPA|Reuters|Getty|Bloomberg|UPI)\b[^()/]*/[^()]*\)"
 )
 _AGENCY_RE = re.compile(
     r"\bGetty Images\b|\bShutterstock\b|\bWikimedia Commons\b|\biStock\b"

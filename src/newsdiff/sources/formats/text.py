@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newsdiff.sources.decoding import decode
 from newsdiff.sources.files import STDIN_NAME, cannot_read
@@ -20,9 +21,13 @@ from newsdiff.text.boilerplate import byline_name, find_boilerplate
 from newsdiff.text.segment import split_sentences
 from newsdiff.values import Article, Sentence
 
+# Every pattern here reads untrusted text, so none may backtrack over a long run: a field's
+# value is trimmed by str.strip, not by a lazy group before "[ \t]*$" (which retried the
+# trailing blanks at every length of the value), and closing heading marks are looked for
+# only from the first blank of a run ("\s+#+$" tried the rest of the run from each blank).
 _FRONT_MATTER_RE = re.compile(r"---[ \t]*\n((?:[ \t]*[\w-]+[ \t]*:[^\n]*\n)*?)---[ \t]*(?:\n|$)")
-_FIELD_RE = re.compile(r"[ \t]*([\w-]+)[ \t]*:[ \t]*(.*?)[ \t]*$")
-_HEADING_MARKS_RE = re.compile(r"^#{1,6}\s+|\s+#+$")
+_FIELD_RE = re.compile(r"^[ \t]*([\w-]+)[ \t]*:(.*)$", re.MULTILINE)
+_HEADING_MARKS_RE = re.compile(r"^#{1,6}\s+|(?<!\s)\s++#++$")
 _SECTION_TAG_RE = re.compile(r"^[A-Z][A-Z&/ ]{2,30}\s+(?:—|–|--?|\|)\s+")
 _EDGE_EMPHASIS = "*_"
 _BYLINE_WINDOW = 8
@@ -40,8 +45,9 @@ FORMAT = Format("text", frozenset({".txt", ".md", ".markdown"}),
 def parse_article(text: str, path: str) -> Article:
     """An Article from decoded text: front matter, sentences, boilerplate, headline, byline.
 
-    ``path`` is the name to show (``"<stdin>"`` for standard input); the outlet
-    is the front matter's ``outlet:`` or else the file name's stem.
+    ``path`` is the name to show (``"<stdin>"`` for standard input, the address
+    of a fetched document); the outlet is the front matter's ``outlet:`` or else
+    what the name says (see :func:`_outlet_from_path`).
     """
     fields, text = _split_front_matter(text)
     spans = split_sentences(text)
@@ -69,10 +75,8 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
     match = _FRONT_MATTER_RE.match(text)
     if not match:
         return {}, text
-    fields = {}
-    for line in match.group(1).splitlines():
-        key, value = _FIELD_RE.match(line).groups()
-        fields[key.lower()] = _unquote(value)
+    fields = {key.lower(): _unquote(value.strip(" \t"))
+              for key, value in _FIELD_RE.findall(match.group(1))}
     return fields, text[match.end() :]
 
 
@@ -84,8 +88,18 @@ def _unquote(value: str) -> str:
 
 
 def _outlet_from_path(path: str) -> str:
-    """The file name's stem; ``"stdin"`` for standard input."""
-    return "stdin" if path == STDIN_NAME else Path(path).stem
+    """The file name's stem; ``"stdin"`` for standard input; the host of a web address,
+    without a leading ``www.``.
+
+    Who wrote a fetched document is its site: the last part of its address's path
+    ("story", "index.html", an id) says nothing about that, a file's name often does.
+    """
+    if path == STDIN_NAME:
+        return "stdin"
+    if path[:8].lower().startswith(("http://", "https://")):
+        host = urlsplit(path).hostname or path
+        return host.removeprefix("www.") or host
+    return Path(path).stem
 
 
 def _headline(sentences: tuple[Sentence, ...]) -> str:
