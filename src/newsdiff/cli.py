@@ -11,18 +11,24 @@ the error paths start fast, and Textual is never imported here (nor the
 review store and SQLite, except by the review commands).
 
 Like GNU diff, the exit status is 0 on success and 2 on trouble, and trouble
-is reported as one line on stderr, never as a traceback or a boxed panel.
+is reported as one line on stderr, never as a traceback or a boxed panel:
+bad input or usage, a closed standard input or output, a full disk.  Output
+goes through :func:`_print`, which escapes what the output's encoding cannot
+hold instead of failing on it, and treats a reader that stops early
+(``newsdiff a b | head``) as no trouble at all.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn
 
 import typer
 from typer._click.exceptions import ClickException
@@ -35,7 +41,7 @@ from newsdiff.values.errors import InputError
 if TYPE_CHECKING:
     from newsdiff.review.model import SessionInfo
     from newsdiff.review.store import ReviewStore
-    from newsdiff.values import Comparison, Story
+    from newsdiff.values import Article, Comparison, Story
 
 
 class Format(str, Enum):
@@ -63,6 +69,10 @@ class _OneLineMain:
     :class:`InputError` would otherwise escape as a traceback.  Wrapping ``main``
     (rather than the console-script function) means tests using Typer's
     ``CliRunner`` see exactly what users see.  Mixed into a command and a group.
+
+    An ``OSError`` that nothing turned into an InputError is the machine's
+    trouble, not a bug to show a traceback for: ``--help`` written to a full
+    disk, say.  It is one line too.
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -72,6 +82,8 @@ class _OneLineMain:
             _fail(e.format_message())
         except InputError as e:
             _fail(str(e))
+        except OSError as e:
+            _fail(_os_trouble(e))
         if not standalone_mode:
             return status
         sys.exit(status if isinstance(status, int) else 0)
@@ -93,15 +105,32 @@ class _OneLineGroup(_OneLineMain, TyperGroup):
         return super().parse_args(ctx, args)
 
 
-def _fail(message: str) -> None:
-    """Print ``newsdiff: message`` as one printable line on stderr and exit with status 2."""
-    from newsdiff.present.visible import (
-        visible,  # file names and messages may hold control characters
-    )
+def _fail(message: str) -> NoReturn:
+    """Print ``newsdiff: message`` as one printable line on stderr and exit with status 2.
 
-    one_line = " ".join(visible(message).split())
-    print(f"newsdiff: {one_line.removeprefix('newsdiff: ')}", file=sys.stderr)
+    File names and messages may hold control characters and line breaks: they are
+    spelled out (a newline in a file name is part of the name), so the message is
+    one line whatever it quotes.
+    """
+    from newsdiff.present.visible import visible_line
+
+    _note(f"newsdiff: {visible_line(message).removeprefix('newsdiff: ')}")
     sys.exit(2)
+
+
+def _note(line: str) -> None:
+    """``line`` on stderr, if there is a stderr to write to.
+
+    ``print(file=None)`` would write to stdout, into the output, when stderr is
+    closed (``2>&-``); and a message that cannot be written is no reason for a
+    traceback (stderr escapes what its encoding cannot hold by itself).
+    """
+    if sys.stderr is None:
+        return
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
 
 
 app = typer.Typer(
@@ -114,8 +143,19 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        print(f"newsdiff {__version__}")
+        _print(f"newsdiff {__version__}\n")
         raise typer.Exit()
+
+
+#: The widths ``--width`` accepts (and the terminal's width is held to): narrower, the
+#: columns have no room for a word; wider, a line is longer than any screen, and the
+#: layout's memory grows with the width (10**8 columns took 3.4 GB before failing).
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+
+#: ``--timeout``: the default is :data:`newsdiff.sources.url.DEADLINE` (not imported here:
+#: it brings ``urllib.request``, which only web addresses need; a test holds them equal).
+#: An hour is more than any page needs, and a bound keeps a typo from waiting for days.
+DEFAULT_TIMEOUT, MAX_TIMEOUT = 30.0, 3600.0
 
 
 def _parse_kinds(values: list[str] | None) -> list[str] | None:
@@ -130,6 +170,14 @@ def _parse_kinds(values: list[str] | None) -> list[str] | None:
             param_hint="'--only'",
         )
     return kinds
+
+
+def _check_timeout(value: float) -> float:
+    """``--timeout`` above 0 and at most :data:`MAX_TIMEOUT` (``nan`` is neither)."""
+    if not 0 < value <= MAX_TIMEOUT:
+        raise typer.BadParameter(f"{value:g} is not in the range 0<x<={MAX_TIMEOUT:g}",
+                                 param_hint="'--timeout'")
+    return value
 
 
 @app.command(cls=_OneLineErrors, no_args_is_help=False)
@@ -169,11 +217,24 @@ def newsdiff(
         rich_help_panel="Display",
     )] = ColorMode.auto,
     width: Annotated[int | None, typer.Option(
-        "--width", min=20, metavar="N",
-        help="Lay out for N columns instead of the terminal width; 120 or more is side by side.",
+        "--width", min=MIN_WIDTH, max=MAX_WIDTH, metavar="N",
+        help=(
+            f"Lay out for N columns ({MIN_WIDTH} to {MAX_WIDTH}) instead of the terminal "
+            "width; 120 or more is side by side."
+        ),
         show_default=False,
         rich_help_panel="Display",
     )] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", metavar="SECONDS",
+        callback=_check_timeout,
+        help=(
+            "Give up on an http(s) address that is not fetched within SECONDS in all "
+            f"(connecting, redirects and reading; above 0, at most {MAX_TIMEOUT:g}). "
+            "Files and standard input are read whatever it takes."
+        ),
+        rich_help_panel="Input",
+    )] = DEFAULT_TIMEOUT,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache",
         help="Compute afresh; neither read nor write the comparison cache.",
@@ -197,31 +258,160 @@ def newsdiff(
     [bold]newsdiff read PATH...[/bold] opens the reader on files and folders;
     [bold]newsdiff review list|export[/bold] lists and exports review sessions.
 
-    Exit status: 0 if the comparison was printed, 2 on bad input or usage.
+    Exit status: 0 if the comparison was printed (or its reader stopped
+    reading it); 2 on bad input or usage, or when the output cannot be
+    written; 130 when interrupted (Ctrl-C); 143 when terminated (SIGTERM).
     """
     if not files and _interactive():
         _open_reader()
         return
     paths, is_story = _input_paths(files or [])
     story_kinds = _story_kinds(only) if is_story else None
-    from newsdiff.sources import load_article
+    if sys.stdout is None:
+        _closed_stdout()  # before the work: nothing could show its result
+    with _interruptible():
+        articles = [_load(p, timeout) for p in paths]
+        # The engines load their model: imported (by the cache, on a miss) only for good input.
+        from newsdiff.engine.cached import cached_compare, cached_compare_story
 
-    stdin = typer.get_binary_stream("stdin")
-    articles = [load_article(p, stdin) for p in paths]
-    # The engines load their model: imported (by the cache, on a miss) only for good input.
-    from newsdiff.engine.cached import cached_compare, cached_compare_story
+        if story_kinds is not None:
+            story = cached_compare_story(articles, use_cache=not no_cache)
+            _print(_render_story(story, fmt, story_kinds, color, width), json=fmt is Format.json)
+            return
+        comparison = cached_compare(*articles, use_cache=not no_cache)
+        _print(_render(comparison, fmt, only, color, width), json=fmt is Format.json)
 
-    if story_kinds is not None:
-        story = cached_compare_story(articles, use_cache=not no_cache)
-        sys.stdout.write(_render_story(story, fmt, story_kinds, color, width))
-        return
-    comparison = cached_compare(*articles, use_cache=not no_cache)
-    sys.stdout.write(_render(comparison, fmt, only, color, width))
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """The work of a comparison, so that Ctrl-C ends it as one line, ``newsdiff: interrupted``,
+    and exit status 130 (128 + SIGINT, as a shell reports it), and SIGTERM with 143; the
+    worker processes are stopped either way (:func:`newsdiff.run.processes.interruptible`).
+
+    Caught here, in the command: Typer would turn the interrupt into status 130 without a
+    word, and Click would print an empty line first.  (Should the interrupt have passed
+    through an ``exec`` of source text, as when it lands while dataclasses are being made,
+    CPython 3.11 ends the program by SIGINT after its orderly exit instead: 130 to a shell
+    all the same.)  Once caught, the program is leaving, and Ctrl-C is ignored: a second
+    one (pressed again, or one held back while workers were starting and answered late)
+    would otherwise escape as a traceback on the way out.
+    """
+    import signal
+
+    from newsdiff.run.processes import interruptible
+
+    try:
+        with interruptible():
+            yield
+    except KeyboardInterrupt:
+        if threading.current_thread() is threading.main_thread():  # (where handlers are set)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _note("newsdiff: interrupted")
+        sys.exit(130)
 
 
 def _interactive() -> bool:
     """Whether a person sits at a terminal (the reader needs one for input and output)."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    return _is_terminal(sys.stdin) and _is_terminal(sys.stdout)
+
+
+def _is_terminal(stream) -> bool:
+    """Whether ``stream`` is a terminal; a closed one (``None``, as ``<&-`` leaves it) is not."""
+    return stream is not None and stream.isatty()
+
+
+def _load(path: str, timeout: float) -> Article:
+    """The article at ``path`` (an address: fetched within ``timeout`` seconds in all), or
+    read from standard input for ``-``.
+
+    Standard input may be closed (``newsdiff - a.txt <&-``) or open only for
+    writing (``0>/dev/null``: reading it fails with EBADF); either is an
+    InputError naming it, as a file's trouble is.
+    """
+    from newsdiff.sources import load_article
+
+    if path != "-":
+        return load_article(path, deadline=timeout)
+    from newsdiff.sources.files import STDIN_NAME
+
+    try:
+        return load_article(path, _stdin())
+    except OSError as e:
+        reason = (e.strerror or str(e)).lower()
+        raise InputError(f"cannot read '{STDIN_NAME}': {reason}") from e
+
+
+def _stdin() -> BinaryIO:
+    """Standard input's bytes; an OSError (EBADF) when it is closed."""
+    if sys.stdin is not None:
+        try:
+            return typer.get_binary_stream("stdin")
+        except RuntimeError:  # a replaced sys.stdin without bytes underneath
+            pass
+    raise OSError(errno.EBADF, "standard input is closed")
+
+
+def _print(text: str, *, json: bool = False) -> None:
+    """``text`` on standard output; when it cannot be written, one line and exit status 2.
+
+    A character the output's encoding lacks (``PYTHONIOENCODING=ascii``, a Latin-1
+    terminal) is written as an escape instead of stopping the program: ``\\xe9``
+    in text and Markdown, and in JSON (``json``) ``\\u00e9``, the same JSON value.
+    Everything is written and flushed here, so a full disk or a descriptor that
+    cannot be written is reported now, as one line, not at exit as a traceback.  A
+    reader that stops early (``| head``) is no trouble: ``head`` has what it asked
+    for, so newsdiff stops quietly with status 0.
+    """
+    stream = sys.stdout
+    if stream is None:
+        _closed_stdout()
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    if json:
+        from newsdiff.render.json_out import JSON_ERRORS as errors
+    else:
+        errors = "backslashreplace"
+    text = text.encode(encoding, errors).decode(encoding)
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+    except OSError as e:
+        _discard_stdout()
+        _fail(f"cannot write to standard output: {(e.strerror or str(e)).lower()}")
+
+
+def _os_trouble(e: OSError) -> str:
+    """What went wrong, for an ``OSError`` no part of newsdiff expected: when standard
+    output cannot take what is left to write, that is what it was (and what is left is
+    dropped, see :func:`_discard_stdout`)."""
+    reason = (e.strerror or str(e)).lower()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError:
+        _discard_stdout()
+        return f"cannot write to standard output: {reason}"
+    return f"{reason}: '{e.filename}'" if e.filename else reason
+
+
+def _closed_stdout() -> NoReturn:
+    _fail("cannot write to standard output: it is closed")
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device once writing to it failed.
+
+    Python flushes stdout again at exit; on a closed pipe or a full disk that
+    flush fails too, prints "Exception ignored" and sets exit status 120.  What
+    is left in the buffer goes nowhere instead.
+    """
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no descriptor underneath (a test's stream): nothing to do
+        pass
 
 
 def _open_reader(paths: list[str] | None = None, db_path: Path | None = None) -> None:
@@ -231,6 +421,9 @@ def _open_reader(paths: list[str] | None = None, db_path: Path | None = None) ->
     """
     from newsdiff.tui.app import NewsdiffApp
 
+    from newsdiff.cache.results import results_folder
+
+    results_folder()  # its warning (a folder others may write) now: Textual takes stderr
     NewsdiffApp(paths or [], db_path=db_path).run()
 
 
@@ -293,13 +486,13 @@ def review_list(db: _DbOption = None) -> None:
     with _saved_store(path) as store:
         sessions = store.sessions() if store else []
     if not sessions:
-        print(f"No review sessions yet in {_visible_path(path)}; "
-              "newsdiff read FILE... starts one as soon as you give a verdict.")
+        _print(f"No review sessions yet in {_visible_path(path)}; "
+               "newsdiff read FILE... starts one as soon as you give a verdict.\n")
         return
     from newsdiff.review.listing import render_sessions
 
-    terminal = sys.stdout.isatty()
-    sys.stdout.write(render_sessions(
+    terminal = _is_terminal(sys.stdout)
+    _print(render_sessions(
         sessions, width=_terminal_width() if terminal else 200, terminal=terminal,
         color=_use_color(ColorMode.auto),
     ))
@@ -333,15 +526,14 @@ def review_export(
     with _saved_store(path) as store:
         info = _export_session(store, session, path)
         if info is None:
-            print(f"newsdiff: no review sessions yet in {_visible_path(path)}; nothing to export",
-                  file=sys.stderr)
+            _note(f"newsdiff: no review sessions yet in {_visible_path(path)}; nothing to export")
             return
         report = build_report(info, store.reviews(info.id), store.links(info.id))
     if report.empty:
-        print(f"newsdiff: session {info.id} has no verdicts, notes or links yet; "
-              "nothing to export", file=sys.stderr)
+        _note(f"newsdiff: session {info.id} has no verdicts, notes or links yet; "
+              "nothing to export")
         return
-    _write(render_report(report, fmt.value), output)
+    _write(render_report(report, fmt.value), output, json=fmt is ReportFormat.json)
 
 
 def _db_path(db: Path | None) -> Path:
@@ -351,10 +543,10 @@ def _db_path(db: Path | None) -> Path:
 
 
 def _visible_path(path: Path) -> str:
-    """A path as printed to a terminal: control characters spelled out."""
-    from newsdiff.present.visible import visible
+    """A path as printed to a terminal: control characters and line breaks spelled out."""
+    from newsdiff.present.visible import visible_line
 
-    return visible(str(path))
+    return visible_line(str(path))
 
 
 @contextmanager
@@ -387,15 +579,15 @@ def _export_session(
     from newsdiff.review.listing import articles_summary
 
     info = sessions[0]
-    print(f"newsdiff: exporting session {info.id} ({articles_summary(info)}), the most recently "
-          "changed; name another as SESSION", file=sys.stderr)
+    _note(f"newsdiff: exporting session {info.id} ({articles_summary(info)}), the most recently "
+          "changed; name another as SESSION")
     return info
 
 
-def _write(text: str, output: Path | None) -> None:
-    """``text`` to ``output`` (UTF-8), or to standard output."""
+def _write(text: str, output: Path | None, *, json: bool = False) -> None:
+    """``text`` to ``output`` (UTF-8), or to standard output (see :func:`_print`)."""
     if output is None:
-        sys.stdout.write(text)
+        _print(text, json=json)
         return
     try:
         output.write_text(text, encoding="utf-8")
@@ -412,11 +604,8 @@ def _input_paths(files: list[str]) -> tuple[list[str], bool]:
     if not files:
         from newsdiff.resources import sample_story
 
-        print(
-            "newsdiff: not a terminal, so no reader; "
-            "comparing the first two articles of the sample story",
-            file=sys.stderr,
-        )
+        _note("newsdiff: not a terminal, so no reader; "
+              "comparing the first two articles of the sample story")
         return [str(p) for p in sample_story()[:2]], False
     if files.count("-") > 1:
         raise InputError("standard input ('-') can be read only once")
@@ -502,16 +691,17 @@ def _use_color(mode: ColorMode) -> bool:
     if mode is not ColorMode.auto:
         return mode is ColorMode.always
     return (
-        sys.stdout.isatty()
+        _is_terminal(sys.stdout)
         and not os.environ.get("NO_COLOR")
         and os.environ.get("TERM") != "dumb"
     )
 
 
 def _terminal_width() -> int:
+    """The terminal's width (or ``$COLUMNS``), held to what ``--width`` accepts."""
     import shutil
 
-    return shutil.get_terminal_size().columns
+    return min(max(shutil.get_terminal_size().columns, MIN_WIDTH), MAX_WIDTH)
 
 
 def main() -> None:

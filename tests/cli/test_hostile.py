@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -102,6 +103,31 @@ def test_markdown_escapes_the_text(name):
     assert not CONTROL_RE.search(result.stdout)
     for raw in case["raw"] + case.get("markdown_raw", []):
         assert raw not in result.stdout
+    for shown in case.get("markdown_shows", []):
+        assert shown in result.stdout
+
+
+@pytest.mark.parametrize("name", VALID)
+def test_markdown_links_nothing_when_rendered(name):
+    """markdown-it with GitHub's tables and the linkify rule (which links bare URLs,
+    domains and addresses) finds no link, image or HTML of the article's in the report."""
+    pytest.importorskip("linkify_it")
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("gfm-like").render(run(fixture(name), PLAIN, "--format", "markdown").stdout)
+    assert "<a " not in html and "<img" not in html and "<script" not in html
+
+
+def test_a_line_break_in_a_file_name_is_spelled_out(tmp_path):
+    named = tmp_path / "two\nlines.txt"
+    named.write_text(Path(PLAIN).read_text())
+    text = run(str(named), PLAIN, "--color", "never", "--width", "200").stdout
+    assert "two\\x0alines.txt" in text and "\nlines.txt" not in text
+    markdown = run(str(named), PLAIN, "--format", "markdown").stdout
+    assert "- File: " in markdown and "two\\\\x0alines.txt" in markdown
+    assert json.loads(run(str(named), PLAIN, "--format", "json").stdout)["articles"][0]["path"] \
+        == str(named)
+    assert_one_line_error(run(str(tmp_path / "gone\nfile.txt"), PLAIN), "file.txt", "no such file")
 
 
 def test_story_view_escapes_hostile_articles():
@@ -152,17 +178,20 @@ def test_directory_without_articles(tmp_path):
 
 
 def test_unreadable_file(tmp_path, monkeypatch):
-    # Simulated: file permissions do not stop root, and CI often runs as root.
+    # Simulated: file permissions do not stop root, and CI often runs as root.  Both ways
+    # of opening a file are guarded, whichever the reading uses.
     locked = tmp_path / "locked.txt"
     locked.write_text("Text nobody may read.")
-    real_open = builtins.open
 
-    def guarded_open(file, *args, **kwargs):
-        if str(file) == str(locked):
-            raise PermissionError(13, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)
+    def guarded(real_open):
+        def guarded_open(file, *args, **kwargs):
+            if str(file) == str(locked):
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, *args, **kwargs)
+        return guarded_open
 
-    monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(builtins, "open", guarded(builtins.open))
+    monkeypatch.setattr(os, "open", guarded(os.open))
     assert_one_line_error(run(str(locked), PLAIN), "locked.txt", "permission denied")
 
 

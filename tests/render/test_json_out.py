@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsdiff import __version__
 from newsdiff.engine.pair import compare
-from newsdiff.render.json_out import SCHEMA, comparison_to_dict, render_json
+from newsdiff.present.visible import HIDDEN_RE
+from newsdiff.render.json_out import JSON_ERRORS, SCHEMA, comparison_to_dict, render_json
 from newsdiff.sources.formats.text import parse_article
 from newsdiff.values import Alignment, Comparison
 from newsdiff.values.comparison import mirror_diff
-from tests.builders import build_comparison, make_article
+from tests.builders import A_SENTENCES, B_SENTENCES, build_comparison, make_article
 
 
 def test_top_level_shape(comparison):
@@ -93,6 +95,27 @@ def test_text_exactly_as_read_and_no_raw_controls():
     assert not any(ch in out for ch in "\x1b\x07\x9b")
     assert json.loads(out)["articles"][0]["text"] == a.text
     assert out.endswith("}\n")
+
+
+def test_no_raw_hidden_character_and_the_same_values():
+    """Bidi, zero-width, ignorable and separator characters, a lone surrogate: all written
+    as \\u escapes (joiners in emoji too), so the JSON in a terminal hides nothing and
+    still reads back exactly."""
+    hidden = "\u202e\u200b\u200d\ufe0f\u2028\u2800\u3164\U000e0041\udcff\x7f\x85"
+    sentences = [f"Odd {hidden} text.", "\U0001f468\u200d\U0001f469 family.", *A_SENTENCES[2:]]
+    a = make_article(sentences, title=hidden, path=f"{hidden}.txt")
+    out = render_json(build_comparison(a, make_article(B_SENTENCES)))
+    assert not HIDDEN_RE.search(out)
+    assert "\\u202e\\u200b\\u200d\\ufe0f\\u2028\\u2800\\u3164\\udb40\\udc41\\udcff" in out
+    doc = json.loads(out)
+    assert doc["articles"][0]["text"] == a.text and doc["articles"][0]["path"] == a.path
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252", "utf-16"])
+def test_what_an_encoding_lacks_is_written_as_json_escapes(comparison, encoding):
+    out = render_json(comparison).replace("Daily Planet", "Daily \u00e9\u2014\U0001f600")
+    written = out.encode(encoding, JSON_ERRORS)
+    assert json.loads(written.decode(encoding)) == json.loads(out)
 
 
 def test_mirror_swaps_sides():

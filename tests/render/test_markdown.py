@@ -1,7 +1,15 @@
 """A comparison as a Markdown report: the passages table, groups, the summary, escaping."""
 
+import re
+from html import escape as escape_html
+from html import unescape as unescape_html
+
+import pytest
+
+from newsdiff.present.visible import visible
 from newsdiff.render.markdown import escape, render_markdown
 from tests.builders import (
+    A_SENTENCES,
     B_SENTENCES,
     GROUP_A,
     GROUP_B,
@@ -62,10 +70,10 @@ def test_untrusted_text_cannot_break_the_table():
     a = make_article(hostile, outlet="Evil | Outlet", title="**Bold** [link](http://x)")
     out = render_markdown(build_comparison(a, make_article(B_SENTENCES, outlet="B")))
     assert "\x1b" not in out
-    assert "## A: Evil \\| Outlet \u2014 \\*\\*Bold\\*\\* \\[link\\]\\(http://x\\)" in out
+    assert "## A: Evil \\| Outlet \u2014 \\*\\*Bold\\*\\* `[link](http://x)`" in out
     rows = [line for line in out.split("## Summary")[0].splitlines() if line.startswith("| `")]
     assert all(row.replace("\\|", "").count(" | ") == 3 for row in rows)
-    assert "\\!\\[img\\]" in out and "\\<b\\>" in out
+    assert "`![img](http://x/y.png)`" in out and "\\<b\\>" in out  # an image's code
 
 
 def passage_rows(out: str) -> list[str]:
@@ -105,3 +113,67 @@ def test_untrusted_text_in_groups_cannot_break_the_table():
     [row] = [r for r in passage_rows(out) if "A1" in r]
     assert "`B1` \\<br\\>A \\| B \\[x\\]\\(y\\)<br>`B3`" in row
     assert row.replace("\\|", "").count(" | ") == 3 and row.count("<br>") == 2
+
+
+LINKABLE = [
+    "https://example.com/a_b(c)?q=1&r=2#frag", "http://x.org/\\path", "ftp://files.example.net/f",
+    "www.example.zz", "reuters.com/world/article_1", "news.bbc.co.uk", "xn--e1afmkfd.xn--p1ai",
+    "\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444", "mailto:desk@example.org",
+    "a.b+c@example.org", "@someone", "@org/team", "#12", ":fire:", ":+1:",
+]
+
+
+def rendered(markdown: str) -> str:
+    """``markdown`` as HTML, by a CommonMark renderer with GitHub's tables, strikethrough
+    and the linkify rule (markdown-it's "gfm-like"; linkify needs linkify-it-py)."""
+    pytest.importorskip("linkify_it")
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("gfm-like").render(markdown)
+
+
+def test_bare_urls_and_mentions_are_code_spans_that_link_nothing():
+    sentences = [*A_SENTENCES[:4], f"See {', '.join(LINKABLE[:8])}.",
+                 f"Ask {' or '.join(LINKABLE[8:])} (or \u201chttps://q.example/x\u201d)."]
+    a = make_article(sentences, outlet="@outlet", title="Read www.title.example!",
+                     path="reuters.com.txt", byline="By @reporter, desk@example.org")
+    out = render_markdown(build_comparison(a, make_article(B_SENTENCES, outlet="B")))
+    html = rendered(out)
+    assert "<a " not in html
+    code = re.findall(r"<code>(.*?)</code>", html)
+    for token in [*LINKABLE, "https://q.example/x", "@outlet", "www.title.example", "@reporter"]:
+        assert any(escape_html(token, quote=False) in span for span in code), token
+    assert "- File: reuters.com.txt" in out  # a file name, not a link
+
+
+@pytest.mark.parametrize("text, markdown", [
+    ("(see https://x.org/a_(b)).", "\\(see `https://x.org/a_(b)).`"),
+    ("**https://x.org/a**", "`**https://x.org/a**`"),
+    ("Go to \u201cwww.x.org/p\u201d, then", "Go to `\u201cwww.x.org/p\u201d,` then"),
+    ("Mr.Smith, U.S. and e.g. Node.js at 12:30:45", "Mr.Smith, U.S. and e.g. Node.js at 12:30:45"),
+    ("https://evil.example/\u202e", "`https://evil.example/\\u202e`"),
+    # A bar would end a table cell, a backtick the span: escaped between spans.
+    ("a|https://x.org|b", "`a`\\|`https://x.org`\\|`b`"),
+    ("x`www.a.b`", "`x`\\``www.a.b`\\`"),
+    # Tokens that touch are one word, so one span, not two side by side.
+    ("#1https://", "`#1https://`"),
+    # An escape ends a run of text for the renderer: a.com would be linked before "\\_x".
+    ("a.com_x", "`a.com_x`"),
+    ("a.comwww.x", "`a.comwww.x`"),
+])
+def test_a_linkable_word_is_code_spans_of_exactly_its_text(text, markdown):
+    assert escape(text) == markdown
+    html = rendered(f"| x |\n|---|\n| {markdown} |")
+    assert "<a " not in html
+    [cell] = re.findall(r"<td>(.*?)</td>", html)
+    assert unescape_html(re.sub(r"<[^>]+>", "", cell)) == " ".join(visible(text).split())
+
+
+def test_a_line_break_in_a_name_is_spelled_out_and_the_header_stays_one_line():
+    a = make_article(A_SENTENCES, outlet="Evil\nOutlet", title="Two\nlines", path="a\nb.txt",
+                     byline="By\tSomeone")
+    out = render_markdown(build_comparison(a, make_article(B_SENTENCES, outlet="B")))
+    assert "# newsdiff: Evil\\\\x0aOutlet vs B" in out
+    assert "## A: Evil\\\\x0aOutlet \u2014 Two\\\\x0alines" in out
+    assert "- File: a\\\\x0ab.txt" in out and "- Byline: By\\\\x09Someone" in out
+    assert "| A Evil\\\\x0aOutlet |" in out  # the summary's column

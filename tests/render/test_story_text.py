@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsdiff.render.story_text import render_story_text
@@ -140,3 +142,15 @@ def test_text_narrow_marks_extents_after_one_character_cells(extent_story):
 @pytest.mark.parametrize("width", [20, 33, 47, 80, 120])
 def test_text_with_extents_fits_the_width(extent_story, width):
     assert max(map(len, text_of(extent_story, width=width))) <= width
+
+
+def test_text_spells_out_a_line_break_in_an_outlet_or_a_speaker(story):
+    a = replace(story.articles[0], outlet="Daily\nPlanet", path="a\nb.txt")
+    quote = replace(story.quotes[0], speaker="Jeff\nSessions")
+    out = render_story_text(replace(story, articles=(a, *story.articles[1:]), quotes=(quote,)),
+                            width=120)
+    assert "Daily\\x0aPlanet" in out and "a\\x0ab.txt" in out and "Jeff\\x0aSessions" in out
+    assert "Only in A (Daily\\x0aPlanet)" in out
+    meta = "Lois Lane \u00b7 a\\x0ab.txt"
+    assert [line for line in out.splitlines() if line.strip().endswith(meta)]
+    assert "Planet" not in out.replace("Daily\\x0aPlanet", "")

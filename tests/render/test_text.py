@@ -220,3 +220,17 @@ def test_untrusted_text_in_groups_is_literal_and_escaped(color, width):
     assert "[bold]B0[/] \\x1b[2J." in plain
     assert "number: [red]2[/] \u2260 \\x1b]0;x\\x07" in plain
     assert not any(ch in plain for ch in "\x1b\x07")
+
+
+NEWLINE_NAMES = {"outlet": "Evil\nOutlet", "title": "Two\nlines", "path": "a\nb.txt",
+                 "byline": "By\tSomeone"}
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_a_line_break_in_a_name_is_spelled_out_and_the_header_stays_one_line(width):
+    a = make_article(A_SENTENCES, **NEWLINE_NAMES)
+    out = render_text(build_comparison(a, make_article(B_SENTENCES, outlet="B")), width=width)
+    assert lines_with(out, "Evil\\x0aOutlet \u2014 Two\\x0alines")
+    assert lines_with(out, "By\\x09Someone \u00b7 a\\x0ab.txt")
+    assert lines_with(out, "A Evil\\x0aOutlet")  # the summary's column
+    assert "Outlet" not in out.replace("Evil\\x0aOutlet", "")

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from newsdiff.present.markers import MARKS
+from newsdiff.present.visible import visible_line
 from newsdiff.text.tokens import words
 from newsdiff.values import ALIGNED_KINDS, Alignment, Article, Comparison
 
@@ -87,8 +88,12 @@ def summary_rows(s: Summary, outlets: tuple[str, str]) -> list[list[str]]:
     """The summary as a table of plain strings, header first: one row per kind.
 
     Kinds are rows (not columns) so the table stays narrow enough for 80 columns.
+    The outlets head their columns, so a line break in one is spelled out
+    (:func:`~newsdiff.present.visible.visible_line`); each renderer still escapes
+    every cell for its format.
     """
-    rows = [["", "count", f"A {outlets[0]}".strip(), f"B {outlets[1]}".strip()]]
+    a, b = (visible_line(outlet) for outlet in outlets)
+    rows = [["", "count", f"A {a}".strip(), f"B {b}".strip()]]
     for kind in STORY_CATEGORIES[:-1]:
         mark = MARKS[kind]
         rows.append([f"{mark.marker} {mark.label}", str(s.alignments[kind]),

@@ -7,18 +7,21 @@ of the JSON needs nothing but the JSON to quote them.
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Collection, Iterable
 
 from newsdiff import __version__
 from newsdiff.present.summary import summarize
+from newsdiff.present.visible import HIDDEN_RE
 from newsdiff.values import ALL_KINDS, Article, Comparison
 
 SCHEMA = "newsdiff.comparison/1"
 
-# json.dumps(ensure_ascii=False) escapes C0 controls but leaves DEL and C1 raw; some
-# terminals act on those, so they are written as \\u escapes too (same JSON value).
-_ESCAPE_RAW_CONTROLS = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
+#: The codec error handler (``str.encode(encoding, JSON_ERRORS)``) that writes what an
+#: output's encoding cannot hold as JSON ``\\u`` escapes: the same JSON value in any
+#: encoding, where ``backslashreplace``'s ``\\xe9`` would not be JSON at all.
+JSON_ERRORS = "newsdiff-json"
 
 
 def comparison_to_dict(c: Comparison, *, kinds: Collection[str] = ALL_KINDS) -> dict:
@@ -56,9 +59,37 @@ def render_json(c: Comparison, *, kinds: Collection[str] = ALL_KINDS) -> str:
 
 
 def dumps(data: dict) -> str:
-    """Plain data as the contracts' JSON text: UTF-8 as read, indented, one trailing newline."""
+    """Plain data as the contracts' JSON text: UTF-8 as read, indented, one trailing newline.
+
+    ``json.dumps`` escapes C0 controls but leaves DEL, C1, bidi, zero-width and the other
+    characters :func:`~newsdiff.present.visible.visible` spells out raw, and a terminal
+    showing the JSON would act on them or hide them; they are written as ``\\u``
+    escapes (every one, joiners in emoji too: it is the same JSON value).
+    """
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return text.translate(_ESCAPE_RAW_CONTROLS) + "\n"
+    return HIDDEN_RE.sub(lambda m: json_escape(m.group()), text) + "\n"
+
+
+def json_escape(text: str) -> str:
+    """``text`` as JSON string escapes: ``\\u00e9``, a surrogate pair beyond U+FFFF."""
+    return "".join(f"\\u{unit:04x}" for char in text
+                   for unit in _utf16_units(ord(char)))
+
+
+def _utf16_units(c: int) -> tuple[int, ...]:
+    if c < 0x10000:
+        return (c,)
+    c -= 0x10000
+    return 0xD800 + (c >> 10), 0xDC00 + (c & 0x3FF)
+
+
+def _json_errors(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return json_escape(error.object[error.start : error.end]), error.end
+
+
+codecs.register_error(JSON_ERRORS, _json_errors)
 
 
 def article_dict(article: Article, id_: str | int) -> dict:

@@ -5,7 +5,8 @@ The same three parts as the terminal view, in the same order (both read
 report is read in a browser, where cells wrap, so the claims' and quotes'
 texts are given whole rather than cut to a line.  Article text is escaped
 with :func:`~newsdiff.render.markdown.escape`, so it cannot add links, HTML
-or table cells; markers are code spans, literal and aligned in the raw file.
+or table cells; markers and claim labels are code spans, literal (``#12``
+would be a reference to an issue on GitHub) and aligned in the raw file.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ from newsdiff.present.story import (
     shown_extents,
     wire_notes,
 )
-from newsdiff.render.markdown import escape, marked_markdown
-from newsdiff.values import Quote, Story
+from newsdiff.render.markdown import escape, escape_name, marked_markdown
+from newsdiff.values import Claim, Quote, Story
 
 _BR = "<br>"
 
@@ -52,7 +53,7 @@ def render_story_markdown(story: Story, *, kinds: Collection[str] = STORY_KINDS)
 def _outlets(story: Story, labels: Sequence[str]) -> list[str]:
     lines = ["| | Outlet | Title | Byline | File |", "|---|---|---|---|---|"]
     for label, a in zip(labels, story.articles, strict=True):
-        cells = (escape(x or "") for x in (a.outlet, a.title, a.byline, a.path))
+        cells = (escape_name(x or "") for x in (a.outlet, a.title, a.byline, a.path))
         lines.append(_row(f"**{label}**", *cells))
     return [*lines, "", *(f"_{note}._" for note in wire_notes(story, labels)), ""]
 
@@ -62,14 +63,14 @@ def _claims(story: Story, labels: Sequence[str], kinds: Collection[str]) -> list
     claims = matrix_claims(story, kinds)
     if claims:
         lines += [_row("Claim", *labels, "Anchor text"), _rule(len(labels))]
-        lines += [_row(claim_label(c), *_marks(RELATION_MARKS, relations(story, c)),
+        lines += [_row(_claim_label(c), *_marks(RELATION_MARKS, relations(story, c)),
                        escape(claim_text(story, c))) for c in claims]
     else:
         lines.append("_No claim of the selected kinds is carried by two or more outlets._")
     for article, only in only_claims(story, kinds):
-        outlet = escape(story.articles[article].outlet)
+        outlet = escape_name(story.articles[article].outlet)
         lines += ["", f"### Only in {labels[article]} ({outlet})", ""]
-        lines += [f"- **{claim_label(c)}** {escape(claim_text(story, c))}" for c in only]
+        lines += [f"- **{_claim_label(c)}** {escape(claim_text(story, c))}" for c in only]
     return [*lines, ""]
 
 
@@ -86,7 +87,7 @@ def _quotes(story: Story, labels: Sequence[str]) -> list[str]:
                  for status, extent in zip(quote_statuses(story, q), quote_extents(story, q),
                                            strict=True)]
         lines.append(_row(quote_label(q), *cells, f"\u201c{escape(q.text)}\u201d",
-                          escape(q.speaker or ""), _altered(q, labels)))
+                          escape_name(q.speaker or ""), _altered(q, labels)))
     return [*lines, ""]
 
 
@@ -105,10 +106,15 @@ def _divergences(story: Story, labels: Sequence[str], kinds: Collection[str]) ->
     for claim, divergences in found:
         text = escape(claim_text(story, claim))
         for d in divergences:
-            lines.append(_row(claim_label(claim), text, d.type,
+            lines.append(_row(_claim_label(claim), text, d.type,
                               escape(format_values(d, labels))))
             text = ""  # the claim's text once, on its first detail
     return [*lines, ""]
+
+
+def _claim_label(claim: Claim) -> str:
+    """A claim's label as a code span: ``#12`` bare is a reference to issue 12 on GitHub."""
+    return f"`{claim_label(claim)}`"
 
 
 def _legend(marks: dict[str, Mark]) -> str:

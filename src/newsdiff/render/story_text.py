@@ -45,7 +45,7 @@ from newsdiff.present.story import (
     shown_extents,
     wire_notes,
 )
-from newsdiff.present.visible import visible
+from newsdiff.present.visible import visible, visible_line
 from newsdiff.render.text import headline, marked_text, print_to_string
 from newsdiff.values import Quote, Story
 
@@ -188,7 +188,7 @@ class _StoryView:
             console.print()
             outlet = self.story.articles[article].outlet
             console.print(Text.assemble((f"Only in {self.labels[article]}", "bold"),
-                                        f" ({visible(outlet)})"))
+                                        f" ({visible_line(outlet)})"))
             for c in only:
                 line = Text.assemble(" " * _INDENT, (claim_label(c), "bold"), " ",
                                      visible(claim_text(self.story, c)))
@@ -243,7 +243,7 @@ def _quoted(q: Quote) -> Text:
     """A quote's canonical words in quotation marks, and who said them when known."""
     text = Text(f"\u201c{visible(' '.join(q.text.split()))}\u201d")
     if q.speaker:
-        text.append(f" \u2014 {visible(q.speaker)}", style="italic")
+        text.append(f" \u2014 {visible_line(q.speaker)}", style="italic")
     return text
 
 

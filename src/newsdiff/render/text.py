@@ -45,7 +45,7 @@ from newsdiff.present.passages import (
     sentences_text,
 )
 from newsdiff.present.summary import SUMMARY_NOTE, summarize, summary_rows
-from newsdiff.present.visible import visible
+from newsdiff.present.visible import visible, visible_line
 from newsdiff.render.columns import (
     LINE,
     Cell,
@@ -144,13 +144,14 @@ def print_to_string(draw: Callable[[Console], None], *, width: int, color: bool)
 
 
 def headline(article: Article) -> Text:
-    """Outlet and title in bold; byline and path dimmed below them."""
+    """Outlet and title in bold; byline and path dimmed below them, each on one line (a
+    line break in a name is spelled out, :func:`~newsdiff.present.visible.visible_line`)."""
     head = Text.assemble(
-        (visible(article.outlet), "bold"),
+        (visible_line(article.outlet), "bold"),
         " \u2014 " if article.outlet and article.title else "",
-        (visible(article.title), "bold"),
+        (visible_line(article.title), "bold"),
     )
-    meta = " \u00b7 ".join(visible(x) for x in (article.byline, article.path) if x)
+    meta = " \u00b7 ".join(visible_line(x) for x in (article.byline, article.path) if x)
     if meta:
         head.append(f"\n{meta}", style="dim")
     return head
