@@ -419,9 +419,8 @@ def _open_reader(paths: list[str] | None = None, db_path: Path | None = None) ->
 
     ``db_path``: the review database (``None``: the default, see ``newsdiff review``).
     """
-    from newsdiff.tui.app import NewsdiffApp
-
     from newsdiff.cache.results import results_folder
+    from newsdiff.tui.app import NewsdiffApp
 
     results_folder()  # its warning (a folder others may write) now: Textual takes stderr
     NewsdiffApp(paths or [], db_path=db_path).run()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import socketserver
-import threading
 import time
 
 import pytest
 
 from newsdiff.cli import DEFAULT_TIMEOUT, MAX_TIMEOUT
 from tests.cli.support import SEEDS, assert_one_line_error, run
+from tests.local_server import serving, without_proxies
 
 
 class Trickle(socketserver.BaseRequestHandler):
@@ -31,15 +31,9 @@ class Trickle(socketserver.BaseRequestHandler):
 
 @pytest.fixture
 def trickle(monkeypatch):
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "*")  # a proxy must not see the request for 127.0.0.1
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Trickle)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/article.txt"
-    server.shutdown()
-    server.server_close()
+    without_proxies(monkeypatch)
+    with serving(Trickle) as address:
+        yield f"{address}/article.txt"
 
 
 def test_a_fetch_that_outlasts_the_timeout_is_one_line(trickle):

@@ -7,8 +7,8 @@ import random
 import pytest
 
 from newsdiff.engine.pair import compare
-from newsdiff.run.inprocess import InProcess
 from newsdiff.resources import sample_story
+from newsdiff.run.inprocess import InProcess
 from newsdiff.sources import load_article
 from newsdiff.sources.formats.text import parse_article
 from tests.scaling import near_linear

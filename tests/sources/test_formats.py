@@ -6,16 +6,16 @@ from __future__ import annotations
 import io
 import sys
 import textwrap
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from newsdiff.sources import folder_articles, formats, load_article
 from newsdiff.sources.url import fetch_article
+from tests.local_server import serving
 
 SHOUT = '''
 """A made-up format: text in capitals, from the news desk that always shouts."""
@@ -169,11 +169,5 @@ def _serving(content_type: bytes, body: bytes) -> Iterator[str]:
         def log_message(self, *args):
             """Quiet: the test output is for failures."""
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/budget"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as address:
+        yield f"{address}/budget"

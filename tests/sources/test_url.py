@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 import socket
 import socketserver
-import threading
 import time
 import tracemalloc
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,6 +20,7 @@ from newsdiff.cli import app
 from newsdiff.sources import load_article
 from newsdiff.sources.url import fetch_article, is_url
 from newsdiff.values.errors import InputError
+from tests.local_server import serving, without_proxies
 from tests.locations import FIXTURES
 
 NEWS_HTML = (FIXTURES / "html" / "news.html").read_bytes()
@@ -139,20 +139,13 @@ class Handler(BaseHTTPRequestHandler):
 @pytest.fixture(autouse=True)
 def no_proxy(monkeypatch):
     """A proxy from the environment must not see the requests for 127.0.0.1."""
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "*")
+    without_proxies(monkeypatch)
 
 
 @pytest.fixture(scope="module")
 def base():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Handler) as address:
+        yield address
 
 
 def error_of(url, **kw):
@@ -340,12 +333,8 @@ class RawHandler(socketserver.BaseRequestHandler):
 
 @pytest.fixture(scope="module")
 def raw():
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), RawHandler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(RawHandler) as address:
+        yield address
 
 
 def test_a_reply_without_a_status_line_is_not_quoted(raw):
@@ -394,17 +383,11 @@ class TrickledHandshake(socketserver.BaseRequestHandler):
 
 def test_a_trickled_tls_handshake_stops_at_the_deadline():
     """The deadline holds during the handshake too, before any HTTP is read."""
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), TrickledHandshake)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(TrickledHandshake) as address:
         start = time.monotonic()
-        url = f"https://127.0.0.1:{server.server_address[1]}/"
+        url = address.replace("http://", "https://", 1) + "/"
         assert "not fetched within 0.5 s" in error_of(url, deadline=0.5, timeout=3)
         assert time.monotonic() - start < 2.5  # the deadline, not the read timeout
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_interim_replies_without_end_stop_at_the_deadline_in_bounded_memory(raw):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 
 from newsdiff.resources import sample_story
 from newsdiff.tui.app import NewsdiffApp
+from tests.local_server import serving
 
 from .tui_support import NotifySpy, exiting, settle, shown
 
@@ -58,14 +58,8 @@ def oops_server() -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Oops)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/story"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Oops) as address:
+        yield f"{address}/story"
 
 
 async def test_a_servers_error_text_is_shown_as_it_is(oops_server: str) -> None:
