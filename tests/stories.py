@@ -62,14 +62,14 @@ def build_story(*, quotes: bool = True) -> Story:
                           ("+", "in April, July and September"), ("=", "."))),
             ClaimPassage(2, (0,), "shared", 0.9),
             ClaimPassage(3, (0,), "paraphrase", 0.6),
-        ), anchor=0, sources=3),
+        ), anchor=0, sources=3, lead=0),
         Claim(1, (
             ClaimPassage(0, (1,), "anchor"),
             ClaimPassage(1, (1,), "shared", 0.93, diff=(
                 ("=", "The meetings were "), ("-", "not"), ("+", "never"), ("=", " disclosed."))),
-        ), anchor=0, sources=2),
-        Claim(2, (ClaimPassage(0, (3,), "anchor"),), anchor=0, sources=1),
-        Claim(3, (ClaimPassage(1, (2,), "anchor"),), anchor=0, sources=1),
+        ), anchor=0, sources=2, lead=1),
+        Claim(2, (ClaimPassage(0, (3,), "anchor"),), anchor=0, sources=1, lead=3),
+        Claim(3, (ClaimPassage(1, (2,), "anchor"),), anchor=0, sources=1, lead=2),
     )
     quote = Quote(0, QUOTE, "Sessions", (
         QuoteRendering(0, QUOTE, _span(a.text, QUOTE), (2,), "Sessions", "verbatim"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -10,6 +11,7 @@ from newsdiff.engine.story import compare_story, wire_sources
 from newsdiff.resources import sample_story
 from newsdiff.sources import load_article
 from newsdiff.sources.formats.text import parse_article
+from newsdiff.text.tokens import words
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +135,49 @@ def test_a_story_of_two_identical_articles_and_one_sentence_articles() -> None:
     assert [c.outlets for c in story.claims] == [(0, 1)]
     assert story.claims[0].passages[1].relation == "shared"
     assert story.sources == ((0, 1),)
+
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def test_a_claims_lead_is_the_anchor_sentence_the_other_outlets_tell(sample) -> None:
+    """An anchor passage may hold a sentence only its outlet prints (the spokesperson's
+    quotation in 000, joined to the claim through its neighbour); the claim's lead, its
+    one-line text, is the anchor sentence whose words the other outlets' passages carry
+    most (measured here by plain word overlap, not the engine's similarity)."""
+    def carried(c, article, i: int) -> float:
+        words = _words(article.sentences[i].text)
+        return max(len(words & _words(sample.articles[p.article].sentences[j].text)) / len(words)
+                   for p in c.passages if p is not c.anchor_passage for j in p.sentences)
+
+    several = 0
+    for c in sample.claims:
+        anchor = c.anchor_passage
+        assert c.lead in anchor.sentences
+        if len(c.outlets) < 2 or len(anchor.sentences) < 2:
+            continue
+        several += 1
+        article = sample.articles[anchor.article]
+        assert carried(c, article, c.lead) == max(carried(c, article, i)
+                                                  for i in anchor.sentences)
+    assert several >= 2
+
+
+def test_a_passage_scores_one_only_when_its_words_are_the_anchors(sample) -> None:
+    """"shared 1.00" means the same text, typography aside: a passage that repeats one of
+    the anchor's sentences and adds (or lacks) another is alike, not identical."""
+    seen = {True: 0, False: 0}
+    for c in sample.claims:
+        anchor = c.anchor_passage
+        told = [words(sample.articles[anchor.article].sentences[i].text)
+                for i in anchor.sentences]
+        for p in c.passages:
+            if p is anchor:
+                continue
+            same = [words(sample.articles[p.article].sentences[i].text)
+                    for i in p.sentences] == told
+            seen[same] += 1
+            assert (p.score == 1.0) == same, (c.id, p)
+    assert seen[True] and seen[False]

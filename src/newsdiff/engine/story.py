@@ -56,6 +56,9 @@ from newsdiff.values import Article, Claim, ClaimPassage, Divergence, Quote, Sto
 #: pairwise engine keeps ``TOP_K`` with one other outlet), and the most it keeps.
 PARTNERS_PER_OUTLET = 2
 MAX_PARTNERS = 40
+#: The highest score a passage that is not the anchor's text again can have (see
+#: :func:`_passage_score`): shown with two decimals, it never reads as an identical 1.00.
+_BELOW_IDENTICAL = 0.99
 #: Articles whose quotes and wire copy one core finds in a second (for the executor's
 #: judgement of whether finding them aside pays).
 QUOTE_ARTICLES_PER_SECOND = 200
@@ -187,11 +190,13 @@ def _claim(graph: _StoryGraph, group: list[int], disputes: Sequence[int],
             passages.append(ClaimPassage(article, sentences, "anchor"))
             continue
         verdict = judge(anchor, [graph.views[v] for v in views])
-        score = round(_passage_similarity(graph, anchor_views, views), 4)
+        score = round(_passage_score(graph, anchor_views, views), 4)
         passages.append(ClaimPassage(article, sentences, verdict.kind, score, verdict.details,
                                      verdict.diff))
+    others = [views for article, views in by_article.items() if article != anchor_article]
     return Claim(-1, tuple(passages), sorted(by_article).index(anchor_article),
-                 len({source_of[a] for a in by_article}))
+                 len({source_of[a] for a in by_article}),
+                 lead=graph.views[_lead(graph, anchor_views, others)].sentence.index)
 
 
 def _anchor(graph: _StoryGraph, passages: list[list[int]]) -> int:
@@ -209,6 +214,44 @@ def _passage_similarity(graph: _StoryGraph, p: list[int], q: list[int]) -> float
     texts_p = {graph.node_of[v] for v in p}
     texts_q = {graph.node_of[w] for w in q}
     return max(graph.similarity(n, m) for n in texts_p for m in texts_q)
+
+
+def _passage_score(graph: _StoryGraph, anchor: list[int], views: list[int]) -> float:
+    """How alike a passage is to the anchor's, as a whole: each sentence's best match on the
+    other side, averaged over the sentences of both (by distinct texts).
+
+    The best single match (:func:`_passage_similarity`, which picks the anchor)
+    would call a passage that repeats one of the anchor's sentences and adds
+    another a perfect match.  And 1 is kept for what it says: the same words in
+    the same order (case, punctuation and typography aside); any other passage
+    scores below it, however alike.
+    """
+    texts_p = list(dict.fromkeys(graph.node_of[v] for v in anchor))
+    texts_q = list(dict.fromkeys(graph.node_of[w] for w in views))
+    best = [max(graph.similarity(n, m) for m in texts_q) for n in texts_p]
+    best += [max(graph.similarity(n, m) for n in texts_p) for m in texts_q]
+    score = sum(best) / len(best)
+    same = [graph.views[v].folded for v in anchor] == [graph.views[w].folded for w in views]
+    return score if same else min(score, _BELOW_IDENTICAL)
+
+
+def _lead(graph: _StoryGraph, anchor: list[int], others: list[list[int]]) -> int:
+    """The anchor's sentence that tells the claim: the one that most other outlets' passages
+    match best (ties: the closer matches in all, then the earlier sentence).
+
+    An anchor passage of several sentences may open with one that only its
+    outlet prints (the engine joins it to the claim through its neighbour); a
+    row showing that sentence would show what the others do not say.
+    """
+    votes = dict.fromkeys(anchor, 0)
+    strength = dict.fromkeys(anchor, 0.0)
+    for views in others:
+        matches = {a: max(graph.view_similarity(a, w) for w in views) for a in anchor}
+        best = max(anchor, key=lambda a: (matches[a], -graph.views[a].sentence.index))
+        votes[best] += 1
+        for a, value in matches.items():
+            strength[a] += value
+    return max(anchor, key=lambda a: (votes[a], strength[a], -graph.views[a].sentence.index))
 
 
 def _divergences(claim: Claim, graph: _StoryGraph) -> list[Divergence]:

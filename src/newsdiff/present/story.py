@@ -109,9 +109,10 @@ def relations(story: Story, claim: Claim) -> tuple[str, ...]:
 
 
 def claim_text(story: Story, claim: Claim) -> str:
-    """The anchor passage's text as read, on one line: what the claim says."""
-    anchor = claim.anchor_passage
-    return " ".join(sentences_text(story.articles[anchor.article], anchor.sentences).split())
+    """What the claim says, on one line: its lead sentence (the anchor's sentence the other
+    outlets tell too, :attr:`~newsdiff.values.Claim.lead`) as read."""
+    article = story.articles[claim.anchor_passage.article]
+    return " ".join(sentences_text(article, (claim.lead,)).split())
 
 
 def quote_statuses(story: Story, quote: Quote) -> tuple[str, ...]:

@@ -64,6 +64,7 @@ def _claim(story: Story, c: Claim) -> dict:
         "outlets": list(c.outlets),
         "sources": c.sources,
         "anchor": c.anchor_passage.article,
+        "lead": spans(story.articles[c.anchor_passage.article], (c.lead,))[0],
         "passages": [
             {
                 "article": p.article,

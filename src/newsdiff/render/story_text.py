@@ -174,8 +174,9 @@ class _StoryView:
             matrix = _Matrix.fit(self.labels, [claim_label(c) for c in claims], self.width)
             console.print(matrix.legend(RELATION_MARKS))
             console.print(Text("One row per claim that two or more outlets carry, most outlets "
-                               "first. The text is the anchor's: the passage the others are "
-                               "compared with.", style="dim"))
+                               "first. The text is the anchor's sentence that the other outlets "
+                               "tell too; the anchor is the passage they are compared with.",
+                               style="dim"))
             console.print(matrix.header())
             for c in claims:
                 marks = [RELATION_MARKS[r] for r in relations(self.story, c)]

@@ -100,7 +100,7 @@ def _diff_from(data: list[Any]) -> tuple[tuple[Any, str], ...]:
 def _story_body(story: Story) -> list[Any]:
     claims = [[c.id, [[p.article, p.sentences, p.relation, p.score,
                        [[d.type, d.a, d.b] for d in p.details], p.diff] for p in c.passages],
-               c.anchor, c.sources] for c in story.claims]
+               c.anchor, c.sources, c.lead] for c in story.claims]
     quotes = [[q.id, q.text, q.speaker,
                [[r.article, r.text, r.spans, r.sentences, r.speaker, r.status, r.diff,
                  r.extent, r.matched] for r in q.renderings],
@@ -119,8 +119,8 @@ def _story_from(articles: tuple[Article, ...], body: list[Any]) -> Story:
                                             _details_from(details), _diff_from(diff))
                                for article, sentences, relation, score, details, diff
                                in passages),
-                    anchor, n_sources)
-              for id_, passages, anchor, n_sources in claims),
+                    anchor, n_sources, lead)
+              for id_, passages, anchor, n_sources, lead in claims),
         tuple(Quote(id_, text, speaker,
                     tuple(QuoteRendering(article, r_text, tuple((s, e) for s, e in spans),
                                          tuple(sentences), r_speaker, status, _diff_from(diff),

@@ -52,13 +52,16 @@ class Claim:
     ``passages`` come in article order with the anchor (the telling the others
     are compared with) wherever its article falls; ``anchor`` is its position.
     ``sources`` counts the independent sources among the outlets: reprints of
-    one wire story (``Story.sources``) count once.
+    one wire story (``Story.sources``) count once.  ``lead`` is the anchor's
+    sentence (its index in the anchor's article) that tells the claim, the one
+    the other outlets' passages match best: a claim's one-line text.
     """
 
     id: int
     passages: tuple[ClaimPassage, ...]
     anchor: int
     sources: int
+    lead: int
 
     @property
     def outlets(self) -> tuple[int, ...]:
