@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from newsdiff.tui.app import NewsdiffApp
 from newsdiff.tui.screens.compare import CompareScreen
@@ -183,3 +183,28 @@ async def test_similarities_stop_under_another_screen_and_finish_on_return(
         await pilot.press("escape")
         await settle(sample_app, pilot)
         assert set(library.similarities) == {1, 2, 3, 4}
+
+
+def _status(screen: LibraryScreen) -> str:
+    return str(screen.query_one("#library-status", Static).render())
+
+
+async def test_the_status_line_counts_and_explains_the_similar_column(
+        sample_app: NewsdiffApp) -> None:
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await settle(sample_app, pilot)
+        status = _status(sample_app.screen)
+        assert status.startswith("5 articles")
+        assert "Similar: how much each shares with the selected one" in status
+
+
+async def test_one_article_is_one_article(tmp_path: Path) -> None:
+    only = tmp_path / "only.txt"
+    only.write_text("Headline\n\nThe council met on Tuesday and approved the budget.\n",
+                    encoding="utf-8")
+    app = NewsdiffApp([str(only)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        status = _status(app.screen)
+        assert status.startswith("1 article") and "1 articles" not in status
+        assert "Similar" not in status  # nothing to be similar to

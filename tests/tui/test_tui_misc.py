@@ -90,3 +90,14 @@ async def test_hostile_text_shows_literally_and_does_nothing(hostile_paths) -> N
 def test_module_help_does_not_start_the_app(capsys) -> None:
     assert main(["--help"]) == 0
     assert "python -m newsdiff.tui" in capsys.readouterr().out
+
+
+async def test_at_80_columns_the_compare_header_keeps_its_pointer_to_the_legend(
+        sample_app: NewsdiffApp) -> None:
+    """The narrow header is cut at the filter's note, not at "? legend"."""
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await settle(sample_app, pilot)
+        await pilot.press("c")
+        await settle(sample_app, pilot)
+        svg = sample_app.export_screenshot()
+        assert "?&#160;legend" in svg

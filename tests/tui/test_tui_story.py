@@ -393,8 +393,8 @@ def _story(claims: list[Claim], articles: int = 3) -> Story:
 
 def test_compare_target_for_each_kind_of_cell() -> None:
     claim = Claim(0, (ClaimPassage(0, (4,), "paraphrase"), ClaimPassage(1, (2, 3), "anchor"),
-                      ClaimPassage(2, (7,), "shared")), anchor=1, sources=3)
-    lone = Claim(1, (ClaimPassage(2, (5,), "anchor"),), anchor=0, sources=1)
+                      ClaimPassage(2, (7,), "shared")), anchor=1, sources=3, lead=2)
+    lone = Claim(1, (ClaimPassage(2, (5,), "anchor"),), anchor=0, sources=1, lead=5)
     story = _story([claim, lone], articles=4)
     assert compare_target(story, claim, 0) == ((1, 0), ("b", 4))
     assert compare_target(story, claim, 3) == ((1, 3), ("a", 2))  # absent: the anchor's

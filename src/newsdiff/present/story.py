@@ -26,6 +26,7 @@ import string
 from collections.abc import Collection, Sequence
 
 from newsdiff.present.passages import sentences_text
+from newsdiff.present.words import counted
 from newsdiff.values import QUOTE_EXTENTS, Claim, Divergence, Quote, Story
 
 #: The kinds ``--only`` can pick in the story view: a claim's strongest relation, or
@@ -58,14 +59,10 @@ def wire_notes(story: Story, labels: Sequence[str]) -> list[str]:
 
 def counts(story: Story) -> str:
     """The story in numbers, one line: "5 articles, 4 independent sources, 61 claims, …"."""
-    return ", ".join(_count(n, noun) for n, noun in (
+    return ", ".join(counted(n, noun) for n, noun in (
         (len(story.articles), "article"), (len(story.sources), "independent source"),
         (len(story.claims), "claim"), (len(story.quotes), "quote"),
         (len(story.divergences), "divergence")))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def claim_label(claim: Claim) -> str:

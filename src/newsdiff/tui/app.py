@@ -366,9 +366,22 @@ class NewsdiffApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save the screen as SVG in a folder that exists, and say where (or why not)."""
+        from newsdiff.tui.screenshot import save_screenshot
+
+        save_screenshot(self, filename, path)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's commands, then every binding of the current screen and the app."""
-        yield from super().get_system_commands(screen)
+        """Textual's commands (its Screenshot saving as :meth:`action_screenshot` does), then
+        every binding of the current screen and the app."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                # After a moment, as Textual's does: the palette closes first, off the picture.
+                command = SystemCommand(
+                    "Screenshot", "Save an SVG picture of the screen (in the current folder)",
+                    lambda: self.set_timer(0.1, self.action_screenshot))
+            yield command
         seen: set[str] = set()
         for owner, binding in bindings_of(screen, self):
             if binding.action in seen or not binding.description or binding.id == "theme":

@@ -25,6 +25,7 @@ from newsdiff.present.passages import (
 )
 from newsdiff.present.summary import Summary
 from newsdiff.present.visible import visible
+from newsdiff.present.words import counted
 from newsdiff.render.text import changed_words, highlighted_side
 from newsdiff.review.model import Review
 from newsdiff.values import ALIGNED_KINDS, Alignment, Article, Comparison
@@ -93,7 +94,7 @@ def gap_text(p: Passage, side: str) -> Text:
     other = OTHER[side].upper()
     n = len(getattr(p, OTHER[side]))
     what = "boilerplate" if p.kind == "boilerplate" else f"only in {other}"
-    return Text(f"\u2504\u2504 gap: {n} sentence{'s' * (n != 1)} {what}", style="dim")
+    return Text(f"\u2504\u2504 gap: {counted(n, 'sentence')} {what}", style="dim")
 
 
 def _counts(s: Summary) -> list[tuple[str, int]]:
@@ -110,7 +111,10 @@ def summary_line(s: Summary, kinds_note: str, *, compact: bool = False) -> Text:
     """The compare header: counts per kind, each after its marker.
 
     In full each count is labelled (the line doubles as the legend); ``compact``
-    (for narrow terminals) leaves the labels to the help screen, which ``?`` opens.
+    (for narrow terminals) leaves the labels to the help screen, which ``?`` opens,
+    and says so before the filter's note: at 80 columns beside the review progress
+    the line is cut, and the cut takes the note's end rather than the pointer to
+    the legend.
     """
     text = Text()
     for n, (mark, count) in enumerate(_counts(s)):
@@ -119,7 +123,7 @@ def summary_line(s: Summary, kinds_note: str, *, compact: bool = False) -> Text:
         text.append_text(marker(mark)).append(str(count) if compact
                                               else f"{count} {MARKS[mark].label}")
     if compact:
-        return text.append(f"  {kinds_note}", style="italic").append("  ? legend", style="dim")
+        return text.append("  ? legend", style="dim").append(f"  {kinds_note}", style="italic")
     return text.append(f"   showing {kinds_note}", style="italic")
 
 
@@ -272,9 +276,8 @@ def progress(reviewed: int, total: int, *, only_unreviewed: bool, saved: bool) -
 def unsaved_line(count: int, error: str) -> Text:
     """The save bar: how many changes wait to be saved, why (the store's one line, shown
     literally), and that they are kept and tried again."""
-    changes = f"{count} change{'s' * (count != 1)}"
     return Text.assemble(
-        (f"\u2717 {changes} not saved: ", "bold"), visible(error),
+        (f"\u2717 {counted(count, 'change')} not saved: ", "bold"), visible(error),
         (" \u2014 kept, and tried again every few seconds; quitting asks first", "italic"))
 
 

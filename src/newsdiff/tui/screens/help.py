@@ -10,9 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from newsdiff.tui.bindings import binding_classes, bindings_of
+from newsdiff.tui.screens.navigation import NavigationScreen
 
 
 def _key(binding: Binding) -> str:
@@ -49,7 +51,7 @@ def help_table(screen: Screen) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(NavigationScreen, ModalScreen[None]):
     """``?`` / ``F1``: the keys; escape, ``q`` or ``?`` closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -65,3 +67,6 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = "Keys"
             box.border_subtitle = "escape closes"
             yield Static(help_table(self.for_screen), id="help-table")
+
+    def navigation_target(self) -> Widget:
+        return self.query_one("#help-box", VerticalScroll)

@@ -9,12 +9,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.widgets.data_table import ColumnKey
 
 from newsdiff.present.visible import visible
+from newsdiff.present.words import counted
 from newsdiff.tui.entries import Entry, similarity
+from newsdiff.tui.screens.navigation import NavigationScreen
 
 if TYPE_CHECKING:
     from newsdiff.tui.app import NewsdiffApp
@@ -34,7 +36,7 @@ _FIXED_WIDTH = sum(w + 2 for w in (1, 5, 6, 7)) + 1
 _OUTLET_MAX = 24
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(NavigationScreen):
     """Every article loaded; ``c`` compares the two marked (or the first two)."""
 
     app: NewsdiffApp
@@ -85,6 +87,9 @@ class LibraryScreen(Screen[None]):
     @property
     def table(self) -> DataTable:
         return self.query_one(DataTable)
+
+    def navigation_target(self) -> Widget:
+        return self.table
 
     def visible_entries(self) -> list[Entry]:
         """The entries that match the filter, in the chosen order."""
@@ -156,7 +161,9 @@ class LibraryScreen(Screen[None]):
             )
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)), animate=False)
-        status = f"{len(self.app.entries)} articles"
+        status = counted(len(self.app.entries), "article")
+        if len(self.app.entries) > 1:
+            status += " \u00b7 Similar: how much each shares with the selected one (\u2014)"
         if self.query_text:
             status += f", {table.row_count} match \u201c{self.query_text}\u201d"
         if self.sort_key:

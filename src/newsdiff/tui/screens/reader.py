@@ -8,12 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from newsdiff.present.markers import MARKS
 from newsdiff.present.visible import visible
+from newsdiff.present.words import counted
 from newsdiff.sources.formats.text import headline_sentence
+from newsdiff.tui.screens.navigation import NavigationScreen
 from newsdiff.values import Article, Sentence
 
 
@@ -28,14 +30,12 @@ def paragraphs(article: Article) -> list[list[Sentence]]:
     return out
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(NavigationScreen):
     """One article, centred, about 80 columns wide; ``b`` shows or folds the boilerplate."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("b", "toggle_boilerplate", "Boilerplate", id="boilerplate"),
-        Binding("j", "scroll('down')", "Down", show=False, id="scroll_down"),
-        Binding("k", "scroll('up')", "Up", show=False, id="scroll_up"),
     ]
 
     def __init__(self, article: Article) -> None:
@@ -80,8 +80,8 @@ class ReaderScreen(Screen[None]):
                 widgets.append(Static(text, classes="paragraph"))
         if folded:
             widgets.append(Static(Text(
-                f"{MARKS['boilerplate'].marker} {folded} boilerplate sentence"
-                f"{'s' * (folded != 1)} folded away \u2014 b shows them",
+                f"{MARKS['boilerplate'].marker} {counted(folded, 'boilerplate sentence')} "
+                "folded away \u2014 b shows them",
                 style=MARKS["boilerplate"].style), classes="folded"))
         body.mount_all(widgets)
 
@@ -89,6 +89,5 @@ class ReaderScreen(Screen[None]):
         self.show_boilerplate = not self.show_boilerplate
         self.fill()
 
-    def action_scroll(self, direction: str) -> None:
-        scroll = self.query_one("#reader-scroll", VerticalScroll)
-        (scroll.scroll_down if direction == "down" else scroll.scroll_up)(animate=False)
+    def navigation_target(self) -> Widget:
+        return self.query_one("#reader-scroll", VerticalScroll)

@@ -26,12 +26,14 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
 
 from newsdiff.present.markers import RELATION_MARKS
 from newsdiff.present.story import claim_label, outlet_labels, wire_notes
 from newsdiff.review.model import Target
 from newsdiff.tui import texts
+from newsdiff.tui.screens.navigation import NavigationScreen
 from newsdiff.tui.screens.reviewing import ReviewScreen, Subject
 from newsdiff.tui.targets import claim_target
 from newsdiff.tui.widgets.claim import (
@@ -128,16 +130,15 @@ def legend() -> Text:
         ("   ? help", "dim")))
 
 
-class StoryScreen(ReviewScreen):
+class StoryScreen(NavigationScreen, ReviewScreen):
     """The story's claims by outlet; the selected claim's passages, word-diffed."""
 
     app: NewsdiffApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # The arrows reach the matrix first (it has the focus); these are the same moves
-        # under the letters the compare screen uses, and the ids the config can rebind.
-        Binding("j,down", "move(1, 0)", "Next claim", key_display="j", show=False, id="next"),
-        Binding("k,up", "move(-1, 0)", "Prev claim", key_display="k", show=False, id="prev"),
+        # under the letters the compare screen uses (j k g G, and the page keys, are
+        # NavigationScreen's), and the ids the config can rebind.
         Binding("l,right", "move(0, 1)", "Next outlet", key_display="l", show=False,
                 tooltip="Next outlet (manual links are made in the compare screen)",
                 id="next_outlet"),
@@ -252,6 +253,12 @@ class StoryScreen(ReviewScreen):
                 outlets_line(self.story, event.size.width))
 
     # -- the selected claim -----------------------------------------------------------
+
+    def navigation_target(self) -> Widget:
+        return self.matrix
+
+    def moved(self) -> None:
+        self.follow_cursor()
 
     def follow_cursor(self) -> None:
         """Stack the cursor's claim (when it changed) and highlight the cursor's outlet
