@@ -1,15 +1,13 @@
-"""The keys the other reader tests do not press: quitting, closing panels, scrolling, 0."""
+"""The keys the other reader tests do not press: quitting, closing panels, 0."""
 
 from __future__ import annotations
 
 import pytest
-from textual.containers import VerticalScroll
 
 from newsdiff.tui.app import NewsdiffApp
 from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.detail import DetailScreen
 from newsdiff.tui.screens.help import HelpScreen
-from newsdiff.tui.screens.reader import ReaderScreen
 
 from .tui_support import exiting, settle
 
@@ -60,22 +58,6 @@ async def test_help_closes_on_q_and_on_question_mark(sample_app: NewsdiffApp, ke
         await pilot.pause()
         assert not isinstance(sample_app.screen, HelpScreen)
         assert not exiting(sample_app)
-
-
-async def test_reader_j_and_k_scroll(sample_app: NewsdiffApp) -> None:
-    async with sample_app.run_test(size=(80, 24)) as pilot:
-        await settle(sample_app, pilot)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(sample_app.screen, ReaderScreen)
-        scroll = sample_app.screen.query_one("#reader-scroll", VerticalScroll)
-        assert scroll.scroll_y == 0
-        await pilot.press("j", "j", "j")
-        await pilot.pause()
-        assert scroll.scroll_y == 3
-        await pilot.press("k")
-        await pilot.pause()
-        assert scroll.scroll_y == 2
 
 
 async def test_0_shows_every_kind_again(sample_app: NewsdiffApp) -> None:

@@ -101,13 +101,19 @@ async def test_the_story_matrix_moves_with_g_G_and_follows(sample_app: NewsdiffA
         assert screen.shown is matrix.claims[1]
 
 
-async def test_the_reader_goes_to_the_end_and_back(sample_app: NewsdiffApp) -> None:
+async def test_the_reader_scrolls_with_j_k_g_G_and_the_page_keys(
+        sample_app: NewsdiffApp) -> None:
     async with sample_app.run_test(size=(80, 12)) as pilot:
         await settle(sample_app, pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(sample_app.screen, ReaderScreen)
         scroll = sample_app.screen.query_one("#reader-scroll", VerticalScroll)
+        assert scroll.scroll_y == 0
+        await pilot.press("j", "j", "j")
+        assert scroll.scroll_y == 3
+        await pilot.press("k")
+        assert scroll.scroll_y == 2
         await pilot.press("G")
         assert scroll.scroll_y == scroll.max_scroll_y > 0
         await pilot.press("g")
