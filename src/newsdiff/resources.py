@@ -12,5 +12,6 @@ def package_dir(name: str) -> Path:
 
 
 def sample_story() -> list[Path]:
-    """The bundled sample story's articles, in file-name order."""
+    """The bundled sample story's articles, in file-name order (the ``outlets.toml`` that
+    names their outlets lies beside them, and is read with each article)."""
     return sorted(package_dir("seeds").glob("*.txt"))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newsdiff.sources import load_article
 from tests.cli.support import SEEDS, assert_one_line_error, run
 
 SEED_DIR = str(Path(SEEDS[0]).parent)
@@ -26,8 +27,10 @@ def test_three_files_give_the_story_view():
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Story: 3 articles, ")
-    outlets = [line.split()[:2] for line in lines if re.match("[A-Z] ", line)]
-    assert outlets == [[label, Path(seed).stem] for label, seed in zip("ABC", SEEDS, strict=False)]
+    headers = [line for line in lines if re.match("[A-Z] ", line)]
+    assert [line[0] for line in headers] == ["A", "B", "C"]
+    for line, seed in zip(headers, SEEDS, strict=False):  # each outlet as its article names it
+        assert line.startswith(f"{line[0]} {load_article(seed).outlet} \u2014 ")
     assert any(re.fullmatch(r" +A   B   C", line) for line in lines)
     assert any(line.startswith("#0 ") for line in lines)
     assert "\x1b" not in result.stdout

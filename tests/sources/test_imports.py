@@ -136,14 +136,16 @@ def test_only_formats_import_a_format_module() -> None:
 
 
 def test_the_layers() -> None:
-    """``__init__`` -> ``url`` / ``formats`` -> the format modules -> ``decoding`` -> ``files``:
-    nothing imports a module above it (the format modules take ``Format`` from their package,
-    which finds them at run time rather than importing them)."""
+    """``__init__`` -> ``url`` / ``formats`` -> the format modules -> ``decoding`` /
+    ``outlets`` (its guesses -> its mapping) -> ``files``: nothing imports a module above it (the format modules take
+    ``Format`` from their package, which finds them at run time rather than importing them)."""
     graph = _graph()
     layer = {"newsdiff.sources.files": 0, "newsdiff.sources.decoding": 1,
-             "newsdiff.sources.formats": 1, "newsdiff.sources.formats.text": 2,
-             "newsdiff.sources.formats.html": 3, "newsdiff.sources.url": 4,
-             "newsdiff.sources": 5}
+             "newsdiff.sources.formats": 1, "newsdiff.sources.outlets.mapping": 1,
+             "newsdiff.sources.outlets.text": 2, "newsdiff.sources.outlets.folder": 2,
+             "newsdiff.sources.outlets": 3, "newsdiff.sources.formats.text": 4,
+             "newsdiff.sources.formats.html": 5, "newsdiff.sources.url": 6,
+             "newsdiff.sources": 7}
     assert set(graph) == set(layer)
     for module, imported in graph.items():
         for other in imported & set(layer):

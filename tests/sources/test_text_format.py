@@ -10,6 +10,7 @@ import pytest
 from newsdiff.resources import sample_story
 from newsdiff.sources import load_article
 from newsdiff.sources.formats.text import headline_sentence, parse_article, read_text
+from newsdiff.sources.outlets import folder_outlets
 from newsdiff.values.errors import InputError
 from tests.scaling import near_linear
 
@@ -158,7 +159,8 @@ def test_seed_headline_and_byline(seed: str, title: str, byline: str | None) -> 
     path = _seed(seed)
     article = load_article(str(path))
     assert (article.title, article.byline) == (title, byline)
-    assert article.outlet == path.stem
+    assert article.outlet == folder_outlets(path.parent)[path.name], "the story's outlets.toml"
+    assert parse_article(article.text, str(path)).outlet == path.stem, "nothing guessed"
     assert article.text == path.read_text(encoding="utf-8")
     assert all(article.text[s.start : s.end] == s.text for s in article.sentences)
     assert [s.index for s in article.sentences] == list(range(len(article.sentences)))

@@ -95,6 +95,12 @@ OWN: dict[str, tuple[Run, ...]] = {
         ("# Headline", " ", "x #"), ("", "#", " "), ("x", " ", "#"), ("", " #", "")),
     "newsdiff.sources.formats.text._SECTION_TAG_RE": (
         ("AB", " ", "x"), ("ABC", " ", "— "), ("", "A ", "")),
+    "newsdiff.sources.outlets.text._COPYRIGHT_RE": (
+        ("©", " ", "x"), ("", "© ", ""), ("©", ", ", "-"), ("©", " 2017", "1"), ("©", "2017-", ""),
+        ("©", " 2017 - 2018", ""), ("", "copyright (c) ", ""), ("(c", ")", "")),
+    "newsdiff.sources.outlets.text._ORIGIN_RE": (
+        ("", "this story ", ""), ("this story was", " ", "x"), ("", "originally published ", ""),
+        ("", "republished ", ""), ("a version of this", " ", "")),
     "newsdiff.sources.url._SCHEME_RE": (("", "a", "!"), ("", "a-", "")),
     "newsdiff.sources.url._OTHER_SCHEME_RE": (("", "a", ":"), ("", "a+", "://")),
 }

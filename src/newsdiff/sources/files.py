@@ -42,10 +42,21 @@ def read_source(path: str, stdin: BinaryIO | None = None) -> tuple[bytes, str]:
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return capped(stream.read(cap + 1), STDIN_NAME, cap), STDIN_NAME
+    return read_file(path, cap), path
+
+
+def read_file(path: str, cap: int, too_large: str | None = None) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``cap`` of them.
+
+    Every file ``sources`` reads comes through here (an article, an ``outlets.toml``), so each
+    is refused by the same one-line error when it is missing, unreadable, not a regular
+    file or too large; ``too_large`` says why a file over ``cap`` is refused when the
+    input cap (see :func:`capped`) is not the reason.
+    """
     try:
         with _open_regular(path) as handle:
-            capped(b"", path, cap, os.fstat(handle.fileno()).st_size)
-            return capped(handle.read(cap + 1), path, cap), path
+            capped(b"", path, cap, os.fstat(handle.fileno()).st_size, too_large)
+            return capped(handle.read(cap + 1), path, cap, too_large=too_large)
     except FileNotFoundError:
         raise cannot_read(path, "no such file") from None
     except PermissionError:
@@ -112,16 +123,25 @@ def max_bytes() -> int:
     return int(value)
 
 
-def capped(data: bytes, name: str, cap: int, size: int | None = None) -> bytes:
-    """``data``, unless it (or the file's ``size``, when known) is over ``cap`` bytes."""
+def capped(data: bytes, name: str, cap: int, size: int | None = None,
+           too_large: str | None = None) -> bytes:
+    """``data``, unless it (or the file's ``size``, when known) is over ``cap`` bytes: then
+    an InputError saying ``too_large``, by default that the input cap was passed."""
     if max(len(data), size or 0) > cap:
         mib, rest = divmod(cap, 1024 * 1024)
         shown = f"{mib} MB" if mib and not rest else f"{cap} bytes"
-        raise cannot_read(name, f"larger than {shown} (the cap; {MAX_BYTES_VAR} sets another)")
+        raise cannot_read(name, too_large or
+                          f"larger than {shown} (the cap; {MAX_BYTES_VAR} sets another)")
     return data
 
 
 def cannot_read(name: str, reason: str) -> InputError:
     """The one-line error for an unusable input, with the name made printable."""
-    shown = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in name)
-    return InputError(f"newsdiff: cannot read '{shown}': {reason}")
+    return InputError(f"newsdiff: cannot read '{printable(name)}': {reason}")
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """``text`` for a one-line message: unprintable characters escaped (``\\x1b``), and cut
+    to ``limit`` characters with an ellipsis when given (a name from a file may be long)."""
+    shown = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    return shown if limit is None or len(shown) <= limit else shown[: limit - 1] + "\u2026"

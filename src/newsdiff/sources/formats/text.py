@@ -11,12 +11,11 @@ segmentation and boilerplate work the same for all.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from urllib.parse import urlsplit
 
 from newsdiff.sources.decoding import decode
-from newsdiff.sources.files import STDIN_NAME, cannot_read
+from newsdiff.sources.files import cannot_read
 from newsdiff.sources.formats import Format
+from newsdiff.sources.outlets import guess_outlet
 from newsdiff.text.boilerplate import byline_name, find_boilerplate
 from newsdiff.text.segment import split_sentences
 from newsdiff.values import Article, Sentence
@@ -47,7 +46,8 @@ def parse_article(text: str, path: str) -> Article:
 
     ``path`` is the name to show (``"<stdin>"`` for standard input, the address
     of a fetched document); the outlet is the front matter's ``outlet:`` or else
-    what the name says (see :func:`_outlet_from_path`).
+    what the address, the text or the name says (see
+    :func:`~newsdiff.sources.outlets.guess_outlet`).
     """
     fields, text = _split_front_matter(text)
     spans = split_sentences(text)
@@ -60,7 +60,7 @@ def parse_article(text: str, path: str) -> Article:
     )
     return Article(
         path=path,
-        outlet=fields.get("outlet") or _outlet_from_path(path),
+        outlet=fields.get("outlet") or guess_outlet(text, path),
         title=fields.get("title") or _headline(sentences),
         text=text,
         sentences=sentences,
@@ -85,21 +85,6 @@ def _unquote(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
     return value
-
-
-def _outlet_from_path(path: str) -> str:
-    """The file name's stem; ``"stdin"`` for standard input; the host of a web address,
-    without a leading ``www.``.
-
-    Who wrote a fetched document is its site: the last part of its address's path
-    ("story", "index.html", an id) says nothing about that, a file's name often does.
-    """
-    if path == STDIN_NAME:
-        return "stdin"
-    if path[:8].lower().startswith(("http://", "https://")):
-        host = urlsplit(path).hostname or path
-        return host.removeprefix("www.") or host
-    return Path(path).stem
 
 
 def _headline(sentences: tuple[Sentence, ...]) -> str:
