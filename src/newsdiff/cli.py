@@ -1,8 +1,10 @@
 """The ``newsdiff`` command: read articles, compare them, print one view of the result.
 
 Two files give the pairwise view; three or more, or a folder, the story view
-(every outlet at once).  ``newsdiff read`` opens the reader and ``newsdiff
-review`` lists and exports review sessions (see :func:`main`).
+(every outlet at once).  The comparison is the default command of a command
+group (:class:`_ComparingGroup`): ``newsdiff read`` opens the reader and
+``newsdiff review`` lists and exports review sessions, and ``newsdiff --help``
+lists them beside the comparison's options.
 
 Thin on purpose: parsing options, reading input and choosing a renderer; the
 engine and the renderers do the work.  Everything heavy (Rich, the engine,
@@ -10,12 +12,14 @@ the renderers) is imported inside the command, so ``newsdiff --version`` and
 the error paths start fast, and Textual is never imported here (nor the
 review store and SQLite, except by the review commands).
 
-Like GNU diff, the exit status is 0 on success and 2 on trouble, and trouble
-is reported as one line on stderr, never as a traceback or a boxed panel:
-bad input or usage, a closed standard input or output, a full disk.  Output
-goes through :func:`_print`, which escapes what the output's encoding cannot
-hold instead of failing on it, and treats a reader that stops early
-(``newsdiff a b | head``) as no trouble at all.
+The exit status is 0 on success and 2 on trouble; with ``--exit-code`` (as in
+``git diff --exit-code``) a comparison that finds a divergence exits with 1
+instead of 0 (see :func:`_diverged` for what counts).  Trouble is reported as
+one line on stderr, never as a traceback or a boxed panel: bad input or usage,
+a closed standard input or output, a full disk.  Output goes through
+:func:`_print`, which escapes what the output's encoding cannot hold instead
+of failing on it, and treats a reader that stops early (``newsdiff a b |
+head``) as no trouble at all.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn
 
 import typer
 from typer._click.exceptions import ClickException
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperGroup
 
 from newsdiff import __version__
 from newsdiff.values import ALL_KINDS
@@ -68,7 +72,7 @@ class _OneLineMain:
     Typer's default draws a multi-line panel for usage errors, and an
     :class:`InputError` would otherwise escape as a traceback.  Wrapping ``main``
     (rather than the console-script function) means tests using Typer's
-    ``CliRunner`` see exactly what users see.  Mixed into a command and a group.
+    ``CliRunner`` see exactly what users see.  Mixed into the command groups.
 
     An ``OSError`` that nothing turned into an InputError is the machine's
     trouble, not a bug to show a traceback for: ``--help`` written to a full
@@ -89,10 +93,6 @@ class _OneLineMain:
         sys.exit(status if isinstance(status, int) else 0)
 
 
-class _OneLineErrors(_OneLineMain, TyperCommand):
-    """A command whose errors are one line (see :class:`_OneLineMain`)."""
-
-
 class _OneLineGroup(_OneLineMain, TyperGroup):
     """A command group whose errors, its subcommands' included, are one line."""
 
@@ -103,6 +103,67 @@ class _OneLineGroup(_OneLineMain, TyperGroup):
             ctx.fail(f"missing command: {' or '.join(self.commands)} "
                      f"(see '{ctx.command_path} --help')")
         return super().parse_args(ctx, args)
+
+
+#: Where :meth:`_ComparingGroup.parse_args` sets a command's name and arguments aside
+#: for :meth:`_ComparingGroup.invoke` (``Context.meta`` is Click's place for such notes).
+_COMMAND = "newsdiff.command"
+
+
+class _ComparingGroup(_OneLineMain, TyperGroup):
+    """``newsdiff``: compares the files it is given, unless its first argument names a
+    command (``newsdiff read …``, ``newsdiff review …``).
+
+    The comparison is the group's own callback with the group's own parameters, so
+    ``newsdiff --help`` shows the comparison's options and the commands on one page,
+    and ``newsdiff A B`` needs no command name.  Only the first argument can name a
+    command, as in git: ``newsdiff -f json read b.txt`` compares the files ``read``
+    and ``b.txt``, and ``./read`` is the file anywhere.
+
+    Click would hand every argument to the FILE arguments, the command's name
+    included, so a command and its arguments are set aside before the group parses
+    anything and run by :meth:`invoke` (which Click would otherwise find in a private
+    attribute of the context).
+    """
+
+    # Parsed as the comparison's command line, not a group's: options may follow the files.
+    allow_extra_args = False
+    allow_interspersed_args = True
+
+    def parse_args(self, ctx, args):
+        if args and args[0] in self.commands:
+            ctx.meta[_COMMAND] = args
+            return []
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        command = ctx.meta.pop(_COMMAND, None)
+        if command is None:  # the comparison (invoke_without_command: no command to run)
+            return super().invoke(ctx)
+        name, *args = command
+        ctx.invoked_subcommand = name
+        with ctx, self.commands[name].make_context(name, args, parent=ctx) as sub:
+            return sub.command.invoke(sub)
+
+    def get_params(self, ctx):
+        """The comparison's parameters; asked for a command's context, only the options.
+
+        Click names a command by its parents' arguments too (``Context.command_path``:
+        ``newsdiff [FILE...] read``), but a command takes none of the files.
+        """
+        params = super().get_params(ctx)
+        if ctx.command is self:
+            return params
+        return [p for p in params if p.param_type_name != "argument"]
+
+    def collect_usage_pieces(self, ctx):
+        """The comparison's usage, ``[OPTIONS] [FILE...]``: the commands' is a line of its
+        own (:meth:`format_usage`), since they take none of these."""
+        return [p for p in super().collect_usage_pieces(ctx) if p != self.subcommand_metavar]
+
+    def format_usage(self, ctx, formatter):
+        super().format_usage(ctx, formatter)
+        formatter.write_usage(ctx.command_path, self.subcommand_metavar, prefix="   or: ")
 
 
 def _fail(message: str) -> NoReturn:
@@ -134,6 +195,8 @@ def _note(line: str) -> None:
 
 
 app = typer.Typer(
+    name="newsdiff",  # the usage lines' name, also where Click cannot know it (a test's runner)
+    cls=_ComparingGroup,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode="rich",
@@ -180,10 +243,10 @@ def _check_timeout(value: float) -> float:
     return value
 
 
-@app.command(cls=_OneLineErrors, no_args_is_help=False)
+@app.callback(invoke_without_command=True)
 def newsdiff(
     files: Annotated[list[str] | None, typer.Argument(
-        metavar="FILE",
+        metavar="[FILE...]",
         help=(
             "Two article files (plain text, Markdown or saved web pages) or http(s) "
             "addresses to compare; three or more, or a folder, for the story view. "
@@ -235,6 +298,24 @@ def newsdiff(
         ),
         rich_help_panel="Input",
     )] = DEFAULT_TIMEOUT,
+    exit_code: Annotated[bool, typer.Option(
+        "--exit-code",
+        help=(
+            "Exit with status 1 when the articles diverge, 0 when they do not (as git diff "
+            "--exit-code): a pair of passages of kind divergent, or in the story view a "
+            "divergence, whatever --only and --format show."
+        ),
+        rich_help_panel="Output",
+    )] = False,
+    outlets: Annotated[list[str] | None, typer.Option(
+        "--outlet", metavar="NAME",
+        help=(
+            "The outlet of a FILE, over anything the article or an outlets.toml says: one "
+            "--outlet per FILE, in the order of the files."
+        ),
+        show_default=False,
+        rich_help_panel="Input",
+    )] = None,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache",
         help="Compute afresh; neither read nor write the comparison cache.",
@@ -255,13 +336,12 @@ def newsdiff(
     sample story (when not run in a terminal, it compares the story's first
     two articles instead).
 
-    [bold]newsdiff read PATH...[/bold] opens the reader on files and folders;
-    [bold]newsdiff review list|export[/bold] lists and exports review sessions.
-
     Exit status: 0 if the comparison was printed (or its reader stopped
-    reading it); 2 on bad input or usage, or when the output cannot be
-    written; 130 when interrupted (Ctrl-C); 143 when terminated (SIGTERM).
+    reading it); with --exit-code, 1 instead when the articles diverge; 2 on
+    bad input or usage, or when the output cannot be written; 130 when
+    interrupted (Ctrl-C); 143 when terminated (SIGTERM).
     """
+    names = _outlet_names(outlets, files or [])
     if not files and _interactive():
         _open_reader()
         return
@@ -270,16 +350,55 @@ def newsdiff(
     if sys.stdout is None:
         _closed_stdout()  # before the work: nothing could show its result
     with _interruptible():
-        articles = [_load(p, timeout) for p in paths]
+        given = names or [None] * len(paths)
+        articles = [_load(p, timeout, outlet) for p, outlet in zip(paths, given, strict=True)]
         # The engines load their model: imported (by the cache, on a miss) only for good input.
         from newsdiff.engine.cached import cached_compare, cached_compare_story
 
         if story_kinds is not None:
-            story = cached_compare_story(articles, use_cache=not no_cache)
-            _print(_render_story(story, fmt, story_kinds, color, width), json=fmt is Format.json)
-            return
-        comparison = cached_compare(*articles, use_cache=not no_cache)
-        _print(_render(comparison, fmt, only, color, width), json=fmt is Format.json)
+            result = cached_compare_story(articles, use_cache=not no_cache)
+            _print(_render_story(result, fmt, story_kinds, color, width), json=fmt is Format.json)
+        else:
+            result = cached_compare(*articles, use_cache=not no_cache)
+            _print(_render(result, fmt, only, color, width), json=fmt is Format.json)
+    if exit_code and _diverged(result):
+        raise typer.Exit(1)
+
+
+def _diverged(result: Comparison | Story) -> bool:
+    """What ``--exit-code`` answers: whether the comparison found the articles to diverge.
+
+    A pair diverges when one of its alignments is of kind ``divergent`` (a checkable
+    detail that differs), a story when it lists a divergence.  Asked of the whole
+    result, not of what ``--only`` shows, so that a script asks without reading the
+    output, whatever its format.
+    """
+    from newsdiff.values import Comparison
+
+    if isinstance(result, Comparison):
+        return any(al.kind == "divergent" for al in result.alignments)
+    return bool(result.divergences)
+
+
+def _outlet_names(names: list[str] | None, files: list[str]) -> list[str] | None:
+    """Each FILE's outlet as ``--outlet`` names it (``None`` without the option: each
+    article's own, or a guess), or a usage error when the names are not one per FILE.
+
+    A folder's articles take theirs from an ``outlets.toml`` beside them instead: one
+    name for a whole folder would make every outlet the same.
+    """
+    if not names:
+        return None
+    if len(names) != len(files):
+        raise typer.BadParameter(
+            f"{len(names)} given for {len(files)} FILE argument{'s' * (len(files) != 1)}; "
+            "give one per FILE, in order", param_hint="'--outlet'")
+    folder = next(filter(_is_folder, files), None)
+    if folder is not None:
+        raise typer.BadParameter(
+            f"'{folder}' is a folder; name its files' outlets in an outlets.toml inside it",
+            param_hint="'--outlet'")
+    return list(names)
 
 
 @contextmanager
@@ -312,7 +431,13 @@ def _interruptible() -> Iterator[None]:
 
 def _interactive() -> bool:
     """Whether a person sits at a terminal (the reader needs one for input and output)."""
-    return _is_terminal(sys.stdin) and _is_terminal(sys.stdout)
+    return not _not_terminals()
+
+
+def _not_terminals() -> list[str]:
+    """Which of standard ``input`` and ``output`` are not a terminal."""
+    return [name for name, stream in (("input", sys.stdin), ("output", sys.stdout))
+            if not _is_terminal(stream)]
 
 
 def _is_terminal(stream) -> bool:
@@ -320,9 +445,9 @@ def _is_terminal(stream) -> bool:
     return stream is not None and stream.isatty()
 
 
-def _load(path: str, timeout: float) -> Article:
+def _load(path: str, timeout: float, outlet: str | None) -> Article:
     """The article at ``path`` (an address: fetched within ``timeout`` seconds in all), or
-    read from standard input for ``-``.
+    read from standard input for ``-``; ``outlet``, when given, is its outlet.
 
     Standard input may be closed (``newsdiff - a.txt <&-``) or open only for
     writing (``0>/dev/null``: reading it fails with EBADF); either is an
@@ -331,11 +456,11 @@ def _load(path: str, timeout: float) -> Article:
     from newsdiff.sources import load_article
 
     if path != "-":
-        return load_article(path, deadline=timeout)
+        return load_article(path, deadline=timeout, outlet=outlet)
     from newsdiff.sources.files import STDIN_NAME
 
     try:
-        return load_article(path, _stdin())
+        return load_article(path, _stdin(), outlet=outlet)
     except OSError as e:
         reason = (e.strerror or str(e)).lower()
         raise InputError(f"cannot read '{STDIN_NAME}': {reason}") from e
@@ -426,12 +551,6 @@ def _open_reader(paths: list[str] | None = None, db_path: Path | None = None) ->
     NewsdiffApp(paths or [], db_path=db_path).run()
 
 
-read_app = typer.Typer(
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode="rich",
-)
-
 #: ``--db PATH``, shared by ``newsdiff read`` and the review commands.
 _DbOption = Annotated[Path | None, typer.Option(
     "--db", metavar="PATH", dir_okay=False,
@@ -443,25 +562,36 @@ _DbOption = Annotated[Path | None, typer.Option(
 )]
 
 
-@read_app.command(cls=_OneLineErrors)
+@app.command()
 def read(
-    paths: Annotated[list[str], typer.Argument(
-        metavar="PATH",
-        help="Article files, http(s) addresses, or folders: every article file inside, sorted.",
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="[PATH...]",
+        help="Article files, http(s) addresses, or folders: every article file inside, sorted. "
+             "None: the bundled sample story.",
         show_default=False,
-    )],
+    )] = None,
     db: _DbOption = None,
 ) -> None:
-    """Open the reader on articles: library, reader, and side-by-side comparison.
+    """Open the reader on articles, folders or the sample story.
 
-    Exit status: 0 when the reader is closed, 2 when a path does not exist.
+    The reader shows the library of articles, each article, side-by-side
+    comparisons and the story, and saves your review as you go.
+
+    Exit status: 0 when the reader is closed; 2 when a path does not exist, a
+    folder holds no article files, or standard input or output is not a terminal.
     """
     from newsdiff.sources import is_url
 
-    missing = next((p for p in paths if not is_url(p) and not Path(p).exists()), None)
+    files, _ = _articles(paths or [])
+    missing = next((p for p in files if not is_url(p) and not Path(p).exists()), None)
     if missing is not None:
         raise InputError(f"cannot read '{missing}': no such file or folder")
-    _open_reader(paths, db)
+    off = _not_terminals()
+    if off:  # said now, before Textual is imported: it would take over the pipe or wait
+        raise InputError(f"read needs a terminal, and standard {' and '.join(off)} "
+                         f"{'is not one' if len(off) == 1 else 'are not terminals'}; "
+                         "use 'newsdiff A B' for a one-shot comparison")
+    _open_reader(files, db)
 
 
 review_app = typer.Typer(
@@ -469,6 +599,7 @@ review_app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode="rich",
+    short_help="List and export the review sessions that the reader saves.",
     help=(
         "Review sessions: the verdicts, notes and manual links given in the reader "
         "(newsdiff read), saved per set of articles.\n\n"
@@ -478,7 +609,10 @@ review_app = typer.Typer(
 )
 
 
-@review_app.command("list", cls=_OneLineErrors)
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("list")
 def review_list(db: _DbOption = None) -> None:
     """List the review sessions, the most recently changed first."""
     path = _db_path(db)
@@ -497,7 +631,7 @@ def review_list(db: _DbOption = None) -> None:
     ))
 
 
-@review_app.command("export", cls=_OneLineErrors)
+@review_app.command("export")
 def review_export(
     session: Annotated[str | None, typer.Argument(
         metavar="[SESSION]",
@@ -608,13 +742,25 @@ def _input_paths(files: list[str]) -> tuple[list[str], bool]:
         return [str(p) for p in sample_story()[:2]], False
     if files.count("-") > 1:
         raise InputError("standard input ('-') can be read only once")
-    folders = [f for f in files if f != "-" and os.path.isdir(f)]
-    paths = [p for f in files for p in (_folder_articles(f) if f in folders else [f])]
+    paths, folders = _articles(files)
     if len(paths) < 2:
         found = f"'{folders[0]}' holds one article; " if folders else ""
         raise InputError(f"{found}need two files to compare, or three or more (or a folder) "
                          "for the story view ('-' reads standard input)")
     return paths, bool(folders) or len(paths) > 2
+
+
+def _articles(files: list[str]) -> tuple[list[str], list[str]]:
+    """The files named, each folder replaced by its article files (none is an InputError,
+    :func:`_folder_articles`), and the folders among them: the comparison and the
+    reader read a folder by one rule, and refuse an empty one with one message."""
+    folders = [f for f in files if _is_folder(f)]
+    return [p for f in files for p in (_folder_articles(f) if f in folders else [f])], folders
+
+
+def _is_folder(file: str) -> bool:
+    """Whether a FILE argument names a folder (``-`` is standard input, whatever is here)."""
+    return file != "-" and os.path.isdir(file)
 
 
 def _folder_articles(folder: str) -> list[str]:
@@ -704,19 +850,10 @@ def _terminal_width() -> int:
 
 
 def main() -> None:
-    """Console-script entry point (``newsdiff``) and ``python -m newsdiff``.
-
-    ``newsdiff read PATH...`` opens the reader, ``newsdiff review …`` lists and
-    exports review sessions; anything else compares.  (Files named "read" or
-    "review" can still be compared as ``./read``, ``./review``.)
-    """
+    """Console-script entry point (``newsdiff``) and ``python -m newsdiff``: the command
+    group, which compares unless the first argument names a command (see
+    :class:`_ComparingGroup`)."""
     from newsdiff.run.processes import main_module_is_safe
 
     main_module_is_safe()  # the entry script guards its call to main()
-    command = sys.argv[1:2]
-    if command == ["read"]:
-        read_app(args=sys.argv[2:], prog_name="newsdiff read")
-    elif command == ["review"]:
-        review_app(args=sys.argv[2:], prog_name="newsdiff review")
-    else:
-        app(prog_name="newsdiff")
+    app(prog_name="newsdiff")

@@ -23,3 +23,9 @@ def assert_one_line_error(result, *fragments):
     assert lines[0].startswith("newsdiff: ") and "Traceback" not in result.stderr
     for fragment in fragments:
         assert fragment in lines[0]
+
+
+def at_a_terminal(monkeypatch):
+    """Make newsdiff see a terminal on standard input and output (the reader needs one;
+    Typer's runner gives it neither)."""
+    monkeypatch.setattr("newsdiff.cli._not_terminals", list)

@@ -3,7 +3,6 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -235,32 +234,3 @@ def test_python_dash_m_and_exit_status():
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
-
-
-def test_read_opens_the_reader_on_files_and_folders(monkeypatch, tmp_path):
-    from newsdiff.cli import read_app
-    from newsdiff.tui.app import NewsdiffApp
-
-    opened = []
-    monkeypatch.setattr(NewsdiffApp, "run", lambda self: opened.append(self.paths))
-    result = runner.invoke(read_app, [SEEDS[0], str(Path(SEEDS[0]).parent)])
-    assert result.exit_code == 0
-    assert opened[0][0] == Path(SEEDS[0]) and len(opened[0]) == 1 + len(SEEDS)
-
-
-def test_read_with_a_missing_path_is_a_one_line_error(monkeypatch):
-    from newsdiff.cli import read_app
-
-    result = runner.invoke(read_app, ["nope.txt"])
-    assert result.exit_code == 2
-    assert result.stderr == "newsdiff: cannot read 'nope.txt': no such file or folder\n"
-
-
-def test_main_dispatches_read(monkeypatch):
-    from newsdiff import cli
-
-    calls = []
-    monkeypatch.setattr(cli, "read_app", lambda args, prog_name: calls.append(args))
-    monkeypatch.setattr(cli.sys, "argv", ["newsdiff", "read", "a.txt"])
-    cli.main()
-    assert calls == [["a.txt"]]

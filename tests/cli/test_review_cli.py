@@ -10,10 +10,11 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from newsdiff.cli import read_app, review_app
+from newsdiff.cli import app, review_app
 from newsdiff.review.model import Review, Target, content_hash
 from newsdiff.review.store import ReviewStore
 from tests.builders import make_article
+from tests.cli.support import at_a_terminal
 
 runner = CliRunner()
 
@@ -196,14 +197,16 @@ def test_usage_errors_are_one_line(args, fragment):
 # --- dispatch, read --db and start-up -----------------------------------------------
 
 
-def test_main_dispatches_review(monkeypatch):
+def test_main_runs_review_as_a_command_of_newsdiff(monkeypatch, tmp_path, capsys):
     from newsdiff import cli
 
-    calls = []
-    monkeypatch.setattr(cli, "review_app", lambda args, prog_name: calls.append((args, prog_name)))
-    monkeypatch.setattr(cli.sys, "argv", ["newsdiff", "review", "list", "--db", "x"])
-    cli.main()
-    assert calls == [(["list", "--db", "x"], "newsdiff review")]
+    db = tmp_path / "none.sqlite3"
+    monkeypatch.setattr(cli.sys, "argv", ["newsdiff", "review", "list", "--db", str(db)])
+    with pytest.raises(SystemExit) as done:
+        cli.main()
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith(f"No review sessions yet in {db};")
+    assert not db.exists()
 
 
 def test_read_passes_the_database_to_the_reader(monkeypatch, tmp_path):
@@ -219,13 +222,16 @@ def test_read_passes_the_database_to_the_reader(monkeypatch, tmp_path):
             pass
 
     monkeypatch.setattr(newsdiff.tui.app, "NewsdiffApp", Reader)
+    at_a_terminal(monkeypatch)
     article = tmp_path / "a.txt"
     article.write_text("Text.\n")
-    result = runner.invoke(read_app, [str(article), "--db", str(tmp_path / "r.sqlite3")])
+    result = runner.invoke(app, ["read", str(article), "--db", str(tmp_path / "r.sqlite3")])
     assert result.exit_code == 0, result.output
     assert opened == [([str(article)], {"db_path": tmp_path / "r.sqlite3"})]
-    runner.invoke(read_app, [str(article)])
+    runner.invoke(app, ["read", str(article)])
     assert opened[1] == ([str(article)], {"db_path": None})
+    runner.invoke(app, ["read", "--db", str(tmp_path / "r.sqlite3")])  # no path: the sample story
+    assert opened[2] == ([], {"db_path": tmp_path / "r.sqlite3"})
 
 
 def test_cli_imports_neither_the_store_nor_sqlite():

@@ -526,6 +526,7 @@ def test_read_command_accepts_addresses(base, monkeypatch):
 
     opened = []
     monkeypatch.setattr(cli, "_open_reader", lambda paths, db: opened.append(paths))
-    result = CliRunner().invoke(cli.read_app, [f"{base}/story.txt"])
+    monkeypatch.setattr(cli, "_not_terminals", list)  # as if at a terminal
+    result = CliRunner().invoke(cli.app, ["read", f"{base}/story.txt"])
     assert result.exit_code == 0, result.output
     assert opened == [[f"{base}/story.txt"]]

@@ -51,6 +51,7 @@ from newsdiff.present.passages import (
 )
 from newsdiff.present.summary import SUMMARY_NOTE, summarize, summary_rows
 from newsdiff.present.visible import visible, visible_line
+from newsdiff.render.selection import no_passages
 from newsdiff.values import Article, Comparison
 
 # Punctuation that can start inline Markdown/HTML or break a table cell.  Line-start
@@ -139,7 +140,7 @@ def render_markdown(c: Comparison, *, kinds: Collection[str] = DEFAULT_KINDS) ->
         lines += ["| | A | B | Details |", "|---|---|---|---|"]
         lines += [_row(c, p) for p in shown]
     else:
-        lines.append("_No passages of the selected kinds._")
+        lines.append(f"_{escape(no_passages(c, kinds))}_")
     note = hidden_boilerplate(c, kinds)
     if note:
         lines += ["", f"_{escape(note)}_"]

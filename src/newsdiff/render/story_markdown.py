@@ -30,10 +30,12 @@ from newsdiff.present.story import (
     quote_label,
     quote_statuses,
     relations,
+    shown_claims,
     shown_extents,
     wire_notes,
 )
 from newsdiff.render.markdown import escape, escape_name, marked_markdown
+from newsdiff.render.selection import no_claims
 from newsdiff.values import Claim, Quote, Story
 
 _BR = "<br>"
@@ -65,8 +67,10 @@ def _claims(story: Story, labels: Sequence[str], kinds: Collection[str]) -> list
         lines += [_row("Claim", *labels, "Anchor text"), _rule(len(labels))]
         lines += [_row(_claim_label(c), *_marks(RELATION_MARKS, relations(story, c)),
                        escape(claim_text(story, c))) for c in claims]
-    else:
+    elif shown_claims(story, kinds):
         lines.append("_No claim of the selected kinds is carried by two or more outlets._")
+    else:
+        lines.append(f"_{escape(no_claims(story, kinds))}_")
     for article, only in only_claims(story, kinds):
         outlet = escape_name(story.articles[article].outlet)
         lines += ["", f"### Only in {labels[article]} ({outlet})", ""]

@@ -42,10 +42,12 @@ from newsdiff.present.story import (
     quote_label,
     quote_statuses,
     relations,
+    shown_claims,
     shown_extents,
     wire_notes,
 )
 from newsdiff.present.visible import visible, visible_line
+from newsdiff.render.selection import no_claims
 from newsdiff.render.text import headline, marked_text, print_to_string
 from newsdiff.values import Quote, Story
 
@@ -182,9 +184,11 @@ class _StoryView:
                 marks = [RELATION_MARKS[r] for r in relations(self.story, c)]
                 text = Text(visible(claim_text(self.story, c)))
                 self._lines(console, matrix.rows(claim_label(c), marks, text, self.width))
-        else:
+        elif shown_claims(self.story, self.kinds):
             console.print(Text("No claim of the selected kinds is carried by two or more "
                                "outlets.", style="dim"))
+        else:
+            console.print(Text(no_claims(self.story, self.kinds)))
         for article, only in only_claims(self.story, self.kinds):
             console.print()
             outlet = self.story.articles[article].outlet

@@ -57,6 +57,7 @@ from newsdiff.render.columns import (
     split_width,
     wrap,
 )
+from newsdiff.render.selection import no_passages
 from newsdiff.values import Alignment, Article, Comparison
 
 #: From this many columns on, A and B are shown side by side.
@@ -168,7 +169,10 @@ class _TextView:
 
     def draw(self, console: Console, kinds: Collection[str]) -> None:
         lines = [*self._headlines(), *self._legend(), rule("", self.width)]
-        for passage in passages(self.c, kinds):
+        shown = passages(self.c, kinds)
+        if not shown:
+            lines += [*wrap(Text(no_passages(self.c, kinds)), self.width), Text()]
+        for passage in shown:
             if passage.is_group:
                 lines += self._group(passage) + self._pair_lines(passage)
             else:
