@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from newsdiff.sources.outlets.mapping import MAX_NAME_CHARS, OUTLETS_FILE
@@ -31,6 +30,8 @@ def outlet_from_folder(path: str) -> str | None:
     folder, the root, anything in the temporary folder (named by programs), a generic
     name (:data:`_GENERIC_FOLDERS`), a hidden one, a name without letters or like an id.
     """
+    import tempfile  # here: only a file that is alone in its folder needs it (2 ms)
+
     file = Path(path)
     try:
         folder = file.parent.resolve()

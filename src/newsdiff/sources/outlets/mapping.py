@@ -9,7 +9,6 @@ stops the run with one line naming it.
 from __future__ import annotations
 
 import os
-import tomllib
 import unicodedata
 from pathlib import Path
 
@@ -118,6 +117,8 @@ def parse_outlets(data: bytes, name: str) -> dict[str, str]:
     being skipped: its writer meant those names, and would otherwise see stems with no
     word of why.
     """
+    import tomllib  # here, not at the top: most runs have no outlets.toml (4 ms)
+
     try:
         table = tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
