@@ -389,9 +389,11 @@ def _outlet_names(names: list[str] | None, files: list[str]) -> list[str] | None
     """
     if not names:
         return None
+    from newsdiff.present.words import counted
+
     if len(names) != len(files):
         raise typer.BadParameter(
-            f"{len(names)} given for {len(files)} FILE argument{'s' * (len(files) != 1)}; "
+            f"{len(names)} given for {counted(len(files), 'FILE argument')}; "
             "give one per FILE, in order", param_hint="'--outlet'")
     folder = next(filter(_is_folder, files), None)
     if folder is not None:

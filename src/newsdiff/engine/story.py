@@ -211,9 +211,13 @@ def _anchor(graph: _StoryGraph, passages: list[list[int]]) -> int:
 def _passage_similarity(graph: _StoryGraph, p: list[int], q: list[int]) -> float:
     """The best similarity between a sentence of ``p`` and one of ``q`` (by distinct texts: a
     passage that repeats one sentence many times costs what one copy costs)."""
-    texts_p = {graph.node_of[v] for v in p}
-    texts_q = {graph.node_of[w] for w in q}
+    texts_p, texts_q = _texts(graph, p), _texts(graph, q)
     return max(graph.similarity(n, m) for n in texts_p for m in texts_q)
+
+
+def _texts(graph: _StoryGraph, views: list[int]) -> set[int]:
+    """The distinct texts (graph nodes) of a passage's views."""
+    return {graph.node_of[v] for v in views}
 
 
 def _passage_score(graph: _StoryGraph, anchor: list[int], views: list[int]) -> float:
@@ -226,8 +230,7 @@ def _passage_score(graph: _StoryGraph, anchor: list[int], views: list[int]) -> f
     the same order (case, punctuation and typography aside); any other passage
     scores below it, however alike.
     """
-    texts_p = list(dict.fromkeys(graph.node_of[v] for v in anchor))
-    texts_q = list(dict.fromkeys(graph.node_of[w] for w in views))
+    texts_p, texts_q = _texts(graph, anchor), _texts(graph, views)
     best = [max(graph.similarity(n, m) for m in texts_q) for n in texts_p]
     best += [max(graph.similarity(n, m) for n in texts_p) for m in texts_q]
     score = sum(best) / len(best)

@@ -51,22 +51,24 @@ class NavigationScreen(Screen):
         """Called after each move (nothing by default)."""
 
     def action_step(self, rows: int) -> None:
-        target = self.navigation_target()
-        if isinstance(target, DataTable):
-            (target.action_cursor_down if rows > 0 else target.action_cursor_up)()
-        else:
-            (target.scroll_down if rows > 0 else target.scroll_up)(animate=False)
-        self.moved()
+        self._move(*(("action_cursor_down", "scroll_down") if rows > 0
+                     else ("action_cursor_up", "scroll_up")))
 
     def action_edge(self, end: int) -> None:
-        target = self.navigation_target()
-        if isinstance(target, DataTable):
-            (target.action_scroll_bottom if end > 0 else target.action_scroll_top)()
-        else:
-            (target.scroll_end if end > 0 else target.scroll_home)(animate=False)
-        self.moved()
+        self._move(*(("action_scroll_bottom", "scroll_end") if end > 0
+                     else ("action_scroll_top", "scroll_home")))
 
     def action_page(self, pages: int) -> None:
+        self._move(*(("action_page_down", "scroll_page_down") if pages > 0
+                     else ("action_page_up", "scroll_page_up")))
+
+    def _move(self, table_move: str, scroll_move: str) -> None:
+        """Move the target by its method of that name: a table's cursor moves (the row
+        under it is the selection), a scrolled view scrolls at once (no animation: a held
+        key would queue them)."""
         target = self.navigation_target()
-        (target.action_page_down if pages > 0 else target.action_page_up)()
+        if isinstance(target, DataTable):
+            getattr(target, table_move)()
+        else:
+            getattr(target, scroll_move)(animate=False)
         self.moved()
