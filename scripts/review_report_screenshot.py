@@ -28,6 +28,7 @@ from newsdiff.engine.pair import compare
 from newsdiff.present.passages import Passage, passages
 from newsdiff.resources import sample_story
 from newsdiff.review.model import ManualLink, Review, Spans, Target, content_hash
+from newsdiff.review.progress import pair_view
 from newsdiff.review.store import ReviewStore
 from newsdiff.sources import load_article
 from newsdiff.values import Article
@@ -44,10 +45,11 @@ def build_session(db: Path) -> str:
     # Named as the README names them (seeds/ links to the bundled story), not by absolute path.
     a, b = (replace(load_article(str(p)), path=f"seeds/{p.name}") for p in (story[0], story[-1]))
     shown = passages(compare(a, b))
-    with ReviewStore(db) as store:
+    with ReviewStore(db, writable=True) as store:
         info = store.open_session([a, b])
         session = info.id
-        store.set_total(session, len(shown))
+        store.set_view(session, pair_view(content_hash(a.text), content_hash(b.text)),
+                       {_target(a, b, p).key for p in shown})
         store.record(session, Review(_target(a, b, _find(shown, ACCEPTED)), "shared",
                                      "accepted"))
         store.record(session, Review(

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from newsdiff.cli import app, review_app
 from newsdiff.review.model import Review, Target, content_hash
+from newsdiff.review.progress import pair_view
 from newsdiff.review.store import ReviewStore
 from tests.builders import make_article
 from tests.cli.support import at_a_terminal
@@ -52,9 +53,13 @@ def db(tmp_path):
     path = tmp_path / "reviews.sqlite3"
     with ReviewStore(path, writable=True) as store:
         first = store.open_session([POST, WIRE])
-        store.set_total(first.id, 5)
         store.open_session([POST, TIMES])
         verdict(store, first.id, POST, WIRE, note="Count differs.")
+        # The reader's view of the pair: five passages, the reviewed one among them.
+        hashes = (content_hash(POST.text), content_hash(WIRE.text))
+        store.set_view(first.id, pair_view(*hashes),
+                       [store.reviews(first.id)[0].target.key,
+                        *(Target("pair", hashes, (((0, n),), ())).key for n in range(1, 5))])
     return path
 
 

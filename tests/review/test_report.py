@@ -1,7 +1,7 @@
 """What a review report holds: reviews in reading order, their sides, diffs and verdicts."""
 
 from newsdiff.review.model import Review
-from newsdiff.review.report import build_report, local_time, progress
+from newsdiff.review.report import build_report, local_time
 from newsdiff.text.diffing import word_diff
 from tests.review.sample import (
     A_SENTENCES,
@@ -61,14 +61,14 @@ def test_articles_links_and_header(report):
         ("A", "The <b>Post</b>", HA), ("B", "Wire", HB)]
     [link] = report.links
     assert (link.a.text, link.b.text, link.articles_label) == (HOSTILE, B_SENTENCES[2], "A\u2013B")
-    assert progress(SESSION) == "4 of 9"
+    assert str(SESSION.progress) == "4 of 9"
     assert local_time(T).startswith("2025-03-0")  # local time: the day depends on the zone
 
 
 def test_progress_before_any_total_is_the_count_alone():
     from dataclasses import replace
 
-    assert progress(replace(SESSION, total=None)) == "4"
+    assert str(replace(SESSION, total=None).progress) == "4"
 
 
 def test_a_session_with_nothing_reviewed_is_empty(report):

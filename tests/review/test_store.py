@@ -29,10 +29,12 @@ from newsdiff.review.model import (
     VERDICTS,
     ManualLink,
     Review,
+    Step,
     Target,
     content_hash,
     session_key,
 )
+from newsdiff.review.progress import STORY_VIEW, pair_view
 from newsdiff.review.store import (
     ReviewStore,
     StoreError,
@@ -142,8 +144,8 @@ def test_sessions_are_listed_most_recently_changed_first(store):
     store.record(older.id, Review(pair_target(older, 0), "shared", "accepted"))
     assert [s.id for s in store.sessions()] == [older.id, newer.id]
     store.add_link(newer.id, ManualLink("x", "y", ((0, 1),), ((2, 3),)))
-    store.set_total(older.id, 40)      # progress is not a change of the review
-    store.open_session(articles(TEXT_A, TEXT_B))   # neither is resuming
+    store.set_view(older.id, "a view", [pair_target(older, i).key for i in range(40)])
+    store.open_session(articles(TEXT_A, TEXT_B))   # neither counting nor resuming is a change
     listed = store.sessions()
     assert [s.id for s in listed] == [newer.id, older.id]
     assert (listed[1].reviewed, listed[1].total) == (1, 40)
@@ -176,13 +178,48 @@ def test_a_session_is_found_by_id_or_unique_key_prefix(store):
         assert str(ref) in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_set_total_and_unknown_sessions(store):
+def test_resume_session_finds_a_session_and_makes_none(store, db):
+    moved = articles(TEXT_A, TEXT_B, folder="elsewhere")
+    assert store.resume_session(moved) is None
+    assert store.sessions() == []
+    made = store.open_session(articles(TEXT_A, TEXT_B))
+    resumed = store.resume_session(moved)
+    assert resumed is not None and resumed.id == made.id
+    assert [a.path for a in resumed.articles] == ["elsewhere/0.txt", "elsewhere/1.txt"]
+    assert [s.id for s in store.sessions()] == [made.id]
+
+
+def test_progress_counts_the_targets_of_each_view_that_have_a_verdict(store):
+    """Per view, over distinct targets; the session's is the sum of its views'.  A verdict
+    on a target no view lists (a passage a link has since replaced) is not counted, a note
+    alone is no verdict, and a session whose views were never counted counts every verdict
+    of an unknown total."""
+    info = store.open_session(articles(TEXT_A, TEXT_B, TEXT_C))
+    t = [pair_target(info, i) for i in range(5)]
+    store.record(info.id, Review(t[0], "shared", "accepted"))
+    store.record(info.id, Review(t[1], "shared", note="only a note"))
+    store.record(info.id, Review(t[4], "shared", "flagged"))
+    assert (store.session(info.id).reviewed, store.session(info.id).total) == (2, None)
+    a, b, c = (x.hash for x in info.articles)
+    store.set_view(info.id, pair_view(b, a), [t[0].key, t[1].key, t[2].key, t[0].key])
+    assert store.session(info.id).progress.__str__() == "1 of 3"
+    claim = Target("claim", (a, c), (((0, 3),), ((0, 3),)))
+    store.record(info.id, Review(claim, "divergent", "rejected", corrected="unrelated"))
+    store.set_view(info.id, STORY_VIEW, [claim.key, Target("claim", (a,), (((5, 9),),)).key])
+    assert str(store.session(info.id).progress) == "2 of 5"
+    store.set_view(info.id, pair_view(a, b), [t[2].key])   # the same view, counted again
+    assert str(store.session(info.id).progress) == "1 of 3"
+    assert store.views(info.id) == {pair_view(a, b): frozenset({t[2].key}),
+                                    STORY_VIEW: frozenset({claim.key, Target(
+                                        "claim", (a,), (((5, 9),),)).key})}
+
+
+def test_unknown_sessions(store):
     info = store.open_session(articles(TEXT_A, TEXT_B))
-    store.set_total(info.id, 12)
-    assert store.session(info.id).total == 12
-    for call in (lambda: store.set_total(999, 3), lambda: store.reviews(999),
+    for call in (lambda: store.set_view(999, "v", []), lambda: store.reviews(999),
                  lambda: store.record(999, Review(pair_target(info, 0), "shared", "accepted")),
-                 lambda: store.undo(999), lambda: store.links(999)):
+                 lambda: store.undo(999), lambda: store.redo(999), lambda: store.links(999),
+                 lambda: store.views(999)):
         with pytest.raises(UnknownSession, match="999"):
             call()
 
@@ -220,14 +257,70 @@ def test_undo_walks_back_through_every_record(store):
     first = store.record(info.id, Review(t0, "shared", "accepted"))
     store.record(info.id, Review(t1, "shared", "rejected", corrected="unrelated"))
     store.record(info.id, Review(t0, "shared", "flagged", note="hm"))
-    assert store.undo(info.id) == t0
+    assert store.undo(info.id) == Step("record", t0)
     assert store.review(info.id, t0) == first           # the previous state, stamp and all
-    assert store.undo(info.id) == t1
+    assert store.undo(info.id) == Step("record", t1)
     assert store.review(info.id, t1) is None and store.reviews(info.id) == [first]
-    assert store.undo(info.id) == t0
+    assert store.undo(info.id) == Step("record", t0)
     assert store.reviews(info.id) == []
     assert store.undo(info.id) is None
     assert store.session(info.id).reviewed == 0
+
+
+def test_redo_gives_back_what_undo_took_in_order_and_a_new_action_drops_it(store):
+    info = store.open_session(articles(TEXT_A, TEXT_B))
+    t0, t1 = pair_target(info, 0), pair_target(info, 1)
+    first = store.record(info.id, Review(t0, "shared", "accepted"))
+    second = store.record(info.id, Review(t0, "shared", "accepted", note="checked"))
+    third = store.record(info.id, Review(t1, "shared", "flagged"))
+    assert store.redo(info.id) is None                   # nothing undone yet
+    assert [store.undo(info.id) for _ in range(3)] == [Step("record", t) for t in (t1, t0, t0)]
+    assert store.reviews(info.id) == []
+    assert store.redo(info.id) == Step("record", t0)
+    assert store.reviews(info.id) == [first]             # stamps and all
+    assert store.redo(info.id) == Step("record", t0)
+    assert store.reviews(info.id) == [second]
+    assert store.undo(info.id) == Step("record", t0)     # undo and redo again, as often
+    assert store.redo(info.id) == Step("record", t0)
+    assert store.redo(info.id) == Step("record", t1)
+    assert store.reviews(info.id) == [second, third] and store.redo(info.id) is None
+    store.undo(info.id)
+    store.undo(info.id)
+    store.record(info.id, Review(t1, "shared", "rejected", corrected="paraphrase"))
+    assert store.redo(info.id) is None                   # the new action dropped the redos
+    assert store.undo(info.id) == Step("record", t1)
+    assert store.reviews(info.id) == [first]
+
+
+def test_links_and_unlinks_are_undone_and_redone_among_the_verdicts(store, db):
+    """The issue's case: note, link, unlink, then undo takes back the unlink, not the
+    note; every step again after the store is opened anew, the link in its place."""
+    info = store.open_session(articles(TEXT_A, TEXT_B))
+    a, b = (x.hash for x in info.articles)
+    t0 = pair_target(info, 0)
+    other = store.add_link(info.id, ManualLink(a, b, ((30, 40),), ((30, 40),)))
+    noted = store.record(info.id, Review(t0, "shared", note="check"))
+    link = store.add_link(info.id, ManualLink(a, b, ((0, 10),), ((5, 20),)))
+    assert store.remove_link(info.id, link) is True
+    assert store.undo(info.id) == Step("remove_link", link=link)
+    assert store.links(info.id) == [other, link]
+    store.close()
+    with ReviewStore(db, writable=True) as again:
+        assert again.undo(info.id) == Step("add_link", link=link)
+        assert again.links(info.id) == [other] and again.reviews(info.id) == [noted]
+        assert again.undo(info.id) == Step("record", t0)
+        assert again.reviews(info.id) == []
+        assert again.redo(info.id) == Step("record", t0)
+        assert again.redo(info.id) == Step("add_link", link=link)
+        assert again.redo(info.id) == Step("remove_link", link=link)
+        assert again.links(info.id) == [other] and again.reviews(info.id) == [noted]
+        assert again.undo(info.id) == Step("remove_link", link=link)
+        assert again.links(info.id) == [other, link]    # in the order they were made
+        assert again.add_link(info.id, link) == link    # already there: no step, so
+        assert again.undo(info.id) == Step("add_link", link=link)    # the redos stay
+        assert again.redo(info.id) == Step("add_link", link=link)
+        assert again.redo(info.id) == Step("remove_link", link=link)
+        assert again.redo(info.id) is None and again.links(info.id) == [other]
 
 
 def test_an_empty_review_clears_the_target_and_undo_puts_it_back(store):
@@ -237,7 +330,7 @@ def test_an_empty_review_clears_the_target_and_undo_puts_it_back(store):
     store.record(info.id, Review(t1, "shared", "flagged"))
     store.record(info.id, Review(t0, "shared"))
     assert [r.target for r in store.reviews(info.id)] == [t1]
-    assert store.undo(info.id) == t0
+    assert store.undo(info.id) == Step("record", t0)
     assert [r.target for r in store.reviews(info.id)] == [t0, t1]   # back in its place
     assert store.review(info.id, t0) == kept
 
@@ -248,7 +341,7 @@ def test_recording_what_is_stored_adds_no_undo_step(store):
     stored = store.record(info.id, Review(t0, "shared", "accepted"))
     assert store.record(info.id, Review(t0, "shared", "accepted")) == stored
     assert store.record(info.id, Review(pair_target(info, 1), "shared")).updated == ""
-    assert store.undo(info.id) == t0 and store.undo(info.id) is None
+    assert store.undo(info.id) == Step("record", t0) and store.undo(info.id) is None
 
 
 def test_unknown_verdicts_and_kinds_are_refused_before_saving(store):
@@ -298,6 +391,10 @@ def test_one_store_can_be_used_from_many_threads(store):
 
 # -- schema versions ----------------------------------------------------------------------------
 
+#: The schema version of this code.
+CURRENT = len(store_module.MIGRATIONS)
+
+
 def _user_version(path: Path) -> int:
     with sqlite3.connect(path) as raw:
         return raw.execute("PRAGMA user_version").fetchone()[0]
@@ -307,13 +404,13 @@ def test_an_older_schema_is_migrated_keeping_the_work(db, monkeypatch):
     with ReviewStore(db, writable=True) as s:
         info = s.open_session(articles(TEXT_A, TEXT_B))
         saved = s.record(info.id, Review(pair_target(info, 0), "shared", "accepted"))
-    assert _user_version(db) == 1
+    assert _user_version(db) == CURRENT
     step = ("ALTER TABLE reviews ADD COLUMN reviewer TEXT",
             "UPDATE reviews SET reviewer = 'someone'")
     monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, step))
     with ReviewStore(db, writable=True) as s:
         assert s.reviews(info.id) == [saved]
-    assert _user_version(db) == 2
+    assert _user_version(db) == CURRENT + 1
     with sqlite3.connect(db) as raw:
         assert raw.execute("SELECT reviewer FROM reviews").fetchall() == [("someone",)]
 
@@ -327,11 +424,71 @@ def test_a_failed_migration_leaves_the_old_schema_and_the_work(db, monkeypatch):
     with pytest.raises(StoreError, match="already exists"):
         ReviewStore(db, writable=True)
     monkeypatch.undo()
-    assert _user_version(db) == 1
+    assert _user_version(db) == CURRENT
     with ReviewStore(db, writable=True) as s:
         assert s.reviews(info.id) == [saved]
     with sqlite3.connect(db) as raw:
         assert "reviewer" not in {r[1] for r in raw.execute("PRAGMA table_info(reviews)")}
+
+
+def _schema_1(db: Path) -> tuple[list, Review, ManualLink]:
+    """A database at ``db`` as newsdiff with schema 1 left it, made by its own statements:
+    a session of 12 passages (its last view's count), a note then a verdict on one target
+    (two undo steps), and a link.  Returns the articles, the review and the link."""
+    arts = articles(TEXT_A, TEXT_B)
+    a, b = (content_hash(x.text) for x in arts)
+    target = Target("pair", (a, b), (((0, 1),), ((0, 2),)))
+    t = "2025-03-02T14:05:00Z"
+    raw = sqlite3.connect(db)
+    for statement in store_module.MIGRATIONS[0]:
+        raw.execute(statement)
+    raw.execute(f"PRAGMA application_id = {store_module.APPLICATION_ID}")
+    raw.execute("PRAGMA user_version = 1")
+    raw.execute("INSERT INTO sessions VALUES (1, ?, 12, ?, ?, 1)", (session_key([a, b]), t, t))
+    for position, (digest, article) in enumerate(zip((a, b), arts)):
+        raw.execute("INSERT INTO texts VALUES (?, ?)", (digest, article.text))
+        raw.execute("INSERT INTO session_articles VALUES (1, ?, ?, ?, ?, ?)",
+                    (position, digest, article.outlet, article.title, str(article.path)))
+    raw.execute("INSERT INTO reviews VALUES (1, ?, 1, 'shared', 'accepted', NULL, 'hm', ?)",
+                (target.key, t))
+    raw.execute("INSERT INTO history (session_id, target) VALUES (1, ?)", (target.key,))
+    raw.execute("INSERT INTO history (session_id, target, seq, kind, verdict, corrected, note,"
+                " updated) VALUES (1, ?, 1, 'shared', NULL, NULL, 'hm', ?)", (target.key, t))
+    raw.execute("INSERT INTO links (session_id, a, b, a_spans, b_spans, created)"
+                " VALUES (1, ?, ?, '[[0,5]]', '[[0,7]]', ?)", (a, b, t))
+    raw.commit()
+    raw.close()
+    return (arts, Review(target, "shared", "accepted", note="hm", updated=t),
+            ManualLink(a, b, ((0, 5),), ((0, 7),), t))
+
+
+def test_a_schema_1_database_is_read_as_it_is(db):
+    db.parent.mkdir()
+    _, review, link = _schema_1(db)
+    before = _state(db)
+    with ReviewStore(db) as s:
+        (info,) = s.sessions()
+        assert s.version == 1 and (info.reviewed, info.total) == (1, 12)   # as schema 1 said
+        assert s.reviews(1) == [review] and s.links(1) == [link] and s.views(1) == {}
+    assert _state(db) == before
+
+
+def test_a_schema_1_database_upgrades_keeping_its_work_and_its_undo_steps(db):
+    db.parent.mkdir()
+    arts, review, link = _schema_1(db)
+    with ReviewStore(db, writable=True) as s:
+        assert s.version == CURRENT and _user_version(db) == CURRENT
+        info = s.resume_session(arts)
+        assert info is not None and (info.reviewed, info.total) == (1, 12)
+        assert s.reviews(1) == [review] and s.links(1) == [link]
+        assert s.undo(1) == Step("record", review.target)     # schema 1's steps, undone
+        assert [(r.verdict, r.note) for r in s.reviews(1)] == [(None, "hm")]
+        assert s.undo(1) == Step("record", review.target) and s.reviews(1) == []
+        assert s.undo(1) is None
+        assert s.redo(1) == Step("record", review.target)
+        assert s.redo(1) == Step("record", review.target) and s.reviews(1) == [review]
+        s.set_view(1, "pair", [review.target.key, "another"])
+        assert str(s.session(1).progress) == "1 of 2"           # views count from now on
 
 
 def test_an_empty_file_becomes_a_database(tmp_path):
@@ -603,7 +760,7 @@ def test_reading_an_older_schema_reads_it_as_it_is(db, monkeypatch):
     step = ("ALTER TABLE reviews ADD COLUMN reviewer TEXT",)
     monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, step))
     with ReviewStore(db) as s:
-        assert s.version == 1 and s.reviews(session_id) == [review]
+        assert s.version == CURRENT and s.reviews(session_id) == [review]
     assert _state(db) == before            # not upgraded: reading never migrates
 
 
@@ -613,8 +770,8 @@ def test_an_older_schema_that_cannot_be_read_as_it_is_says_so(db, monkeypatch):
     step = ("ALTER TABLE reviews RENAME COLUMN remark TO note",)
     monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, step))
     with ReviewStore(db) as s, pytest.raises(StoreError, match=(
-            r"has schema 1, older than this newsdiff's 2, and cannot be read as it is "
-            r"\(no such column: note\); opening it in the reader")) as caught:
+            rf"has schema {CURRENT}, older than this newsdiff's {CURRENT + 1}, and cannot be "
+            r"read as it is \(no such column: note\); opening it in the reader")) as caught:
         s.reviews(session_id)
     assert "\n" not in str(caught.value)
     with ReviewStore(db, writable=True) as s:        # the reader upgrades it
@@ -648,6 +805,8 @@ BAD_ROWS = {
     "session changed bad": (["UPDATE sessions SET updated = '2025-13-40T00:00:00Z'"],
                             "session 1 changed: timestamp"),
     "session total bad": (["UPDATE sessions SET total = -3"], "a passage count of -3"),
+    "view no json": (["INSERT INTO views VALUES (1, 'v', '[1')"], "view 'v' with targets '[1'"),
+    "view no keys": (["INSERT INTO views VALUES (1, 'v', '[1, 2]')"], "view 'v' with targets"),
     "outlet no text": (["UPDATE session_articles SET outlet = x'07'"], "no text"),
     "text missing": (["DELETE FROM texts"], "missing or no text"),
     "key no hash": (["UPDATE sessions SET key = '<script>'"], "key '<script>' is not a hash"),
@@ -697,11 +856,21 @@ def test_resuming_a_session_with_a_bad_row_writes_nothing(db):
     assert _state(db) == before
 
 
-def test_undo_of_a_bad_history_row_is_a_one_line_error(db):
+@pytest.mark.parametrize(("statements", "words"), [
+    (["UPDATE history SET link = '[1'"], "history step 2: link '[1'"),
+    ([f"UPDATE history SET link = json_set(link, '$[0]', '{STRANGER}')"], "no article"),
+    (["UPDATE history SET link = json_set(link, '$[4]', 'soon')"], "timestamp 'soon'"),
+    (["UPDATE history SET action = 'explode'"], "unknown action 'explode'"),
+    (["DELETE FROM history WHERE action = 'add_link'", "UPDATE history SET target = '[1,2'"],
+     "not a target"),
+], ids=["link no json", "link of a stranger", "link stamp", "action", "target"])
+def test_undo_of_a_bad_history_row_is_a_one_line_error(db, statements, words):
     session_id, _, _ = _saved(db)
-    _raw(db, "UPDATE history SET target = '[1,2'")
-    with ReviewStore(db, writable=True) as s, pytest.raises(StoreError, match="not a target"):
+    _raw(db, *statements)
+    with (ReviewStore(db, writable=True) as s,
+          pytest.raises(StoreError, match=re.escape(words)) as caught):
         s.undo(session_id)
+    assert "\n" not in str(caught.value) and "cannot read" in str(caught.value)
 
 
 # -- processes ----------------------------------------------------------------------------------

@@ -24,7 +24,6 @@ from newsdiff.review.report import (
     ReportLink,
     ReportReview,
     local_time,
-    progress,
 )
 
 _CSS = """
@@ -115,8 +114,8 @@ def render_report_html(report: Report) -> str:
 
 def _meta(report: Report) -> str:
     s = report.session
-    return (f'<p class="meta">key <code>{_esc(s.key[:8])}</code> · {_esc(progress(s))} passages '
-            f"reviewed · created {_time(s.created)} · last change {_time(s.updated)}</p>")
+    return (f'<p class="meta">key <code>{_esc(s.key[:8])}</code> · {_esc(str(s.progress))} '
+            f"passages reviewed · created {_time(s.created)} · last change {_time(s.updated)}</p>")
 
 
 def _articles(report: Report) -> str:

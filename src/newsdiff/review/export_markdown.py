@@ -20,7 +20,6 @@ from newsdiff.review.report import (
     ReportLink,
     ReportReview,
     local_time,
-    progress,
 )
 
 
@@ -31,7 +30,7 @@ def render_report_markdown(report: Report) -> str:
         f"# newsdiff review: session {s.id}",
         "",
         f"- Key: `{s.key[:8]}`",
-        f"- Progress: {progress(s)} passages reviewed",
+        f"- Progress: {s.progress} passages reviewed",
         f"- Created: {local_time(s.created)}; last change: {local_time(s.updated)}",
         "",
         "## Articles",

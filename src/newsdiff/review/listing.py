@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from newsdiff.present.visible import visible
 from newsdiff.review.model import SessionInfo
-from newsdiff.review.report import local_time, progress
+from newsdiff.review.report import local_time
 
 #: How many characters of the outlets a row shows; the rest is cut with "…".
 ARTICLES_WIDTH = 48
@@ -41,6 +41,6 @@ def render_sessions(sessions: Sequence[SessionInfo], *, width: int, terminal: bo
     for name in _COLUMNS:
         table.add_column(name, no_wrap=True, justify="right" if name == "session" else "left")
     for s in sessions:
-        table.add_row(str(s.id), s.key[:8], articles_summary(s), progress(s),
+        table.add_row(str(s.id), s.key[:8], articles_summary(s), str(s.progress),
                       local_time(s.updated))
     return print_to_string(lambda console: console.print(table), width=width, color=color)

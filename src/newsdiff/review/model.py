@@ -16,9 +16,14 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
+from newsdiff.review.progress import Progress
+
 Verdict = Literal["accepted", "rejected", "flagged"]
 VERDICTS: tuple[Verdict, ...] = ("accepted", "rejected", "flagged")
 TargetKind = Literal["pair", "claim"]
+#: What a reviewer can do that undo and redo take back and give again: record a review
+#: (a verdict or a note), add a manual link, remove one.
+Action = Literal["record", "add_link", "remove_link"]
 #: The kinds a reviewer can give a rejected passage: the right kind, or ``unrelated``
 #: (the two passages do not report the same fact: the alignment itself is wrong).
 CORRECTED_KINDS: tuple[str, ...] = ("shared", "paraphrase", "divergent", "unrelated")
@@ -112,8 +117,9 @@ class SessionInfo:
 
     ``id`` is the session's number in the store; ``key`` its :func:`session_key`
     (a unique prefix of it names the session on the command line too).
-    ``total`` is how many passages the reviewer's last view had (``None``
-    before any), so progress reads "``reviewed`` of ``total``".
+    ``reviewed`` of ``total`` is its progress, as
+    :func:`~newsdiff.review.progress.session_progress` counts it (``total`` is
+    ``None`` when no view counted the passages).
     """
 
     id: int
@@ -123,3 +129,17 @@ class SessionInfo:
     total: int | None
     created: str
     updated: str
+
+    @property
+    def progress(self) -> Progress:
+        return Progress(self.reviewed, self.total)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One action undo or redo took back or gave again: ``record`` on ``target``, or
+    ``add_link`` / ``remove_link`` of ``link``."""
+
+    action: Action
+    target: Target | None = None
+    link: ManualLink | None = None

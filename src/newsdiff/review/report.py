@@ -151,13 +151,6 @@ def build_report(session: SessionInfo, reviews: Sequence[Review],
     )
 
 
-def progress(session: SessionInfo) -> str:
-    """``12 of 40`` passages reviewed, or ``12`` before the reviewer's view has counted them."""
-    if session.total is None:
-        return str(session.reviewed)
-    return f"{session.reviewed} of {session.total}"
-
-
 def local_time(iso: str) -> str:
     """An ISO 8601 timestamp as local time to the minute, with its zone.
 

@@ -3,7 +3,7 @@
 A reviewer's work must never be lost and must resume where they left it, so:
 
 - **Every write is its own committed transaction** before the method returns;
-  there is no "save".  Read-modify-write steps (a verdict and its undo
+  there is no "save".  Read-modify-write steps (an action and its undo
   history) run under ``BEGIN IMMEDIATE``, so two processes on one database
   serialise instead of interleaving.
 - **A call that meets another process's lock waits, within a bound.**  SQLite's
@@ -45,7 +45,13 @@ A reviewer's work must never be lost and must resume where they left it, so:
 Sessions are keyed by :func:`~newsdiff.review.model.session_key` of their
 articles' content hashes, and each article's text is stored (once per hash),
 so reports never need the original files and opening the same articles from
-another path resumes the session.
+another path resumes the session.  The reader looks a session up
+(:meth:`ReviewStore.resume_session`) and makes it with the first action.
+
+Every action (a verdict or note, a link, an unlink) is a step of the
+session's ``history``, so undo and redo take them back and give them again in
+the order they were made, after a restart too.  Each view's targets are kept
+(``views``) for progress, counted by :mod:`newsdiff.review.progress`.
 """
 
 from __future__ import annotations
@@ -58,7 +64,7 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -73,10 +79,12 @@ from newsdiff.review.model import (
     SessionArticle,
     SessionInfo,
     Spans,
+    Step,
     Target,
     content_hash,
     session_key,
 )
+from newsdiff.review.progress import session_progress
 from newsdiff.values import Article
 from newsdiff.values.errors import InputError
 
@@ -158,10 +166,47 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             created TEXT NOT NULL,
             UNIQUE (session_id, a, b, a_spans, b_spans))""",
     ),
+    (
+        # Undo and redo of every action (issue 14): ``history`` becomes a list of steps,
+        # links and unlinks among them.  A step's ``undone`` says which stack it is on:
+        # 0 undo (newest last), 1 redo (every one newer than the undo stack's, the next
+        # to redo first).  A ``record`` step holds the target's state to put back when the
+        # step is next taken (``seq IS NULL``: no review); a link step the link, as JSON
+        # ``[a, b, a_spans, b_spans, created, id]``.
+        """CREATE TABLE steps (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            action TEXT NOT NULL,
+            undone INTEGER NOT NULL,
+            target TEXT,
+            seq INTEGER,
+            kind TEXT,
+            verdict TEXT,
+            corrected TEXT,
+            note TEXT,
+            updated TEXT,
+            link TEXT)""",
+        """INSERT INTO steps (id, session_id, action, undone, target,
+                              seq, kind, verdict, corrected, note, updated)
+            SELECT id, session_id, 'record', 0, target,
+                   seq, kind, verdict, corrected, note, updated FROM history""",
+        "DROP TABLE history",
+        "ALTER TABLE steps RENAME TO history",
+        "CREATE INDEX history_by_session ON history (session_id, undone, id)",
+        # Each view's target keys, a JSON array, for progress (see newsdiff.review.progress).
+        # ``sessions.total`` stays for the sessions of schema 1, which have no views.
+        """CREATE TABLE views (
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            view TEXT NOT NULL,
+            targets TEXT NOT NULL,
+            PRIMARY KEY (session_id, view))""",
+    ),
 )
 
 #: The columns of a review's state, in the order of ``reviews`` and ``history``.
 _STATE = "seq, kind, verdict, corrected, note, updated"
+#: The schema version that keeps views (before it, progress is schema 1's).
+_VIEWS_SINCE = 2
 
 #: What identifies a file, in one statement (so one snapshot: read apart, another
 #: process's migration could commit in between and its tables look like another
@@ -476,6 +521,21 @@ class ReviewStore:
         nothing is written: its rows are read, and checked, before the
         transaction commits.
         """
+        info = self._open_session(articles, create=True)
+        assert info is not None, "a session is created when there is none"
+        return info
+
+    @_guarded
+    def resume_session(self, articles: Sequence[Article]) -> SessionInfo | None:
+        """The session of these articles if there is one, resumed as :meth:`open_session`
+        resumes it; None, and nothing written, if there is none.
+
+        What the reader calls on opening: a session is made by the reviewer's
+        first verdict, note or link, not by looking at the articles.
+        """
+        return self._open_session(articles, create=False)
+
+    def _open_session(self, articles: Sequence[Article], *, create: bool) -> SessionInfo | None:
         unique: dict[str, Article] = {}
         for article in articles:
             unique.setdefault(content_hash(article.text), article)
@@ -484,6 +544,8 @@ class ReviewStore:
         key = session_key(list(unique))
         with self._write() as db:
             row = db.execute("SELECT id FROM sessions WHERE key = ?", (key,)).fetchone()
+            if row is None and not create:
+                return None
             session_id = row[0] if row else self._create_session(key)
             for position, (digest, article) in enumerate(unique.items()):
                 db.execute("INSERT OR IGNORE INTO texts (hash, text) VALUES (?, ?)",
@@ -516,13 +578,11 @@ class ReviewStore:
             (_now(), session_id))
 
     def _info(self, session_id: int) -> SessionInfo:
-        row = self._db.execute(
-            "SELECT id, key, total, created, updated,"
-            " (SELECT count(*) FROM reviews WHERE session_id = s.id AND verdict IS NOT NULL)"
-            " FROM sessions s WHERE id = ?", (session_id,)).fetchone()
+        row = self._db.execute("SELECT id, key, total, created, updated FROM sessions"
+                               " WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             raise UnknownSession(f"no review session {session_id} in {self.path}")
-        sid, key, total, created, updated, reviewed = row
+        sid, key, total, created, updated = row
         where = f"session {sid}"
         if not isinstance(key, str) or not _HASH.fullmatch(key):
             raise self._bad_row(f"{where}: key {_shown(key)} is not a hash")
@@ -530,7 +590,11 @@ class ReviewStore:
             raise self._bad_row(f"{where}: a passage count of {total!r}")
         self._check_time(created, f"{where} created")
         self._check_time(updated, f"{where} changed")
-        return SessionInfo(sid, key, self._articles(sid), reviewed, total, created, updated)
+        verdicts = [target for (target,) in self._db.execute(
+            "SELECT target FROM reviews WHERE session_id = ? AND verdict IS NOT NULL", (sid,))]
+        progress = session_progress(self._views(sid).values(), verdicts, total)
+        return SessionInfo(sid, key, self._articles(sid), progress.reviewed, progress.total,
+                           created, updated)
 
     def _articles(self, session_id: int) -> tuple[SessionArticle, ...]:
         """The session's articles in order, each a row of text columns that hold text."""
@@ -578,14 +642,40 @@ class ReviewStore:
         return [self._info(sid) for (sid,) in ids]
 
     @_guarded
-    def set_total(self, session_id: int, total: int) -> None:
-        """Remember how many passages the reviewer's view has, for "12 of 40"."""
-        if total < 0:
-            raise ValueError(f"a passage count cannot be negative: {total}")
+    def set_view(self, session_id: int, view: str, targets: Collection[str]) -> None:
+        """Keep the target keys of one of the session's views (see
+        :mod:`newsdiff.review.progress`), replacing those it had.  Not a change of the
+        review: the session's last change and place in :meth:`sessions` stay."""
         with self._write() as db:
-            if not db.execute("UPDATE sessions SET total = ? WHERE id = ?",
-                              (total, session_id)).rowcount:
-                raise UnknownSession(f"no review session {session_id} in {self.path}")
+            self._require(session_id)
+            db.execute("INSERT INTO views (session_id, view, targets) VALUES (?, ?, ?)"
+                       " ON CONFLICT (session_id, view) DO UPDATE SET targets = excluded.targets",
+                       (session_id, view, json.dumps(sorted(set(targets)))))
+
+    @_guarded
+    def views(self, session_id: int) -> dict[str, frozenset[str]]:
+        """The session's views, each with its target keys."""
+        self._require(session_id)
+        return self._views(session_id)
+
+    def _views(self, session_id: int) -> dict[str, frozenset[str]]:
+        """The views kept for the session (none in a file of schema 1, read as it is), each
+        checked: a name, and a JSON array of target keys."""
+        if self.version < _VIEWS_SINCE:
+            return {}
+        views: dict[str, frozenset[str]] = {}
+        for view, targets in self._db.execute(
+                "SELECT view, targets FROM views WHERE session_id = ?", (session_id,)):
+            try:
+                keys = json.loads(targets) if isinstance(targets, str) else None
+            except ValueError:
+                keys = None
+            if not isinstance(view, str) or not isinstance(keys, list) or not all(
+                    isinstance(k, str) for k in keys):
+                raise self._bad_row(f"session {session_id}: view {_shown(view)} with "
+                                    f"targets {_shown(targets)}")
+            views[view] = frozenset(keys)
+        return views
 
     def _require(self, session_id: int) -> None:
         if not self._db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
@@ -612,14 +702,22 @@ class ReviewStore:
             cleared = review.verdict is None and not review.note
             if (None if cleared else content) == (previous[1:5] if previous else None):
                 return replace(review, updated=previous[5] if previous else "")
-            db.execute(f"INSERT INTO history (session_id, target, {_STATE})"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       (session_id, key, *(previous or (None,) * 6)))
+            self._push(session_id, "record", key, previous or (None,) * 6)
             stored = replace(review, updated=_now())
             seq = previous[0] if previous else self._next_seq(session_id)
             self._put(session_id, key, None if cleared else (seq, *content, stored.updated))
             self._touch(session_id)
         return stored
+
+    def _push(self, session_id: int, action: str, target: str | None = None,
+              state: Sequence[object] = (None,) * 6, link: str | None = None) -> None:
+        """Put a step on the undo stack, after the redo stack is emptied: a new action after
+        an undo makes what was undone a road not taken, as in every editor."""
+        self._db.execute("DELETE FROM history WHERE session_id = ? AND undone = 1",
+                         (session_id,))
+        self._db.execute(f"INSERT INTO history (session_id, action, undone, target, {_STATE},"
+                         " link) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (session_id, action, target, *state, link))
 
     def _next_seq(self, session_id: int) -> int:
         return self._db.execute(
@@ -709,21 +807,77 @@ class ReviewStore:
             raise self._bad_row(f"{where}: timestamp {_shown(value)}") from e
 
     @_guarded
-    def undo(self, session_id: int) -> Target | None:
-        """Revert the session's latest :meth:`record`; again, the one before.  Returns the
-        target put back, or None when there is nothing left to undo."""
+    def undo(self, session_id: int) -> Step | None:
+        """Take back the session's latest action (a :meth:`record`, :meth:`add_link` or
+        :meth:`remove_link`); again, the one before.  Returns what was taken back, or None
+        when there is nothing left to undo."""
+        return self._take(session_id, undo=True)
+
+    @_guarded
+    def redo(self, session_id: int) -> Step | None:
+        """Give again the action :meth:`undo` took back last; None when there is none (or
+        a new action was made since the undo)."""
+        return self._take(session_id, undo=False)
+
+    def _take(self, session_id: int, *, undo: bool) -> Step | None:
+        """Undo the top step of the undo stack, or redo the top of the redo stack: a record
+        step swaps the state it holds with the target's (so the step can be taken the other
+        way); a link step adds or removes its link.  The step moves to the other stack."""
         with self._write() as db:
             self._require(session_id)
-            row = db.execute(f"SELECT id, target, {_STATE} FROM history WHERE session_id = ?"
-                             " ORDER BY id DESC LIMIT 1", (session_id,)).fetchone()
+            row = db.execute(
+                f"SELECT id, action, target, {_STATE}, link FROM history"
+                f" WHERE session_id = ? AND undone = ? ORDER BY id {'DESC' if undo else 'ASC'}"
+                " LIMIT 1", (session_id, 0 if undo else 1)).fetchone()
             if row is None:
                 return None
-            history_id, key, *state = row
-            target = self._target_from(key, session_id, self._texts(session_id))
-            db.execute("DELETE FROM history WHERE id = ?", (history_id,))
-            self._put(session_id, key, None if state[0] is None else tuple(state))
+            step_id, action, key, *state, link_json = row
+            texts = self._texts(session_id)
+            if action == "record":
+                target = self._target_from(key, session_id, texts)
+                now = db.execute(f"SELECT {_STATE} FROM reviews WHERE session_id = ?"
+                                 " AND target = ?", (session_id, key)).fetchone()
+                self._put(session_id, key, None if state[0] is None else tuple(state))
+                db.execute("UPDATE history SET seq = ?, kind = ?, verdict = ?, corrected = ?,"
+                           " note = ?, updated = ? WHERE id = ?",
+                           (*(now or (None,) * 6), step_id))
+                step = Step("record", target=target)
+            elif action in ("add_link", "remove_link"):
+                link, link_id = self._step_link(link_json, session_id, texts, step_id)
+                if (action == "add_link") != undo:  # the link comes back, in its place
+                    taken = db.execute("SELECT 1 FROM links WHERE id = ?", (link_id,)).fetchone()
+                    db.execute("INSERT OR IGNORE INTO links (id, session_id, a, b, a_spans,"
+                               " b_spans, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               (None if taken else link_id, session_id, *_link_key(link),
+                                link.created))
+                else:
+                    db.execute("DELETE FROM links WHERE session_id = ? AND a = ? AND b = ?"
+                               " AND a_spans = ? AND b_spans = ?",
+                               (session_id, *_link_key(link)))
+                step = Step(action, link=link)
+            else:
+                raise self._bad_row(f"session {session_id}, history step {step_id}: "
+                                    f"unknown action {_shown(action)}")
+            db.execute("UPDATE history SET undone = ? WHERE id = ?", (int(undo), step_id))
             self._touch(session_id)
-        return target
+        return step
+
+    def _step_link(self, value: object, session_id: int, texts: dict[str, str],
+                   step_id: int) -> tuple[ManualLink, int]:
+        """The link a history step holds, checked as :meth:`links` checks a link, and the
+        id it had among the links."""
+        where = f"session {session_id}, history step {step_id}"
+        try:
+            a, b, a_spans, b_spans, created, link_id = json.loads(value)  # type: ignore[arg-type]
+            ends = (tuple(tuple(x) for x in a_spans), tuple(tuple(x) for x in b_spans))
+        except (TypeError, ValueError) as e:
+            raise self._bad_row(f"{where}: link {_shown(value)}") from e
+        self._check_spans(a, ends[0], texts, where)
+        self._check_spans(b, ends[1], texts, where)
+        self._check_time(created, where)
+        if type(link_id) is not int:
+            raise self._bad_row(f"{where}: link {_shown(value)}")
+        return ManualLink(a, b, ends[0], ends[1], created), link_id
 
     # -- manual links -----------------------------------------------------------------------
 
@@ -733,26 +887,34 @@ class ReviewStore:
         stored (``created`` stamped when it was first added)."""
         with self._write() as db:
             self._require(session_id)
-            if db.execute("INSERT OR IGNORE INTO links (session_id, a, b, a_spans, b_spans,"
-                          " created) VALUES (?, ?, ?, ?, ?, ?)",
-                          (session_id, *_link_key(link), _now())).rowcount:
+            added = db.execute("INSERT OR IGNORE INTO links (session_id, a, b, a_spans,"
+                               " b_spans, created) VALUES (?, ?, ?, ?, ?, ?)",
+                               (session_id, *_link_key(link), _now())).rowcount
+            row = self._link_row(session_id, link)
+            assert row is not None, "the link was there or was just added"
+            link_id, created = row
+            if added:
+                self._push(session_id, "add_link", link=_step_json(link, created, link_id))
                 self._touch(session_id)
-            (created,) = db.execute(
-                "SELECT created FROM links WHERE session_id = ? AND a = ? AND b = ?"
-                " AND a_spans = ? AND b_spans = ?", (session_id, *_link_key(link))).fetchone()
         return replace(link, created=created)
+
+    def _link_row(self, session_id: int, link: ManualLink) -> tuple[int, str] | None:
+        """The id and stamp of the session's link with these articles and spans, if any."""
+        return self._db.execute(
+            "SELECT id, created FROM links WHERE session_id = ? AND a = ? AND b = ?"
+            " AND a_spans = ? AND b_spans = ?", (session_id, *_link_key(link))).fetchone()
 
     @_guarded
     def remove_link(self, session_id: int, link: ManualLink) -> bool:
         """Remove the link with these articles and spans; True if there was one."""
         with self._write() as db:
             self._require(session_id)
-            removed = db.execute("DELETE FROM links WHERE session_id = ? AND a = ? AND b = ?"
-                                 " AND a_spans = ? AND b_spans = ?",
-                                 (session_id, *_link_key(link))).rowcount > 0
-            if removed:
+            row = self._link_row(session_id, link)
+            if row is not None:
+                db.execute("DELETE FROM links WHERE id = ?", (row[0],))
+                self._push(session_id, "remove_link", link=_step_json(link, row[1], row[0]))
                 self._touch(session_id)
-        return removed
+        return row is not None
 
     @_guarded
     def links(self, session_id: int) -> list[ManualLink]:
@@ -798,3 +960,10 @@ def _validate(review: Review) -> None:
 def _link_key(link: ManualLink) -> tuple[str, str, str, str]:
     """What identifies a link: its articles and spans, as stored."""
     return link.a, link.b, _spans_json(link.a_spans), _spans_json(link.b_spans)
+
+
+def _step_json(link: ManualLink, created: str, link_id: int) -> str:
+    """A link as a history step holds it: its ends, its stamp and its id among the links."""
+    return json.dumps([link.a, link.b, [list(x) for x in link.a_spans],
+                       [list(x) for x in link.b_spans], created, link_id],
+                      separators=(",", ":"))

@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from newsdiff.present.visible import visible
+from newsdiff.present.words import counted
 from newsdiff.resources import sample_story
 from newsdiff.sources import expand_paths, load_article
 from newsdiff.tui.bindings import bindings_of
@@ -194,7 +195,8 @@ class NewsdiffApp(App[None]):
         await self.open_review()
 
     async def open_review(self) -> None:
-        """Open (or resume) the loaded articles' review session, off the event loop.
+        """Open the review database and resume the loaded articles' session if it has one,
+        off the event loop (a new session is made by the first verdict, note or link).
 
         A database that cannot be used keeps the reviews in a scratch one until
         the reader closes, with a warning; the screens already open then show
@@ -268,7 +270,7 @@ class NewsdiffApp(App[None]):
                     self.show_save_state()
                     continue
                 self._warned_unsaved = False
-                self.notify(f"Saved: the {count} change{'s' * (count != 1)} kept meanwhile.",
+                self.notify(f"Saved: the {counted(count, 'change')} kept meanwhile.",
                             title="Saved", timeout=6, markup=False)
                 self.show_save_state()
         finally:
@@ -296,7 +298,7 @@ class NewsdiffApp(App[None]):
             if session.unsaved:
                 count = len(session.unsaved)
                 self._warned_unsaved = True
-                self.notify(visible(f"{count} change{'s' * (count != 1)} not saved "
+                self.notify(visible(f"{counted(count, 'change')} not saved "
                                     f"({session.save_error}). Quit again to leave "
                                     f"{'them' if count != 1 else 'it'} unsaved."),
                             title="Not saved", severity="error", timeout=15, markup=False)

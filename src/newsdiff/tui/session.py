@@ -11,8 +11,15 @@ than the store waits, a full disk…) is never dropped: it is kept, in order,
 in :attr:`ReviewSession.unsaved`, shown as given, and saved with the next
 change or :meth:`ReviewSession.flush` (the app retries every few seconds);
 :attr:`ReviewSession.save_error` says why it is waiting, and the screens say
-so until it is saved.  While changes wait, undo refuses: the store's last
-step is not the reviewer's last.
+so until it is saved.  While changes wait, undo and redo refuse: the store's
+last step is not the reviewer's last.
+
+Looking is not reviewing: opening the reader only looks the session up
+(:meth:`ReviewStore.resume_session`); a session the store does not have yet
+is made by the first change saved, so articles merely read leave no session
+behind.  The views the reviewer had in front of them until then (what
+progress counts, see :mod:`newsdiff.review.progress`) are kept in memory and
+given to the store with it.
 
 A database that cannot be opened (damaged, a newer schema, a read-only folder)
 must not cost the reviewer the reader: the session then lives in a scratch
@@ -29,7 +36,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsdiff.review.model import ManualLink, Review, SessionInfo, Target
+from newsdiff.present.words import counted
+from newsdiff.review.model import ManualLink, Review, Step, Target
+from newsdiff.review.progress import Progress, session_progress, view_progress
 from newsdiff.review.store import ReviewStore, StoreError
 from newsdiff.values import Article, Comparison
 
@@ -55,21 +64,35 @@ def _link_ends(link: ManualLink) -> tuple:
     return link.a, link.b, link.a_spans, link.b_spans
 
 
+@dataclass(frozen=True, slots=True)
+class Undone:
+    """What an undo or a redo did: the step it took, and for a ``record`` step the
+    target's review before and after it (for the message that says what changed)."""
+
+    step: Step
+    before: Review | None = None
+    after: Review | None = None
+
+
 class ReviewSession:
     """One session of the store, with its reviews and links at hand."""
 
-    def __init__(self, store: ReviewStore, info: SessionInfo, reviews: Iterable[Review],
-                 links: Iterable[ManualLink], problem: str | None) -> None:
+    def __init__(self, store: ReviewStore, articles: Sequence[Article], session_id: int | None,
+                 reviews: Iterable[Review] = (), links: Iterable[ManualLink] = (),
+                 views: dict[str, frozenset[str]] | None = None,
+                 problem: str | None = None) -> None:
+        """``session_id``: the store's session of ``articles``, None until the first change
+        makes it."""
         self.store = store
-        self.id = info.id
+        self.articles = tuple(articles)
+        self.id = session_id
         #: Why the reviews are not being saved (the database could not be used), or None.
         self.problem = problem
         self._reviews = {r.target.key: r for r in reviews}
         self.links: list[ManualLink] = list(links)
-        #: The passage count the store has, and the latest view's (see :meth:`set_total`).
-        self._total = self._wanted_total = info.total
-        #: One passage count on its way to the store at a time, so the last view's is last.
-        self._totalling = asyncio.Lock()
+        #: Each view's target keys, as the screens last counted them, and as the store has them.
+        self.views: dict[str, frozenset[str]] = dict(views or {})
+        self._stored_views = dict(self.views)
         #: The temporary folder of a scratch database, removed on :meth:`close`.
         self.scratch: Path | None = None
         #: The changes the store has not taken yet, oldest first.
@@ -103,8 +126,11 @@ class ReviewSession:
               problem: str | None) -> ReviewSession:
         store = ReviewStore(path, writable=True)
         try:
-            info = store.open_session(articles)
-            return cls(store, info, store.reviews(info.id), store.links(info.id), problem)
+            info = store.resume_session(articles)
+            if info is None:
+                return cls(store, articles, None, problem=problem)
+            return cls(store, articles, info.id, store.reviews(info.id), store.links(info.id),
+                       store.views(info.id), problem)
         except BaseException:
             store.close()
             raise
@@ -128,15 +154,10 @@ class ReviewSession:
         """The word on ``target``, if any."""
         return self._reviews.get(target.key)
 
-    def split_by(self, target: Target) -> Review | None:
-        """The ``unrelated`` rejection that split sentences of ``target`` (a passage one side
-        alone has now) out of an alignment, if one did."""
-        return next((r for r in self._reviews.values()
-                     if r.corrected == "unrelated" and r.target.kind == target.kind
-                     and r.target.articles == target.articles
-                     and any(set(mine) & set(theirs)
-                             for mine, theirs in zip(target.spans, r.target.spans, strict=True))),
-                    None)
+    def reviews(self) -> list[Review]:
+        """Every review of the session, a note alone too, in target order: what the screens
+        build from them must not depend on the order they were given in."""
+        return [self._reviews[key] for key in sorted(self._reviews)]
 
     def corrected(self, c: Comparison) -> Comparison:
         """``c`` with the session's rejections and manual links applied (itself if none)."""
@@ -144,7 +165,7 @@ class ReviewSession:
             return c
         from newsdiff.review.apply import apply_reviews
 
-        return apply_reviews(c, list(self._reviews.values()), self.links)
+        return apply_reviews(c, self.reviews(), self.links)
 
     # -- changing ---------------------------------------------------------------------
 
@@ -201,11 +222,14 @@ class ReviewSession:
         while self.unsaved:
             change = self.unsaved[0]
             try:
+                if self.id is None:  # the first change makes the session
+                    self.id = self.store.open_session(self.articles).id
                 stored.append((change, getattr(self.store, change.method)(self.id,
                                                                           change.value)))
             except StoreError as e:
                 return stored, str(e)
             self.unsaved.pop(0)
+        self._store_views()  # the views counted before the session was made, or meanwhile
         return stored, None
 
     def _show(self, change: Change, result: object) -> None:
@@ -229,45 +253,87 @@ class ReviewSession:
         else:
             self.links[at] = stamped
 
-    async def undo(self) -> tuple[Target, Review | None, Review | None] | None:
-        """Revert the latest :meth:`record`: the target, its review before and after the
-        undo; None when there is nothing left to undo.  StoreError while changes wait to
-        be saved: the store's latest record is not the reviewer's latest."""
+    async def undo(self) -> Undone | None:
+        """Take back the latest change, whatever it was (a verdict, a note, a link, an
+        unlink); None when there is nothing left to undo.  StoreError while changes wait
+        to be saved: the store's latest change is not the reviewer's latest."""
+        return await self._take("undo")
+
+    async def redo(self) -> Undone | None:
+        """Give again the change :meth:`undo` took back last; None when there is none (a
+        new change after an undo leaves none).  StoreError while changes wait, as undo."""
+        return await self._take("redo")
+
+    async def _take(self, which: str) -> Undone | None:
         if self.unsaved:
-            raise StoreError(f"{len(self.unsaved)} change{'s' * (len(self.unsaved) != 1)} "
-                             f"still to save ({self.save_error}); undo waits for them")
+            raise StoreError(f"{counted(len(self.unsaved), 'change')} "
+                             f"still to save ({self.save_error}); {which} waits for them")
+        if self.id is None:
+            return None
+        session_id = self.id
 
-        def undo() -> tuple[Target, Review | None] | None:
-            target = self.store.undo(self.id)
-            return None if target is None else (target, self.store.review(self.id, target))
+        def take() -> tuple[Step, Review | None, list[ManualLink] | None] | None:
+            """The step taken, and the target's review or the links as they are now."""
+            step = getattr(self.store, which)(session_id)
+            if step is None:
+                return None
+            if step.target is None:
+                return step, None, self.store.links(session_id)
+            return step, self.store.review(session_id, step.target), None
 
-        done = await asyncio.to_thread(undo)
+        async with self._flushing:  # after a save under way, before the next
+            done = await asyncio.to_thread(take)
         if done is None:
             return None
-        target, after = done
-        before = self.review(target)
-        self._remember(target, after)
-        return target, before, after
+        step, after, links = done
+        if links is not None:
+            self.links = links
+            return Undone(step)
+        assert step.target is not None, "a step is a record or a link"
+        before = self.review(step.target)
+        self._remember(step.target, after)
+        return Undone(step, before, after)
 
-    async def set_total(self, total: int) -> None:
-        """Tell the store how many passages the current view has (once per change).
+    # -- progress ---------------------------------------------------------------------
 
-        Only bookkeeping for "12 of 40", counted again on every view: a store
-        that fails it is not reported (the next view tries again), and it is
-        not tried while changes wait.  The screens call it in the background,
-        one view after another: each call writes the latest view's count, so an
-        older count that waited for the store's lock cannot overwrite a newer one.
+    def verdicts(self) -> set[str]:
+        """The keys of the targets that have a verdict (a note alone is none)."""
+        return {key for key, r in self._reviews.items() if r.verdict is not None}
+
+    def view_progress(self, view: str, targets: frozenset[str]) -> Progress:
+        """The progress of ``view`` (see :mod:`newsdiff.review.progress`), whose targets are
+        ``targets`` now; remembered, for :meth:`save_views` to give the store."""
+        self.views[view] = targets
+        return view_progress(targets, self.verdicts())
+
+    def progress(self) -> Progress:
+        """The session's progress: its views' together, as ``newsdiff review list`` says."""
+        return session_progress(self.views.values(), self.verdicts())
+
+    async def save_views(self) -> None:
+        """Give the store the views whose targets changed since it had them.
+
+        Only bookkeeping for progress, counted again on every view: a store
+        that fails it is not reported (the next view, or the next change, tries
+        again), and it is not tried while changes wait or before the first
+        change made the session (which gives them all).  One write at a time
+        with the changes, so the latest targets are the ones kept.
         """
-        self._wanted_total = total
-        async with self._totalling:
-            wanted = self._wanted_total
-            if wanted == self._total or self.save_error is not None:
-                return
-            try:
-                await asyncio.to_thread(self.store.set_total, self.id, wanted)
-            except StoreError:
-                return
-            self._total = wanted
+        if self.id is None or self.save_error is not None or self.views == self._stored_views:
+            return
+        async with self._flushing:
+            await asyncio.to_thread(self._store_views)
+
+    def _store_views(self) -> None:
+        """Write the views that changed (in a worker thread); stop at a failure."""
+        assert self.id is not None, "views are written to a session once it is made"
+        for view, targets in list(self.views.items()):
+            if self._stored_views.get(view) != targets:
+                try:
+                    self.store.set_view(self.id, view, targets)
+                except StoreError:
+                    return
+                self._stored_views[view] = targets
 
     def _remember(self, target: Target, review: Review | None) -> None:
         if review is None:
