@@ -3,6 +3,7 @@
 from newsdiff.present.passages import (
     PairLine,
     highlight_pair,
+    pair_label,
     pair_lines,
     passages,
     sentence_label,
@@ -30,6 +31,28 @@ def test_unique_runs_are_cut_at_paragraphs_and_ordered():
     ]
     assert sentences_text(a, (0, 1)) == "One. Two."
     assert sentences_text(a, (0, 2)) == "One. \u2026 Three."
+
+
+def test_runs_are_also_cut_where_the_sentences_to_keep_apart_change():
+    """The reader keeps each review's sentences apart: a reviewed passage never merges with
+    the sentences a rejection split from its neighbour, nor those with other sentences."""
+    a = make_article(["a0", "a1", "a2", "a3", "a4", "a5"])
+    b = make_article(["b0", "b1", "b2"])
+    c = Comparison(a, b, (), unique_a=(0, 1, 2, 3, 4, 5), unique_b=(0, 1, 2))
+    assert [p.a or p.b for p in passages(c)] == [(0, 1, 2, 3, 4, 5), (0, 1, 2)]
+    # A reviewed run A2–A3, then a rejection that named A4, A5 and B1: the first set that
+    # names a sentence is its own (A3 stays with A2, not with the rejection naming it too).
+    apart = [((2, 3), ()), ((3, 4, 5), (1,))]
+    assert [p.a or p.b for p in passages(c, apart=apart)] == [
+        (0, 1), (2, 3), (4, 5), (0,), (1,), (2,)]
+    boilerplate = Comparison(a, b, (), boilerplate_a=(0, 1, 2, 3, 4, 5))
+    assert [p.a for p in passages(boilerplate, {"boilerplate"}, apart=apart)] == [
+        (0, 1), (2, 3), (4, 5)]
+
+
+def test_a_pair_label_names_each_side_sentences_in_order():
+    assert pair_label((2,), (3,)) == "A3\u2013B4"
+    assert pair_label((4, 0), (1,)) == "A1+A5\u2013B2"
 
 
 def test_pairs_sharing_a_sentence_form_one_group_in_reading_order(grouped):

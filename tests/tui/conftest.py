@@ -60,6 +60,18 @@ def sample_app() -> NewsdiffApp:
 
 
 @pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A review database of the test's own, for it to read back what the reader saved."""
+    return tmp_path / "reviews.sqlite3"
+
+
+@pytest.fixture
+def app(db: Path) -> NewsdiffApp:
+    """The reader on the sample story, saving its reviews in :func:`db`."""
+    return NewsdiffApp([], db_path=db)
+
+
+@pytest.fixture
 def hostile_paths(tmp_path: Path) -> list[str]:
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(

@@ -6,6 +6,8 @@ checks both what the screen shows and what the store holds.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import sqlite3
 import threading
@@ -13,12 +15,14 @@ from pathlib import Path
 
 import pytest
 from textual.coordinate import Coordinate
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
+from typer.testing import CliRunner
 
+from newsdiff.cli import review_app
 from newsdiff.resources import sample_story
 from newsdiff.review import store as store_module
-from newsdiff.review.model import Review, Target
-from newsdiff.review.store import ReviewStore
+from newsdiff.review.model import CORRECTED_KINDS, Review, Target
+from newsdiff.review.store import ReviewStore, StoreError
 from newsdiff.sources import load_article
 from newsdiff.tui import app as app_module
 from newsdiff.tui.app import NewsdiffApp
@@ -27,28 +31,13 @@ from newsdiff.tui.screens.help import help_table
 from newsdiff.tui.screens.story import StoryScreen
 from newsdiff.tui.screens.verdict import KindPrompt, NoteInput
 from newsdiff.tui.targets import pair_target
+from newsdiff.tui.texts import passage_name
 from newsdiff.tui.widgets.passage import PassageView
 
-from .tui_support import NotifySpy, exiting, open_compare, open_story, shown, until
+from .tui_support import NotifySpy, exiting, open_compare, open_story, shown, stored, until
 
 SIZE = (100, 30)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "reviews.sqlite3"
-
-
-@pytest.fixture
-def app(db: Path) -> NewsdiffApp:
-    return NewsdiffApp([], db_path=db)
-
-
-def stored(db: Path) -> list[Review]:
-    """What the database holds for the (only) session, read as another process would."""
-    with ReviewStore(db) as store:
-        (session,) = store.sessions()
-        return store.reviews(session.id)
+runner = CliRunner()
 
 
 def badges(screen: CompareScreen, k: int) -> list[str]:
@@ -67,11 +56,18 @@ def first(screen: CompareScreen, kind: str, *, group: bool = False) -> int:
                 and (group or not screen.passages[k].is_group))
 
 
-async def choose(pilot, screen: CompareScreen | StoryScreen, k: int | None = None) -> None:
-    """Select passage ``k`` in A's pane (compare) and let the selection settle."""
+async def choose(pilot, screen: CompareScreen | StoryScreen, k: int | None = None, *,
+                 whole: bool = False) -> None:
+    """Select passage ``k`` in A's pane (compare) and let the selection settle; ``whole``:
+    the whole of it for the review keys (``*`` on a group, whose keys act on one pair)."""
     if k is not None:
         assert isinstance(screen, CompareScreen)
         screen.select(k, "a")
+    if whole:
+        assert isinstance(screen, CompareScreen)
+        if screen.selected_passage.is_group:
+            await pilot.press("asterisk")
+        assert screen.current_stop(screen.selected) is None
     await pilot.pause()
 
 
@@ -99,7 +95,8 @@ async def test_a_accepts_the_passage_saves_it_and_shows_it(app: NewsdiffApp, db:
         assert set(review.target.spans) == spans
 
 
-async def test_x_asks_the_right_kind_and_applies_it(app: NewsdiffApp, db: Path) -> None:
+async def test_x_asks_the_right_kind_and_applies_it(app: NewsdiffApp, db: Path,
+                                                   notices: NotifySpy) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
         k = first(screen, "paraphrase")
@@ -109,9 +106,10 @@ async def test_x_asks_the_right_kind_and_applies_it(app: NewsdiffApp, db: Path) 
         prompt = app.screen
         assert isinstance(prompt, KindPrompt)
         assert prompt.engine == "paraphrase"
-        await pilot.press("2")  # paraphrase: what the engine said, so not offered
-        assert app.screen is prompt
-        await pilot.press("3")  # divergent
+        await pilot.press("2")  # paraphrase: what it is now, so nothing changes
+        await until(pilot, lambda: notices.said("Unchanged: pair"), "the word unchanged")
+        assert app.screen is screen and stored(db) == [] and screen.progress[0] == 0
+        await pilot.press("x", "3")  # divergent
         await until(pilot, lambda: app.screen is screen and screen.progress[0] == 1,
                     "the rejection")
         k = screen.selected
@@ -123,7 +121,6 @@ async def test_x_asks_the_right_kind_and_applies_it(app: NewsdiffApp, db: Path) 
             "rejected", "paraphrase", "divergent")
         await pilot.press("x")  # again: the engine's kind is offered back, as accepting it
         assert (app.screen.engine, app.screen.current) == ("paraphrase", "divergent")
-        await pilot.press("3")  # divergent: what it shows now, so not offered
         await pilot.press("2")
         await until(pilot, lambda: stored(db)[0].verdict == "accepted", "the acceptance")
         assert screen.passages[screen.selected].kind == "paraphrase"
@@ -137,14 +134,14 @@ async def test_x_unrelated_splits_the_passage_and_a_or_u_joins_it_again(
         k = first(screen, "paraphrase")
         joined = screen.passages[k]
         await choose(pilot, screen, k)
-        await pilot.press("x", "down", "down", "enter")  # the arrows skip the kind it has
+        await pilot.press("x", "down", "down", "enter")  # from paraphrase to unrelated
         await until(pilot, lambda: joined not in screen.passages, "the split")
         parts = [p for p in screen.passages if set(p.a) & set(joined.a) or set(p.b) & set(joined.b)]
         assert {p.kind for p in parts} == {"unique"}
         for part in parts:  # each part still shows the verdict that split it, and counts
             n = screen.passages.index(part)
             assert "\u2717 rejected \u2192 unrelated" in badges(screen, n)[0]
-        assert screen.progress[0] == len(parts)
+        assert screen.progress[0] == 1  # once: the parts stand for the one rejection
         assert stored(db)[0].corrected == "unrelated"
         assert screen.selected_passage in parts
         await pilot.press("a")  # on a part: the engine's alignment was right after all
@@ -156,7 +153,75 @@ async def test_x_unrelated_splits_the_passage_and_a_or_u_joins_it_again(
         await until(pilot, lambda: joined in screen.passages, "the second undo")
         assert screen.selected == screen.passages.index(joined)  # u selects what it undid
         assert stored(db) == []
-        assert notices.said("Undone: rejected \u2192 unrelated, back to unreviewed")
+        assert notices.messages()[-2:] == [
+            f"Undone: accepted {passage_name(joined)}.",
+            f"Undone: rejected \u2192 unrelated {passage_name(joined)}."]
+
+
+async def test_the_prompt_opens_on_the_kind_it_has_and_records_only_a_choice(
+        app: NewsdiffApp, db: Path, notices: NotifySpy) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        k = first(screen, "paraphrase")
+        await choose(pilot, screen, k)
+        await pilot.press("x")
+        options = app.screen.query_one(OptionList)
+        now = CORRECTED_KINDS.index("paraphrase")
+        assert options.highlighted == now          # offered, highlighted, and said so
+        option = options.get_option_at_index(now)
+        assert not option.disabled and "(as now)" in str(option.prompt)
+        await pilot.press("enter")                 # Enter at once: nothing chosen
+        await until(pilot, lambda: app.screen is screen, "the prompt to close")
+        assert notices.said("Unchanged: pair") and stored(db) == []
+        await pilot.press("x", "down", "enter")    # an explicit choice is recorded
+        await until(pilot, lambda: bool(stored(db)), "the rejection")
+        assert [(r.verdict, r.corrected) for r in stored(db)] == [("rejected", "divergent")]
+        await pilot.press("x")                     # now it opens on the reviewer's kind
+        assert app.screen.query_one(OptionList).highlighted == CORRECTED_KINDS.index(
+            "divergent")
+        await pilot.press("3")                     # and that kind's digit changes nothing
+        await until(pilot, lambda: app.screen is screen, "the prompt to close")
+        assert notices.messages().count(f"Unchanged: {passage_name(screen.passages[k])} "
+                                        "stays divergent.") == 1
+        assert [(r.verdict, r.corrected) for r in stored(db)] == [("rejected", "divergent")]
+
+
+def where_it_is(screen: CompareScreen | StoryScreen) -> tuple:
+    """What keys that reached the screen would change: its selection, and what is listed."""
+    if isinstance(screen, CompareScreen):
+        return screen.selected, screen.active, list(screen.passages), screen.kinds
+    return screen.matrix.cursor_coordinate, list(screen.matrix.claims)
+
+
+@pytest.mark.parametrize("where", ["compare", "story"])
+async def test_no_key_typed_while_a_prompt_is_open_reaches_the_screen_below(
+        app: NewsdiffApp, db: Path, where: str) -> None:
+    """The issue's case: ``j ! e`` and text typed at the reject prompt, or into the note
+    input, move nothing, record nothing and open nothing below (nor quit the reader)."""
+    async with app.run_test(size=SIZE) as pilot:
+        if where == "compare":
+            screen = await open_compare(app, pilot)
+            await choose(pilot, screen, first(screen, "paraphrase"))
+        else:
+            screen = await open_story(app, pilot)
+        before = where_it_is(screen)
+        await pilot.press("x")
+        prompt = app.screen
+        assert isinstance(prompt, KindPrompt)
+        await pilot.press("j", "exclamation_mark", "e", *"wire copy", "question_mark", "q", "a")
+        await pilot.pause()
+        assert app.screen is prompt and app.is_running and not exiting(app)
+        assert where_it_is(screen) == before and stored(db) == []
+        await pilot.press("escape")
+        assert app.screen is screen
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, NoteInput), "the note input")
+        await pilot.press("j", "exclamation_mark", "e", *" 3 q?", "x", "1")
+        assert app.screen.query_one(Input).value == "j!e 3 q?x1"  # the input takes the text
+        assert where_it_is(screen) == before and stored(db) == []
+        await pilot.press("escape")
+        assert app.screen is screen and where_it_is(screen) == before
+        assert stored(db) == []
 
 
 async def test_x_then_escape_records_nothing(app: NewsdiffApp, db: Path) -> None:
@@ -183,14 +248,19 @@ async def test_x_on_a_passage_one_side_has_says_what_to_do(app: NewsdiffApp, db:
 
 
 async def test_flag_marks_a_significant_divergence(app: NewsdiffApp, db: Path) -> None:
+    """The sample's divergence is a pair of a group, which opens at it: ``!`` flags it."""
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
         k = first(screen, "divergent", group=True)
         await choose(pilot, screen, k)
+        pair = screen.stops[k][screen.current_stop(k)]
+        assert pair.kind == "divergent"
         await pilot.press("!")
-        await until(pilot, lambda: screen.progress[0] == 1, "the flag")
-        assert badges(screen, k)[0] == "\u2691 flagged"
-        assert [(r.verdict, r.kind) for r in stored(db)] == [("flagged", "divergent")]
+        await until(pilot, lambda: bool(stored(db)), "the flag")
+        assert [(r.target, r.verdict, r.kind) for r in stored(db)] == [
+            (pair.target, "flagged", "divergent")]
+        await until(pilot, lambda: "\u2691 flagged" in screen.items["a"][k].body.plain,
+                    "the flag shown on the pair")
 
 
 async def test_e_writes_a_note_kept_with_the_verdict(app: NewsdiffApp, db: Path) -> None:
@@ -242,9 +312,9 @@ async def test_u_undoes_the_latest_verdict_first(app: NewsdiffApp, db: Path,
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
         k1, k2 = [k for k in screen.order("a") if screen.passages[k].pairs][:2]
-        await choose(pilot, screen, k1)
+        await choose(pilot, screen, k1, whole=True)
         await pilot.press("a")
-        await choose(pilot, screen, k2)
+        await choose(pilot, screen, k2, whole=True)
         await pilot.press("!")
         await until(pilot, lambda: screen.progress[0] == 2, "two verdicts")
         await pilot.press("u")
@@ -258,11 +328,70 @@ async def test_u_undoes_the_latest_verdict_first(app: NewsdiffApp, db: Path,
         assert stored(db) == []
 
 
+async def test_undo_and_redo_take_every_action_in_order_and_say_which(
+        db: Path, notices: NotifySpy) -> None:
+    """The issue's case (a note, a link, an unlink, then ``u``) and on: undo takes back the
+    unlink, the link, the note, in that order; redo gives them again; a new action drops
+    what was left to redo; both go on after a restart."""
+    app = NewsdiffApp([], db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        k = first(screen, "paraphrase")
+        noted = passage_name(screen.passages[k])
+        await choose(pilot, screen, k)
+        await pilot.press("e", *"check", "enter")
+        await until(pilot, lambda: [r.note for r in stored(db)] == ["check"], "the note")
+        await choose(pilot, screen, next(k for k in screen.order("a")
+                                         if screen.passages[k].kind == "unique"))
+        await pilot.press("l")
+        screen.select(next(k for k in screen.order("b") if screen.passages[k].kind == "unique"),
+                      "b")
+        await pilot.press("l")
+        await until(pilot, lambda: len(app.review.links) == 1, "the link")
+        link = screen.link_name(app.review.links[0])
+        assert link is not None and re.fullmatch(r"A\d+\u2013B\d+", link)
+        await pilot.press("L")
+        await until(pilot, lambda: not app.review.links, "the unlink")
+
+        async def press(key: str, message: str) -> None:
+            count = notices.messages().count(message)
+            await pilot.press(key)
+            await until(pilot, lambda: notices.messages().count(message) == count + 1, message)
+
+        await press("u", f"Undone: unlink {link}.")
+        assert len(app.review.links) == 1 and [r.note for r in stored(db)] == ["check"]
+        await press("u", f"Undone: link {link}.")
+        assert not app.review.links and [r.note for r in stored(db)] == ["check"]
+        await press("u", f"Undone: the note on {noted}.")
+        def named() -> int:
+            return next(n for n, p in enumerate(screen.passages) if passage_name(p) == noted)
+
+        assert stored(db) == [] and badges(screen, named())[0] == ""
+        await press("u", "Nothing to undo.")
+        await press("U", f"Redone: the note on {noted}.")
+        await press("ctrl+r", f"Redone: link {link}.")        # ctrl+r redoes too
+        assert len(app.review.links) == 1 and [r.note for r in stored(db)] == ["check"]
+        await choose(pilot, screen, named())
+        await pilot.press("a")                                # a new action …
+        await until(pilot, lambda: [r.verdict for r in stored(db)] == ["accepted"], "the verdict")
+        await press("U", "Nothing to redo.")                  # … leaves nothing to redo
+        await press("u", f"Undone: accepted {noted}.")
+    again = NewsdiffApp([], db_path=db)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await open_compare(again, pilot)
+        await press("U", f"Redone: accepted {noted}.")       # after a restart too
+        assert [r.verdict for r in stored(db)] == ["accepted"]
+        await press("u", f"Undone: accepted {noted}.")
+        await press("u", f"Undone: link {link}.")
+        assert not again.review.links
+
+
 async def test_r_shows_only_the_unreviewed_passages(app: NewsdiffApp, db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
         everything = list(screen.passages)
         reviewed = screen.passages[screen.order("a")[0]]
+        await choose(pilot, screen, whole=True)
         await pilot.press("a")
         await until(pilot, lambda: screen.progress[0] == 1, "the verdict")
         await pilot.press("r")
@@ -270,6 +399,7 @@ async def test_r_shows_only_the_unreviewed_passages(app: NewsdiffApp, db: Path) 
         assert screen.passages == [p for p in everything if p != reviewed]
         assert progress(screen) == f"1 of {len(everything)} reviewed \u00b7 unreviewed only (r)"
         nxt = screen.passages[screen.selected]
+        await choose(pilot, screen, whole=True)
         await pilot.press("a")  # a verdict sends the passage away and selects the next
         await until(pilot, lambda: nxt not in screen.passages, "the second verdict")
         assert screen.selected == screen.order()[0]
@@ -277,18 +407,97 @@ async def test_r_shows_only_the_unreviewed_passages(app: NewsdiffApp, db: Path) 
         await until(pilot, lambda: screen.passages == everything, "all again")
 
 
-async def test_progress_counts_the_filtered_view_and_tells_the_store(app: NewsdiffApp,
-                                                                      db: Path) -> None:
+def header_count(screen: CompareScreen | StoryScreen) -> str:
+    """The view's ``12 of 40`` as the header says it."""
+    return progress(screen).split(" reviewed")[0]
+
+
+def reported(db: Path) -> dict[str, str]:
+    """The only session's progress as ``newsdiff review list`` and each export say it."""
+    listed = runner.invoke(review_app, ["list", "--db", str(db)])
+    (row,) = listed.stdout.splitlines()[1:]
+    said = {"list": re.search(r"\s(\d+ of \d+)\s+\d{4}-", row).group(1)}
+    for fmt, pattern in (("markdown", r"- Progress: (\d+ of \d+) passages reviewed"),
+                         ("html", r"\u00b7 (\d+ of \d+) passages reviewed")):
+        out = runner.invoke(review_app, ["export", "--db", str(db), "--format", fmt]).stdout
+        said[fmt] = re.search(pattern, out).group(1)
+    out = runner.invoke(review_app, ["export", "--db", str(db), "--format", "json"]).stdout
+    session = json.loads(out)["session"]
+    said["json"] = f"{session['reviewed']} of {session['total']}"
+    return said
+
+
+async def agree(pilot, db: Path, expected: str) -> None:
+    """Once the store has the views (given in the background), ``review list`` and every
+    export say ``expected`` too."""
+    def store_says() -> bool:
+        with ReviewStore(db) as store:
+            sessions = store.sessions()
+        return bool(sessions) and str(sessions[0].progress) == expected
+
+    await until(pilot, store_says, f"the store to count {expected}")
+    assert reported(db) == dict.fromkeys(("list", "markdown", "html", "json"), expected)
+
+
+async def test_progress_is_one_count_in_the_header_the_list_and_every_export(
+        app: NewsdiffApp, db: Path) -> None:
+    """Counted over the view's distinct targets under the default kinds, whatever a filter
+    hides; the same after a split, an undo and a link; the session's is its views' sum."""
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
-        await pilot.press("3")  # only the divergent passages
-        await until(pilot, lambda: screen.progress[1] == len(screen.passages)
-                    and {p.kind for p in screen.passages} == {"divergent"}, "the filter")
+        total = screen.progress[1]
+        assert total == len(screen.passages)   # one target each, before any correction
+        await choose(pilot, screen, [k for k in screen.order("a")
+                                     if screen.passages[k].kind == "unique"][-1])
         await pilot.press("a")
-        await until(pilot, lambda: screen.progress[0] == 1, "the verdict")
-        assert progress(screen) == f"1 of {len(screen.passages)} reviewed"
-        with ReviewStore(db) as store:
-            assert store.sessions()[0].total == len(screen.passages)
+        await until(pilot, lambda: screen.progress == (1, total), "the verdict")
+        await agree(pilot, db, f"1 of {total}")
+        await pilot.press("3")                  # a filter hides passages, not progress
+        await until(pilot, lambda: {p.kind for p in screen.passages} == {"divergent"},
+                    "the filter")
+        assert header_count(screen) == f"1 of {total}"
+        await agree(pilot, db, f"1 of {total}")
+        await pilot.press("0")
+        await until(pilot, lambda: len(screen.passages) == total, "everything again")
+        split = screen.passages[first(screen, "paraphrase")]
+        await choose(pilot, screen, screen.passages.index(split))
+        await pilot.press("x", "4")             # unrelated: split apart, counted once
+        await until(pilot, lambda: split not in screen.passages, "the split")
+        reviewed, after_split = screen.progress
+        assert reviewed == 2 and header_count(screen) == f"2 of {after_split}"
+        await agree(pilot, db, f"2 of {after_split}")
+        await pilot.press("u")
+        await until(pilot, lambda: split in screen.passages, "the undo")
+        assert screen.progress == (1, total)
+        await agree(pilot, db, f"1 of {total}")
+        await choose(pilot, screen, next(k for k in screen.order("a")
+                                         if screen.passages[k].kind == "unique"))
+        await pilot.press("l")
+        screen.select(next(k for k in screen.order("b") if screen.passages[k].kind == "unique"),
+                      "b")
+        await pilot.press("l")                  # two passages become one
+        await until(pilot, lambda: len(app.review.links) == 1, "the link")
+        await until(pilot, lambda: screen.progress[1] < total, "the linked count")
+        linked = screen.progress[1]
+        assert header_count(screen) == f"1 of {linked}"
+        await agree(pilot, db, f"1 of {linked}")
+        await pilot.press("escape")
+        story = await open_story(app, pilot)
+        claims = len(story.story.claims)
+        await pilot.press("a")
+        await until(pilot, lambda: header_count(story) == f"1 of {claims}", "the claim")
+        assert progress(story).endswith(f"\u00b7 2 of {linked + claims} in all")
+        await agree(pilot, db, f"2 of {linked + claims}")
+
+
+async def test_one_outlet_claims_count_whether_o_hides_them_or_not(app: NewsdiffApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_story(app, pilot)
+        everything = f"0 of {len(screen.story.claims)}"
+        assert header_count(screen) == everything
+        await pilot.press("o")
+        await until(pilot, lambda: len(screen.matrix.claims) < len(screen.story.claims), "o")
+        assert header_count(screen) == everything
 
 
 # -- compare: manual links ----------------------------------------------------------------
@@ -359,7 +568,7 @@ async def test_reopening_the_same_articles_resumes_the_session(tmp_path: Path, d
         screen = await open_compare(first_app, pilot)
         accepted = screen.passages[first(screen, "divergent", group=True)]
         rejected = screen.passages[first(screen, "paraphrase")]
-        await choose(pilot, screen, screen.passages.index(accepted))
+        await choose(pilot, screen, screen.passages.index(accepted), whole=True)
         await pilot.press("a")
         await choose(pilot, screen, screen.passages.index(rejected))
         await pilot.press("x", "4")
@@ -384,6 +593,67 @@ async def test_reopening_the_same_articles_resumes_the_session(tmp_path: Path, d
             assert len(store.sessions()) == 1
 
 
+def sessions(db: Path) -> list:
+    with ReviewStore(db) as store:
+        return store.sessions()
+
+
+#: A first action of each kind, on a passage only A has (which a link starts from).
+FIRST_ACTIONS = {"verdict": ("exclamation_mark",), "note": ("e", *"hm", "enter"),
+                 "link": ("l", "l")}
+
+
+@pytest.mark.parametrize("action", FIRST_ACTIONS)
+async def test_a_session_is_made_by_the_first_action_not_by_opening(db: Path,
+                                                                    action: str) -> None:
+    app = NewsdiffApp([], db_path=db)
+    async with app.run_test(size=SIZE) as pilot:     # look at a comparison and the story
+        await open_compare(app, pilot)
+        await pilot.press("escape")
+        await open_story(app, pilot)
+        assert app.review is not None and app.review.id is None
+    assert sessions(db) == []
+    listed = runner.invoke(review_app, ["list", "--db", str(db)])
+    assert listed.exit_code == 0 and listed.stdout.startswith("No review sessions yet")
+    app = NewsdiffApp([], db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await choose(pilot, screen, first(screen, "unique"))
+        await pilot.press(*FIRST_ACTIONS[action])
+        await until(pilot, lambda: app.review.id is not None, "the session")
+        await until(pilot, lambda: sessions(db) and sessions(db)[0].total, "the views")
+        (made,) = sessions(db)
+        with ReviewStore(db) as store:      # the view looked at before the action counts
+            assert store.views(made.id) == app.review.views and len(app.review.views) == 1
+    again = NewsdiffApp([], db_path=db)
+    async with again.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: again.review is not None, "the session")
+        assert again.review.id == made.id               # resumed, not made again
+    assert [s.id for s in sessions(db)] == [made.id]
+
+
+async def test_with_reviewing_off_the_reader_says_why_and_keeps_working(
+        notices: NotifySpy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Neither the database nor a scratch one can be used: the screens say so, the review
+    keys say why, and reading goes on."""
+    from newsdiff.tui.session import ReviewSession
+
+    def unusable(cls, *args):
+        raise StoreError("the disk is full")
+
+    monkeypatch.setattr(ReviewSession, "_open", classmethod(unusable))
+    app = NewsdiffApp([])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        assert app.review is None and progress(screen) == "reviewing off"
+        for key in ("a", "u", "U", "e"):
+            await pilot.press(key)
+        assert app.screen is screen
+        assert notices.messages("warning").count("Reviewing is off: the disk is full") == 4
+        await pilot.press("j")
+        assert screen.selected == screen.order()[1]
+
+
 async def test_an_unusable_database_keeps_the_reviews_until_the_reader_closes(
         tmp_path: Path, notices: NotifySpy) -> None:
     bad = tmp_path / "notes.txt"
@@ -393,6 +663,7 @@ async def test_an_unusable_database_keeps_the_reviews_until_the_reader_closes(
         screen = await open_compare(app, pilot)
         assert any("not saved" in n.title for n in notices.notices)
         assert "not saved" in progress(screen)
+        await choose(pilot, screen, whole=True)
         await pilot.press("a")
         await until(pilot, lambda: screen.progress[0] == 1, "the verdict, unsaved")
         scratch = app.review.scratch
@@ -459,12 +730,14 @@ async def test_a_save_the_store_fails_is_kept_shown_said_and_saved_later(
             assert badges(screen, k) == ["\u2713 accepted"] * 2       # kept, and shown
             assert bar_text(screen).startswith("\u2717 1 change not saved: ")
             assert "locked by another process" in bar_text(screen)
-            await choose(pilot, screen, j)
+            await choose(pilot, screen, j, whole=True)
             await pilot.press("exclamation_mark")   # joins the queue: no second error
             await until(pilot, lambda: "2 changes not saved" in bar_text(screen), "the queue")
             assert len([n for n in notices.notices if n.title == "Not saved"]) == 1
-            await pilot.press("u")
+            await pilot.press("u", "U")
             assert any(n.title == "Not undone" for n in notices.notices)
+            assert any(n.title == "Not redone" and "redo waits" in n.message
+                       for n in notices.notices)
             await pilot.press("q")                  # asks first
             await until(pilot, lambda: notices.said("Quit again to leave them unsaved"),
                         "the question")
@@ -565,7 +838,7 @@ async def test_help_lists_the_review_keys_on_both_screens(app: NewsdiffApp) -> N
                 screen = await open_compare(app, pilot)
             cells = [str(c) for c in help_table(screen).columns[0].cells]
             assert "Review" in cells
-            for key in ("a", "x", "!", "e", "u", "r"):
+            for key in ("a", "x", "!", "e", "u", "U", "r"):
                 assert key in cells, key
         assert "l" in cells and "L" in cells
 

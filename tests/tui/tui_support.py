@@ -7,10 +7,13 @@ import functools
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.app import App
 from textual.widget import Widget
 
+from newsdiff.review.model import Review
+from newsdiff.review.store import ReviewStore
 from newsdiff.tui.app import NewsdiffApp
 from newsdiff.tui.screens.compare import CompareScreen
 from newsdiff.tui.screens.story import StoryScreen
@@ -123,3 +126,12 @@ class NotifySpy:
     def said(self, text: str) -> bool:
         """Whether some notification's message contains ``text``."""
         return any(text in message for message in self.messages())
+
+
+def stored(db: Path) -> list[Review]:
+    """What the database holds for the (only) session, read as another process would
+    (nothing when there is no session: the first verdict makes it)."""
+    with ReviewStore(db) as store:
+        sessions = store.sessions()
+        assert len(sessions) <= 1
+        return store.reviews(sessions[0].id) if sessions else []

@@ -11,7 +11,9 @@ a passage; what a passage *is* lives here so that they cannot drift apart:
   :func:`pair_lines` and picks each sentence's word highlights with
   :func:`highlight_pair` (a single pair's, :attr:`Passage.highlighted`);
 * consecutive unique or boilerplate sentences of one paragraph form one
-  passage (a whole unaligned section as one block would be a wall of text).
+  passage (a whole unaligned section as one block would be a wall of text),
+  unless the caller keeps some sentences apart (the reader: what a reviewer
+  gave a verdict must stay a passage of its own, see :func:`passages`).
 
 How a word diff is drawn is :mod:`~newsdiff.present.diffs`' part, the summary
 table :mod:`~newsdiff.present.summary`'s.  Free of Rich, so the command line
@@ -98,7 +100,8 @@ class PairLine:
     details: str = ""
 
 
-def passages(c: Comparison, kinds: Collection[str] = DEFAULT_KINDS) -> list[Passage]:
+def passages(c: Comparison, kinds: Collection[str] = DEFAULT_KINDS, *,
+             apart: Iterable[tuple[Collection[int], Collection[int]]] = ()) -> list[Passage]:
     """The passages of ``c`` whose kind is in ``kinds``: A's reading order, then B-only.
 
     Aligned pairs of the shown kinds that share a sentence are one passage, so
@@ -110,17 +113,30 @@ def passages(c: Comparison, kinds: Collection[str] = DEFAULT_KINDS) -> list[Pass
     article's order and labelled (``A1``, ``B12``), which also tells the reader
     when a group reaches far into an article.  Pairs hidden by ``kinds`` do not
     join anything.
+
+    ``apart`` lists sets of sentences (of A, of B) that a run of unique or
+    boilerplate sentences must not join with its neighbours: a run is also cut
+    where consecutive sentences belong to different sets (a sentence belongs to
+    the first set naming it).  The reader passes the sentences of each review,
+    so that a passage with its own verdict or note stays that passage when a
+    rejection splits its neighbours' sentences apart, and the split sentences
+    stay with the rejection that split them.
     """
     in_a = [_aligned(group) for group in _components(
         [al for al in c.alignments if al.kind in kinds])]
     in_b: list[Passage] = []
+    units: tuple[dict[int, int], dict[int, int]] = ({}, {})
+    for n, sides in enumerate(apart):
+        for unit, indices in zip(units, sides, strict=True):
+            for i in indices:
+                unit.setdefault(i, n)
     for kind, on_a, on_b in (
         ("unique", c.unique_a, c.unique_b),
         ("boilerplate", c.boilerplate_a, c.boilerplate_b),
     ):
         if kind in kinds:
-            in_a += [Passage(kind, run, ()) for run in _paragraph_runs(c.a, on_a)]
-            in_b += [Passage(kind, (), run) for run in _paragraph_runs(c.b, on_b)]
+            in_a += [Passage(kind, run, ()) for run in _paragraph_runs(c.a, on_a, units[0])]
+            in_b += [Passage(kind, (), run) for run in _paragraph_runs(c.b, on_b, units[1])]
     in_a.sort(key=lambda p: min(p.a, default=len(c.a.sentences)))
     in_b.sort(key=lambda p: p.b[0])
     return in_a + in_b
@@ -129,6 +145,12 @@ def passages(c: Comparison, kinds: Collection[str] = DEFAULT_KINDS) -> list[Pass
 def sentence_label(side: str, index: int) -> str:
     """How a group names a sentence: side and 1-based position in its article, ``A1``."""
     return f"{side.upper()}{index + 1}"
+
+
+def pair_label(a: Iterable[int], b: Iterable[int]) -> str:
+    """How a group names one of its pairs: its sentences of A, then of B, ``A1+A2–B3``."""
+    return "\u2013".join("+".join(sentence_label(side, i) for i in sorted(indices))
+                          for side, indices in (("a", a), ("b", b)))
 
 
 def highlight_pair(p: Passage, side: str, index: int) -> Alignment | None:
@@ -156,7 +178,7 @@ def pair_lines(p: Passage) -> list[PairLine]:
         for al in p.pairs:
             if al.kind == kind:
                 details = "; ".join(map(format_detail, al.details))
-                lines.setdefault((kind, details), []).append(_pair_label(al))
+                lines.setdefault((kind, details), []).append(pair_label(al.a, al.b))
     return [PairLine(kind, ", ".join(pairs), details)
             for (kind, details), pairs in lines.items()]
 
@@ -226,20 +248,18 @@ def _highlights(pairs: tuple[Alignment, ...]) -> dict[tuple[str, int], Alignment
     return {key: only for key, (only, *more) in found.items() if not more}
 
 
-def _pair_label(al: Alignment) -> str:
-    a = "+".join(sentence_label("a", i) for i in al.a)
-    b = "+".join(sentence_label("b", j) for j in al.b)
-    return f"{a}\u2013{b}"
 
 
-def _paragraph_runs(article: Article, indices: Iterable[int]) -> list[tuple[int, ...]]:
-    """Runs of consecutive sentences, also cut where a line break separates two of them."""
+def _paragraph_runs(article: Article, indices: Iterable[int],
+                    unit: Mapping[int, int]) -> list[tuple[int, ...]]:
+    """Runs of consecutive sentences, also cut where a line break separates two of them
+    and where ``unit`` (a sentence's set to keep apart, see :func:`passages`) changes."""
     pieces: list[tuple[int, ...]] = []
     for run in _runs(indices):
         start = 0
         for k in range(1, len(run)):
             gap = article.text[article.sentences[run[k - 1]].end : article.sentences[run[k]].start]
-            if "\n" in gap:
+            if "\n" in gap or unit.get(run[k - 1]) != unit.get(run[k]):
                 pieces.append(run[start:k])
                 start = k
         pieces.append(run[start:])

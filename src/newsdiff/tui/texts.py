@@ -8,6 +8,7 @@ are spelled out.  Kinds are marked from :data:`~newsdiff.present.markers.MARKS`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import partial
 
 from rich.table import Table
@@ -18,7 +19,7 @@ from newsdiff.present.markers import DELETED_STYLE, INSERTED_STYLE, MARKS
 from newsdiff.present.passages import (
     Passage,
     format_detail,
-    highlight_pair,
+    pair_label,
     pair_lines,
     sentence_label,
     sentences_text,
@@ -62,21 +63,10 @@ highlighted = partial(highlighted_side, color=True, brackets=True)
 
 
 def passage_side(c: Comparison, p: Passage, side: str) -> Text:
-    """One side's text of a passage, as the one-shot renderer shows it."""
+    """One side's text of a passage that is no group (a group is drawn pair by pair, see
+    :func:`~newsdiff.tui.widgets.passage.group_side`), as the one-shot renderer shows it."""
     article = article_of(c, side)
     indices = getattr(p, side)
-    if p.is_group:
-        text = Text()
-        for n, i in enumerate(indices):
-            if n:
-                text.append("\n")
-            text.append(sentence_label(side, i) + " ", style="bold")
-            al = highlight_pair(p, side, i)
-            if al is not None and len(getattr(al, side)) == 1:
-                text.append_text(highlighted(al, side))
-            else:
-                text.append(visible(sentences_text(article, (i,))))
-        return text
     al = p.alignment
     if p.highlighted is not None:
         text = highlighted(p.highlighted, side)
@@ -164,9 +154,8 @@ def detail_renderables(c: Comparison, p: Passage) -> list:
     order = {k: n for n, k in enumerate(("divergent", "shared", "paraphrase"))}
     for al in sorted(p.pairs, key=lambda al: order[al.kind]):
         am = MARKS[al.kind]
-        label = "+".join(sentence_label("a", i) for i in al.a) + "\u2013" + "+".join(
-            sentence_label("b", j) for j in al.b)
-        out.append(Text.assemble("\n", (am.marker, am.style), f" {am.label}  {label}  ",
+        out.append(Text.assemble("\n", (am.marker, am.style),
+                                 f" {am.label}  {pair_label(al.a, al.b)}  ",
                                  (f"score {al.score:.2f}", "dim")))
         if am.word_diff and al.diff:
             out.append(inline_diff(al))
@@ -281,10 +270,20 @@ def unsaved_line(count: int, error: str) -> Text:
         (" \u2014 kept, and tried again every few seconds; quitting asks first", "italic"))
 
 
+def sentences_name(a: Collection[int], b: Collection[int], *, pair: bool) -> str:
+    """How prompts and messages name what the review keys act on, by its sentences of A
+    and of B: ``pair A1+A2–B3`` (one alignment, ``pair``: each of its sentences), ``group
+    A1–B9`` (more: the first sentence of each side) or ``passage A3`` (one article's)."""
+    if pair and a and b:
+        return "pair " + pair_label(a, b)
+    ends = [sentence_label(side, min(indices)) for side, indices in (("a", a), ("b", b))
+            if indices]
+    return ("group " if a and b else "passage ") + "\u2013".join(ends)
+
+
 def passage_name(p: Passage) -> str:
-    """How messages and panel titles name a passage: ``passage A3–B5`` (first sentences)."""
-    ends = [sentence_label(side, min(getattr(p, side))) for side in "ab" if getattr(p, side)]
-    return "passage " + "\u2013".join(ends)
+    """How prompts and messages name a passage (see :func:`sentences_name`)."""
+    return sentences_name(p.a, p.b, pair=p.alignment is not None)
 
 
 def link_prompt(side: str, first: tuple[int, ...]) -> Text:

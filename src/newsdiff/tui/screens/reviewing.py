@@ -1,12 +1,17 @@
-"""The review keys the compare and story screens share: ``a`` ``x`` ``!`` ``e`` ``u`` ``r``.
+"""The review keys the compare and story screens share: ``a`` ``x`` ``!`` ``e`` ``u`` ``U`` ``r``.
 
 Both screens review what is selected (a passage, a claim) the same way, so the
 keys, the prompts and the recording live here once.  A screen says what is
-selected (:meth:`ReviewScreen.review_subject`) and how to show the session's
-reviews again (:meth:`ReviewScreen.show_reviews`).  Every verdict is saved
+selected (:meth:`ReviewScreen.review_subject`), how to show the session's
+reviews again (:meth:`ReviewScreen.show_reviews`) and how to name a target
+in a message (:meth:`ReviewScreen.name_of`).  Every verdict is saved
 when it is given; a store that fails is an error the screen keeps showing
 (:meth:`ReviewScreen.save_bar`) until the verdict, kept meanwhile, is saved:
 never a lost screen, never a lost verdict.
+
+Undo and redo take every action back and give it again, wherever it was made
+(a link of the compare screen from the story screen too), and say which:
+"Undone: link A3–B4", "Redone: accepted pair A1–B1", named as the prompts name them.
 """
 
 from __future__ import annotations
@@ -22,14 +27,15 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from newsdiff.present.visible import visible
-from newsdiff.review.model import Review, Target
+from newsdiff.review.model import ManualLink, Review, Target
+from newsdiff.review.progress import Progress
 from newsdiff.review.store import StoreError
 from newsdiff.tui import texts
 from newsdiff.tui.screens.verdict import KindPrompt, NoteInput
 
 if TYPE_CHECKING:
     from newsdiff.tui.app import NewsdiffApp
-    from newsdiff.tui.session import ReviewSession
+    from newsdiff.tui.session import ReviewSession, Undone
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +68,10 @@ class ReviewScreen(Screen[None]):
                 tooltip="Flag as a significant divergence", id="flag"),
         Binding("e", "note", "Note", show=False, tooltip="Write a note (empty: remove it)",
                 id="note"),
-        Binding("u", "undo", "Undo", show=False, tooltip="Undo the last verdict or note",
-                id="undo"),
+        Binding("u", "undo", "Undo", show=False,
+                tooltip="Undo the last verdict, note, link or unlink", id="undo"),
+        Binding("U,ctrl+r", "redo", "Redo", key_display="U", show=False,
+                tooltip="Redo what u undid (until a new verdict, note or link)", id="redo"),
         Binding("r", "unreviewed", "Unreviewed", show=False,
                 tooltip="Show only what has no verdict yet (again: everything)",
                 id="unreviewed"),
@@ -83,18 +91,34 @@ class ReviewScreen(Screen[None]):
         and select ``focus`` if given; whether ``focus`` is on this screen."""
         raise NotImplementedError
 
-    def show_progress(self, widget: Static, reviewed: int, total: int) -> None:
-        """Put ``12 of 40 reviewed`` in ``widget`` (and the save bar's state beside it) and
-        tell the store the view's size, in the background: a store that waits for another
-        process's lock must not keep the view from being drawn."""
+    def name_of(self, target: Target) -> str | None:
+        """How prompts and messages name ``target`` (``pair A3–B4``, ``group A1–B9``,
+        ``claim #4``); None when it is not this screen's."""
+        return None
+
+    def link_name(self, link: ManualLink) -> str | None:
+        """How messages name a manual link (``A3–B4``); None when it is not this screen's."""
+        return None
+
+    def show_progress(self, widget: Static, view: str, targets: frozenset[str]) -> Progress:
+        """Put the view's ``12 of 40 reviewed`` in ``widget`` (and the session's, when other
+        views count too; and the save bar's state beside it), and give the store the
+        view's targets in the background: a store that waits for another process's lock
+        must not keep the view from being drawn.  ``view`` and ``targets`` are the view's
+        key and target keys (see :mod:`newsdiff.review.progress`)."""
         self.show_save_state()
         session = self.app.review
         if session is None:
             widget.update(Text("reviewing off" if self.app.review_off else "", style="dim"))
-            return
-        widget.update(texts.progress(reviewed, total, only_unreviewed=self.unreviewed_only,
-                                     saved=session.saved))
-        self.run_worker(session.set_total(total), group="total")
+            return Progress(0, len(targets))
+        shown = session.view_progress(view, targets)
+        line = texts.progress(shown.reviewed, shown.total or 0,
+                              only_unreviewed=self.unreviewed_only, saved=session.saved)
+        if (overall := session.progress()) != shown:
+            line.append(f" \u00b7 {overall} in all", style="dim")
+        widget.update(line)
+        self.run_worker(session.save_views(), group="views")
+        return shown
 
     @staticmethod
     def save_bar() -> Static:
@@ -178,13 +202,21 @@ class ReviewScreen(Screen[None]):
             self.notify(subject.refusal, timeout=5, markup=False)
             return
         engine, old = self._engine_kind(subject)
-        self.app.push_screen(KindPrompt(subject.name, engine, old.corrected if old else None),
-                             partial(self._rejected, subject, engine))
+        current = old.corrected if old is not None and old.corrected else engine
+        self.app.push_screen(KindPrompt(subject.name, engine, current),
+                             partial(self._rejected, subject, engine, current))
 
-    async def _rejected(self, subject: Subject, engine: str, kind: str | None) -> None:
-        if kind == engine:
+    async def _rejected(self, subject: Subject, engine: str, current: str,
+                        kind: str | None) -> None:
+        """What the prompt gave: nothing (escape), the kind it has now (nothing to record,
+        and said so), the engine's (an acceptance) or another (a rejection)."""
+        if kind is None:
+            return
+        if kind == current:
+            self.notify(f"Unchanged: {subject.name} stays {kind}.", timeout=3, markup=False)
+        elif kind == engine:
             await self._record(subject, verdict="accepted", corrected=None)
-        elif kind is not None:
+        else:
             await self._record(subject, verdict="rejected", corrected=kind)
 
     def action_note(self) -> None:
@@ -200,25 +232,50 @@ class ReviewScreen(Screen[None]):
             await self._record(subject, note=note)
 
     async def action_undo(self) -> None:
-        """Undo the session's latest verdict or note, wherever it was given, and say which."""
+        """Undo the session's latest action, wherever it was made, and say which."""
+        await self._take("undo")
+
+    async def action_redo(self) -> None:
+        """Redo what undo took back last, and say which."""
+        await self._take("redo")
+
+    async def _take(self, which: str) -> None:
         session = self._session()
         if session is None:
             return
         try:
-            undone = await session.undo()
+            done = await (session.undo() if which == "undo" else session.redo())
         except StoreError as e:
-            self.notify(visible(str(e)), title="Not undone", severity="error", timeout=8,
+            self.notify(visible(str(e)), title=f"Not {which}ne", severity="error", timeout=8,
                         markup=False)
             return
-        if undone is None:
-            self.notify("Nothing to undo.", timeout=3, markup=False)
+        if done is None:
+            self.notify(f"Nothing to {which}.", timeout=3, markup=False)
             return
-        target, before, after = undone
-        here = self.app.on_stack(self) and await self.show_reviews(focus=target)
-        was, now = texts.verdict_words(before), texts.verdict_words(after)
-        message = f"Undone: {was}, back to {now}." if was != now else "Undone: the note."
-        self.notify(message + ("" if here else " (not on this screen)"), timeout=4, markup=False)
+        step = done.step
+        if self.app.on_stack(self):
+            await self.show_reviews(focus=step.target)
+        if step.link is not None:
+            verb = "link" if step.action == "add_link" else "unlink"
+            what = f"{verb} {self.link_name(step.link) or 'of another comparison'}"
+        else:
+            assert step.target is not None, "a step is a record or a link"
+            elsewhere = f"a {'claim' if step.target.kind == 'claim' else 'passage'} elsewhere"
+            what = (f"{_record_words(done, redone=which == 'redo')} "
+                    f"{self.name_of(step.target) or elsewhere}")
+        self.notify(f"{which.capitalize()}ne: {what}.", timeout=4, markup=False)
 
     async def action_unreviewed(self) -> None:
         self.unreviewed_only = not self.unreviewed_only
         await self.show_reviews()
+
+
+def _record_words(done: Undone, *, redone: bool) -> str:
+    """What a verdict or note step did, as undo or redo names it: the verdict it gave
+    (``accepted``, ``rejected → divergent``), else what it did to the note (a key gives
+    a verdict or a note, never both at once)."""
+    old, new = (done.before, done.after) if redone else (done.after, done.before)
+    verdict = texts.verdict_words(new)
+    if verdict != texts.verdict_words(old):
+        return verdict
+    return "the note on" if new is not None and new.note else "removing the note on"

@@ -13,7 +13,7 @@ one outlet reports is half of what a story view is for.  ``o`` hides them
 when the shared ones are what matters.
 
 Claims are reviewed like the compare screen's passages (``a`` ``x`` ``!``
-``e`` ``u`` ``r``); manual links belong to the compare screen, whose two panes
+``e`` ``u`` ``U`` ``r``); manual links belong to the compare screen, whose two panes
 are what a link joins, so ``l`` here stays "next outlet".
 """
 
@@ -31,7 +31,9 @@ from textual.widgets import DataTable, Footer, Static
 
 from newsdiff.present.markers import RELATION_MARKS
 from newsdiff.present.story import claim_label, outlet_labels, wire_notes
+from newsdiff.present.words import counted
 from newsdiff.review.model import Target
+from newsdiff.review.progress import STORY_VIEW
 from newsdiff.tui import texts
 from newsdiff.tui.screens.navigation import NavigationScreen
 from newsdiff.tui.screens.reviewing import ReviewScreen, Subject
@@ -230,7 +232,9 @@ class StoryScreen(NavigationScreen, ReviewScreen):
                   if (badge := texts.review_badge(r)) is not None}
         self.query_one("#story-summary", Static).update(
             summary_line(story, len(story.claims) - len(listed)))
-        self.show_progress(self.query_one("#story-progress", Static), len(done), len(listed))
+        # Every claim counts, one-outlet ones too, whatever ``o`` and ``r`` hide.
+        self.show_progress(self.query_one("#story-progress", Static), STORY_VIEW,
+                           frozenset(t.key for t in self.targets.values()))
         self.query_one("#story-outlets", Static).update(outlets_line(story, self.size.width))
         # The line above cuts the names to fit; hovering the matrix lists them whole.
         self.matrix.tooltip = Text("\n").join(outlet_name(story, k)
@@ -291,7 +295,7 @@ class StoryScreen(NavigationScreen, ReviewScreen):
         assert story is not None
         title = Text.assemble((f"Claim {claim_label(claim)}", "bold"),
                               f" \u00b7 {len(claim.passages)} of {len(story.articles)} outlets, "
-                              f"{claim.sources} source{'s' * (claim.sources != 1)}")
+                              f"{counted(claim.sources, 'source')}")
         if claim.kind is not None:
             title.append(" \u00b7 ").append_text(relation_marker(claim.kind)).append(
                 f" {claim.kind}")
@@ -322,6 +326,12 @@ class StoryScreen(NavigationScreen, ReviewScreen):
             "(! flags it, e notes it).")
         return Subject(self.targets[claim.id], claim.kind or "unique",
                        f"claim {claim_label(claim)}", refusal)
+
+    def name_of(self, target: Target) -> str | None:
+        if self.story is None:
+            return None
+        claim = next((c for c in self.story.claims if self.targets[c.id] == target), None)
+        return None if claim is None else f"claim {claim_label(claim)}"
 
     async def show_reviews(self, focus: Target | None = None) -> bool:
         """Show the claims' reviews again (``r`` may hide some); move to ``focus``."""

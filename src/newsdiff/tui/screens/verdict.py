@@ -2,7 +2,9 @@
 
 Both are modal, so nothing below them changes while they are open, and both
 cancel on escape: a reviewer who pressed ``x`` or ``e`` by mistake leaves no
-trace in the session.
+trace in the session.  The kind prompt opens on the kind the passage has, so
+Enter at once (or that kind's digit) changes nothing: only a kind the
+reviewer picks is recorded.
 """
 
 from __future__ import annotations
@@ -36,9 +38,9 @@ MAX_NOTE = 1000
 def kind_option(n: int, kind: str, engine: str, current: str) -> Option:
     """Choice ``n`` (its key) of the prompt: the kind's marker, name and meaning.
 
-    The kind shown now (``current``) is offered disabled: choosing it would change
-    nothing.  The ``engine``'s kind, when the reviewer corrected it, is offered
-    as what it means: the engine was right after all.
+    The kind shown now (``current``) is marked "(as now)": choosing it changes
+    nothing and closes the prompt.  The ``engine``'s kind, when the reviewer
+    corrected it, is offered as what it means: the engine was right after all.
     """
     marker = (MARKS[kind].marker, MARKS[kind].style) if kind in MARKS else ("[\u2260]", "bold red")
     width = max(map(len, CORRECTED_KINDS))
@@ -48,13 +50,14 @@ def kind_option(n: int, kind: str, engine: str, current: str) -> Option:
         label.append("  (as now)", style="italic")
     elif kind == engine:
         label.append("  (the engine's: accept)", style="italic")
-    return Option(label, id=kind, disabled=kind == current)
+    return Option(label, id=kind)
 
 
 class KindPrompt(ModalScreen[str | None]):
     """``x``: what the rejected passage or claim really is.  The keys 1–4, or the arrows
-    and Enter, choose one of :data:`~newsdiff.review.model.CORRECTED_KINDS` (the kind
-    shown now is not offered); escape cancels."""
+    and Enter, choose one of :data:`~newsdiff.review.model.CORRECTED_KINDS`, the kind
+    shown now highlighted at first (choosing it leaves the passage as it is); escape
+    cancels.  The prompt gives the kind chosen, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Cancel", id="cancel"),
@@ -81,16 +84,18 @@ class KindPrompt(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = next(n for n, kind in enumerate(CORRECTED_KINDS)
-                                   if kind != self.current)
+        # Nothing highlighted (so Enter picks nothing) if the kind is none of the choices.
+        options.highlighted = (CORRECTED_KINDS.index(self.current)
+                               if self.current in CORRECTED_KINDS else None)
 
     def on_key(self, event: events.Key) -> None:
-        """A digit picks its choice at once (a disabled one only rings the bell)."""
-        if not (event.character or "").isdigit():
+        """A digit picks its choice at once (one with no choice only rings the bell)."""
+        character = event.character or ""
+        if not character.isdigit():
             return
         event.stop()
-        n = int(event.character or 0) - 1
-        if 0 <= n < len(CORRECTED_KINDS) and CORRECTED_KINDS[n] != self.current:
+        n = int(character) - 1
+        if 0 <= n < len(CORRECTED_KINDS):
             self.dismiss(CORRECTED_KINDS[n])
         else:
             self.app.bell()
