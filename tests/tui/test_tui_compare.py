@@ -33,6 +33,35 @@ async def test_j_k_move_selection_and_highlight_the_counterpart(sample_app: News
         assert screen.selected == order[0]
 
 
+async def test_g_G_and_the_page_keys_move_the_selection_through_the_pane(
+        sample_app: NewsdiffApp) -> None:
+    """Item 10 of issue 14: the compare screen answers the keys every list has."""
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        order = screen.order()
+        pane = screen.query_one("#pane-a", Pane)
+        height = pane.scrollable_content_region.height
+        await pilot.press("G")
+        assert screen.selected == order[-1]
+        last = screen.items["a"][order[-1]].virtual_region
+        assert pane.scroll_y > 0 and pane.scroll_y <= last.y < pane.scroll_y + height
+        await pilot.press("g")
+        assert screen.selected == order[0]
+        await pilot.press("pagedown")
+        await pilot.pause()
+        paged = screen.selected
+        top = screen.items["a"][paged].virtual_region.y
+        assert order.index(paged) > 1  # more than one passage at a time
+        before = order[order.index(paged) - 1]
+        assert screen.items["a"][before].virtual_region.y < height <= top
+        await pilot.press("ctrl+b")
+        assert screen.selected == order[0]
+        await pilot.press("end", "pageup")
+        assert order.index(screen.selected) < len(order) - 1
+        await pilot.press("home")
+        assert screen.selected == order[0]
+
+
 async def test_counterpart_is_scrolled_level(sample_app: NewsdiffApp) -> None:
     async with sample_app.run_test(size=(120, 40)) as pilot:
         screen = await open_compare(sample_app, pilot)
@@ -84,13 +113,19 @@ async def test_n_jumps_to_divergent_and_brackets_to_any(sample_app: NewsdiffApp)
 
 
 async def test_filters_1_to_4(sample_app: NewsdiffApp) -> None:
+    """A filter picks among the passages shown unfiltered: a group whose pairs include one
+    of the kind is shown whole, so that it is the same passage (and review target) under
+    every filter."""
     async with sample_app.run_test(size=(120, 40)) as pilot:
         screen = await open_compare(sample_app, pilot)
+        everything = list(screen.passages)
         for key, kind in (("2", "paraphrase"), ("3", "divergent"), ("4", "unique")):
             await pilot.press(key)
             await settle(sample_app, pilot)
-            kinds = {p.kind for p in screen.passages}
-            assert kinds == {kind}, key
+            expected = [p for p in everything
+                        if p.kind == kind or any(al.kind == kind for al in p.pairs)]
+            assert screen.passages == expected, key
+            assert any(p.kind != kind for p in expected) == (kind == "paraphrase")
         await pilot.press("1")  # this pair shares no wording
         await settle(sample_app, pilot)
         assert screen.passages == []

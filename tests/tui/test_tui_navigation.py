@@ -15,7 +15,7 @@ from newsdiff.tui.screens.library import LibraryScreen
 from newsdiff.tui.screens.navigation import NavigationScreen
 from newsdiff.tui.screens.reader import ReaderScreen
 
-from .tui_support import open_story, settle
+from .tui_support import open_compare, open_story, settle
 
 
 async def test_the_library_moves_with_j_k_g_and_G(sample_app: NewsdiffApp) -> None:
@@ -85,6 +85,21 @@ async def test_the_help_screen_lists_the_moving_keys(sample_app: NewsdiffApp) ->
         text = console.export_text()
         assert "Navigation" in text
         assert "First row" in text and "Last row" in text and "A page down" in text
+
+
+async def test_the_compare_help_lists_each_key_once_with_the_meaning_it_has_there(
+        sample_app: NewsdiffApp) -> None:
+    """The compare screen moves by passages: its own j/k shadow the navigation's, and help
+    says what j does there, not what it does in a table."""
+    async with sample_app.run_test(size=(120, 60)) as pilot:
+        screen = await open_compare(sample_app, pilot)
+        console = Console(width=120, record=True, file=io.StringIO())
+        console.print(help_table(screen))
+        text = console.export_text()
+        keys = [line.split()[0] for line in text.splitlines() if line.strip()]
+        assert keys.count("j") == keys.count("k") == keys.count("g") == 1
+        assert "Next passage in the pane" in text and "Next row" not in text
+        assert "First row or passage" in text and "A page down" in text
 
 
 async def test_the_story_matrix_moves_with_g_G_and_follows(sample_app: NewsdiffApp) -> None:

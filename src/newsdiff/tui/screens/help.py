@@ -32,12 +32,18 @@ def help_table(screen: Screen) -> Table:
     table.add_column()
     sections = [(cls.__name__.removesuffix("Screen"), screen, cls)
                 for cls in binding_classes(screen)]
+    shadowed: set[str] = set()  # keys a section above has: a screen's own binding wins
     for title, owner, cls in [*sections, ("Everywhere", screen.app, None)]:
         table.add_row(Text.assemble((title, "bold underline")), "")
         grouped: dict[str, tuple[list[str], str]] = {}
         for _, b in bindings_of(owner, declared_by=cls):
+            if cls is not None and set(b.key.split(",")) <= shadowed:
+                continue
             keys, _desc = grouped.setdefault(b.action, ([], b.tooltip or b.description))
             keys.extend(k.strip() for k in _key(b).split(","))
+        if cls is not None:
+            shadowed.update(k for _, b in bindings_of(owner, declared_by=cls)
+                            for k in b.key.split(","))
         for keys, desc in grouped.values():
             table.add_row(Text(" ".join(dict.fromkeys(keys))), Text(desc))
         table.add_row("", "")
