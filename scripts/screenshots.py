@@ -49,9 +49,9 @@ async def until(pilot, condition) -> None:
 
 
 async def review(app: NewsdiffApp, pilot) -> None:
-    """On the compare screen: accept the selected passage, flag the next one and note why."""
+    """On the compare screen: accept the selected group as a whole, flag the next passage and note why."""
     screen = app.screen
-    await pilot.press("a", "j", "exclamation_mark")
+    await pilot.press("asterisk", "a", "j", "exclamation_mark")
     await until(pilot, lambda: screen.progress[0] == 2)
     await pilot.press("e")
     await until(pilot, lambda: isinstance(app.screen, NoteInput))

@@ -38,3 +38,18 @@ def test_startup_benchmark_runs(tmp_path: Path) -> None:
     bench = load(ROOT / "benchmarks" / "tui.py")
     result = bench.startup_once(tmp_path, "compare")
     assert 0 < result["open"] < result["wall"] <= result["settled"]
+
+
+def test_review_report_script_builds_its_session(tmp_path: Path) -> None:
+    """The report screenshot needs Chromium, but its session is built with the store's
+    API alone: three verdicts and a link, counted as ``review list`` counts them."""
+    from newsdiff.review.store import ReviewStore
+
+    script = load(ROOT / "scripts" / "review_report_screenshot.py")
+    db = tmp_path / "reviews.sqlite3"
+    key = script.build_session(db)
+    with ReviewStore(db) as store:
+        (info,) = store.sessions()
+        assert info.key == key
+        assert len(store.reviews(info.id)) == 3 and len(store.links(info.id)) == 1
+        assert info.progress.reviewed == 3 and info.progress.total > 3

@@ -89,7 +89,7 @@ async def _reviewed(pilot) -> None:
     pilot.app.screen.open_compare(2, 3)
     await settle(pilot.app, pilot)
     screen = pilot.app.screen
-    await pilot.press("a", "j", "!")
+    await pilot.press("asterisk", "a", "j", "asterisk", "!")
     await until(pilot, lambda: screen.progress[0] == 2, "two verdicts")
     await pilot.press("e")
     await until(pilot, lambda: isinstance(pilot.app.screen, NoteInput), "the note input")
