@@ -237,6 +237,15 @@ async def test_a_noted_pair_keeps_its_sentences_apart_when_its_group_is_split(
         await until(pilot, lambda: group not in screen.passages, "the split")
         assert [p.a for p in screen.passages if {4, 5} & set(p.a)] == [(4,), (5,)]
         assert [r.verdict for r in stored(db)] == [None, "rejected"]
+        # The pair is gone, its note is not: the parts of it the split left show it.
+        await settle(app, pilot)
+        for side, i in (("a", 4), ("b", 11)):
+            (n,) = [n for n, p in enumerate(screen.passages) if i in getattr(p, side)]
+            w = screen.items[side][n]
+            assert isinstance(w, PassageView) and w.badge is not None, side
+            assert w.badge[1].plain.endswith("\npair A5\u2013B12: \u270e checked"), side
+        (n,) = [n for n, p in enumerate(screen.passages) if 5 in p.a]
+        assert "pair A5" not in badge(screen, n)  # A6 was not part of that pair
 
 
 async def test_a_pair_taken_away_stays_in_its_group_and_can_be_given_back(

@@ -146,6 +146,18 @@ class Reviewed:
                       and p.review.verdict == "rejected" and p.holds(a, b)), None)
         return None if group is None else group.review.corrected
 
+    def split_inside(self, review: Review, a: Iterable[int], b: Iterable[int]) -> list[Review]:
+        """The reviews of pairs inside the target of ``review`` (an ``unrelated`` rejection
+        of a group) that name one of sentences ``a`` and ``b``: a pair's own flag or note,
+        which no passage shows once the rejection split the pair apart, for the parts
+        the split left (sentences ``a`` and ``b``) to show."""
+        outer = next((p for p in self.placed if p.review.target == review.target), None)
+        if outer is None:
+            return []
+        return [p.review for p in self.placed
+                if p is not outer and p.a and p.b and outer.holds(p.a, p.b)
+                and p.touches(a, b) and (p.review.verdict is not None or p.review.note)]
+
     def apart(self) -> list[Sentences]:
         """The sentences of each review, smallest first: a run of unique sentences is never
         one passage across two of them (see :func:`~newsdiff.present.passages.passages`)."""

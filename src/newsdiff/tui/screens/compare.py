@@ -109,6 +109,8 @@ class View(NamedTuple):
     reviews: list[Review | None]
     counted: frozenset[str]
     stops: list[tuple[Stop, ...]]
+    #: The reviews placed on the comparison's sentences (see :class:`Reviewed`).
+    reviewed: Reviewed
 
 
 class Reading(NamedTuple):
@@ -258,6 +260,8 @@ class CompareScreen(NavigationScreen, ReviewScreen):
         self.stops: list[tuple[Stop, ...]] = []
         self.stop_at: tuple[tuple[int, ...], tuple[int, ...]] | None = None
         self.whole = False
+        #: The reviews placed on the sentences of the comparison shown (see :class:`View`).
+        self.reviewed: Reviewed | None = None
         self.progress = (0, 0)
         #: The comparison as shown (the reviewer's corrections applied), once built.
         self.shown: Comparison | None = None
@@ -323,7 +327,8 @@ class CompareScreen(NavigationScreen, ReviewScreen):
                 if self._shown(engine, p, r)]
         return View(c, [ps[n] for n in keep], [found[n].target for n in keep],
                     [found[n].review for n in keep],
-                    frozenset(r.counted.key for r in found), [found[n].stops for n in keep])
+                    frozenset(r.counted.key for r in found), [found[n].stops for n in keep],
+                    reviewed)
 
     def _shown(self, engine: Comparison, p: Passage, r: Reading) -> bool:
         """Whether the filters let passage ``p`` through: not reviewed when ``r`` shows only
@@ -354,7 +359,7 @@ class CompareScreen(NavigationScreen, ReviewScreen):
         view = view or self.view()
         c = self.shown = view.comparison
         self.passages, self.targets, self.reviews = view.passages, view.targets, view.reviews
-        self.stops = view.stops
+        self.stops, self.reviewed = view.stops, view.reviewed
         self.selected = None  # an index into the passages before; chosen again below
         note = ("all but boilerplate" if self.kinds == DEFAULT_KINDS
                 else "only " + ", ".join(sorted(self.kinds)))
@@ -545,8 +550,17 @@ class CompareScreen(NavigationScreen, ReviewScreen):
                 self.comparison, self.passages[k]):
             return badge
         given = self.name_of(review.target)
-        return badge if given is None else (
-            badge[0], badge[1].append(f" (given to {given})", style="italic"))
+        if given is not None:
+            badge[1].append(f" (given to {given})", style="italic")
+        p = self.passages[k]
+        if self.reviewed is not None and not p.pairs and review.corrected == "unrelated":
+            # the pairs' own flags and notes the split left without a passage
+            for inside in self.reviewed.split_inside(review, p.a, p.b):
+                line = texts.review_badge(inside)
+                if line is not None:
+                    badge[1].append(f"\n{self.name_of(inside.target) or 'a pair'}: ",
+                                    style="bold").append_text(line[1])
+        return badge
 
     def review_subject(self) -> Subject | None:
         """The pair stepped to in a passage with stops, or the group ``*`` took whole, or
@@ -627,6 +641,7 @@ class CompareScreen(NavigationScreen, ReviewScreen):
             changed = [k for k, (old, new) in enumerate(zip(self.stops, view.stops,
                                                             strict=True)) if old != new]
             self.targets, self.reviews, self.stops = view.targets, view.reviews, view.stops
+            self.reviewed = view.reviewed
             for k in range(len(self.passages)):
                 badge = self._badge(k)
                 for side in ("a", "b"):
