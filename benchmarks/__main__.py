@@ -1,4 +1,5 @@
-"""``python -m benchmarks [--quick] [--install] [--no-write]``: see :mod:`benchmarks.suite`."""
+"""``python -m benchmarks [--quick] [--install] [--no-write] [--runs N] [--no-quality |
+--quality-only]``: see :mod:`benchmarks.suite`."""
 
 import sys
 

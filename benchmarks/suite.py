@@ -1,13 +1,17 @@
 """One benchmark command: newsdiff against other diff tools, long documents, large
-stories and the reader, as one Markdown table (issue 7).
+stories and the reader, as one Markdown table (issue 7), and its quality on the dev
+data as a second one (issue 15, :mod:`benchmarks.quality`).
 
     .venv/bin/python -m benchmarks [--quick] [--install] [--no-write] [--runs N]
+                                   [--no-quality | --quality-only]
 
-Prints the table and writes it to ``benchmarks/RESULTS.md`` with the machine it
-ran on (``--no-write``: print only).  ``--install`` first installs the missing
+Prints the tables and writes them to ``benchmarks/RESULTS.md`` with the machine and
+commit they ran on (``--no-write``: print only); a run of only one of the two
+rewrites only its own part of the file.  ``--install`` first installs the missing
 comparison tools from the system's packages (``apt-get install -y icdiff
 dwdiff``, needs root); without it a missing tool is skipped with a note.
-``--quick`` uses tiny sizes and one run (the smoke test); its figures mean nothing.
+``--quick`` uses tiny sizes and one run (the smoke test); its figures mean nothing,
+and it skips the quality section (a minute or more) as ``--no-quality`` does.
 
 Every figure is a whole child process unless said otherwise.  newsdiff's modules
 are compiled to bytecode first (as installing does), and every child keeps its
@@ -357,30 +361,77 @@ def machine() -> list[str]:
         f"- machine: {platform.platform()}, {cpu_model()}, {os.cpu_count()} cores",
         (f"- Python {platform.python_version()} ({platform.python_implementation()}), "
          f"newsdiff {version('newsdiff')}"),
+        f"- commit: {commit()}",
     ]
 
 
-def table(rows: list[Row]) -> str:
-    lines = ["| measurement | result | goal | met |", "|---|---|---|---|"]
+def commit() -> str:
+    """The checkout's short commit, and whether the working tree differs from it (the
+    figures are then of code no commit holds)."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
+                              check=False).stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    return head + (" with uncommitted changes" if git("status", "--porcelain") else "")
+
+
+def table(rows: list[Row], goal: str = "goal") -> str:
+    lines = [f"| measurement | result | {goal} | met |", "|---|---|---|---|"]
     lines += ["| " + " | ".join(r.cells()) + " |" for r in rows]
     return "\n".join(lines)
 
 
+#: Where the quality part of RESULTS.md starts: a run of one part keeps the other.
+QUALITY_HEADING = "## Quality (dev data)"
+
+
+def quality_section(rows: list[Row], notes: list[str]) -> str:
+    """The quality part: heading, machine, the table against the held-back floors (none
+    when nothing could be scored) and the notes under it."""
+    return "\n\n".join([
+        QUALITY_HEADING,
+        ("Written by `.venv/bin/python -m benchmarks` (this part alone: `--quality-only`; "
+         "see `benchmarks/quality.py` for what each figure measures)."),
+        "\n".join(machine()), *([table(rows, "floor (held-back)")] if rows else []), *notes])
+
+
+def write_results(speed: str | None, quality: str | None) -> None:
+    """Rewrite the parts of :data:`RESULTS` that ran (``None``: did not) and keep the
+    other as it was, so that ``--quality-only`` keeps the speed figures of a quiet day."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    head, mark, tail = old.partition(QUALITY_HEADING)
+    parts = [speed or head.strip(), quality or (mark + tail).strip()]
+    RESULTS.write_text("\n\n".join(p for p in parts if p) + "\n", encoding="utf-8")
+    print(f"written to {RESULTS.relative_to(ROOT)}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
+    # Imported here: the quality section builds its rows with this module's Row.
+    from benchmarks import quality
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="tiny sizes, one run (smoke test)")
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny sizes, one run, no quality section (smoke test)")
     parser.add_argument("--install", action="store_true",
                         help="apt-get install the missing comparison tools (icdiff, dwdiff)")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
     parser.add_argument("--runs", type=int, default=None,
                         help="runs of each one-shot command (11; quick: 1)")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--no-quality", action="store_true",
+                      help="skip the quality section (the dev data of ../shared)")
+    only.add_argument("--quality-only", action="store_true",
+                      help="only the quality section, no speed figures")
     args = parser.parse_args(argv)
+    if args.quick and args.quality_only:
+        parser.error("--quick skips the quality section: it cannot go with --quality-only")
 
     runs = args.runs or (1 if args.quick else 11)
     long_sizes = [2_000, 4_000, 8_000] if args.quick else [10_000, 100_000, 1_000_000]
     story_sizes = [3, 5, 8] if args.quick else [20, 100, 300]
     rows: list[Row] = []
-    sections = [
+    sections = [] if args.quality_only else [
         ("one-shot", lambda: one_shot(runs, args.install)),
         ("long documents", lambda: long_documents(long_sizes, 1 if args.quick else 3, args.install)),
         ("repeated sentences", lambda: repeated_sentences(long_sizes[-1], 1 if args.quick else 3)),
@@ -388,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
         ("reader", lambda: reader(1 if args.quick else 5, 3 if args.quick else 50,
                                   10 if args.quick else 100)),
     ]
+    quality_part = None
     compile_bytecode()
     with tempfile.TemporaryDirectory() as cache:
         # Every child keeps its caches here, never in the user's cache folder.
@@ -396,14 +448,16 @@ def main(argv: list[str] | None = None) -> int:
         for name, run in sections:
             print(f"… {name}", file=sys.stderr, flush=True)
             rows += run()
-    text = table(rows)
-    print(text)
+        if not (args.quick or args.no_quality):
+            print("… quality (a minute or more)", file=sys.stderr, flush=True)
+            quality_part = quality_section(*quality.run())
+    speed_part = (
+        "# Benchmark results\n\nWritten by `.venv/bin/python -m benchmarks --install` (see "
+        "`benchmarks/suite.py` for what each figure measures).\n\n"
+        + "\n".join(machine()) + "\n\n" + table(rows)) if sections else None
+    print("\n\n".join(part for part in (speed_part, quality_part) if part))
     if not args.no_write:
-        RESULTS.write_text(
-            "# Benchmark results\n\nWritten by `.venv/bin/python -m benchmarks --install` "
-            "(see `benchmarks/suite.py` for what each figure measures).\n\n"
-            + "\n".join(machine()) + "\n\n" + text + "\n", encoding="utf-8")
-        print(f"written to {RESULTS.relative_to(ROOT)}", file=sys.stderr)
+        write_results(speed_part, quality_part)
     return 0
 
 
