@@ -97,6 +97,40 @@ def test_a_made_up_story_has_its_claims_divergence_and_lone_fact() -> None:
                for c in lone)
 
 
+NAMES = [
+    "The harbour master confirmed that the ferry was delayed by the storm on Friday.",
+    ("Harbour master Piotr Kowalczyk confirmed that the ferry was delayed by the storm "
+     "on Friday."),
+    ("Harbour master Pyotr Kowalczyk confirmed on Friday that the ferry was delayed by "
+     "the storm."),
+]
+
+
+def test_two_outlets_that_name_someone_differently_diverge_when_the_anchor_names_no_one(
+        ) -> None:
+    """The anchor says only "the harbour master": against it neither full name conflicts,
+    but the two outlets that name him disagree, as their pairwise view says."""
+    from newsdiff.engine.pair import compare
+
+    articles = _articles(NAMES)
+    story = compare_story(articles)
+    (claim,) = [c for c in story.claims if len(c.outlets) == 3]
+    pair = compare(articles[1], articles[2])
+    (named,) = [d for al in pair.alignments for d in al.details if d.type == "name"]
+    found = [d for d in story.divergences if d.type == "name" and d.claim == claim.id]
+    assert [{v.casefold() for _, v in d.values} for d in found] == [
+        {named.a.casefold(), named.b.casefold()}]
+    assert {a for d in found for a, _ in d.values} == {1, 2}
+
+
+def test_the_sample_story_names_the_spellings_two_outlets_give_in_one_claim(sample) -> None:
+    """Pairwise, 003 and 004 spell the ambassador Sergey and Sergei; in the story both
+    sit in the headline claim, whose anchor gives no first name."""
+    names = {frozenset((a, v) for a, v in d.values)
+             for d in sample.divergences if d.type == "name"}
+    assert frozenset({(3, "Sergey Kislyak"), (4, "Sergei Kislyak")}) in names
+
+
 def test_article_order_does_not_change_the_claims() -> None:
     articles = [load_article(str(p)) for p in sample_story()]
     order = list(range(5))

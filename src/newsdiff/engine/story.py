@@ -47,6 +47,7 @@ from newsdiff.engine.graph import MAX_SLOT_SENTENCES, SentenceGraph
 from newsdiff.engine.judge import judge
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.scoring import Scorer, default_scorer
+from newsdiff.engine.similarity import DIRECT_LINK
 from newsdiff.engine.wire import wire_sources
 from newsdiff.run import Executor, default_executor
 from newsdiff.text.facts import diverging_details, extract_facts
@@ -59,6 +60,10 @@ MAX_PARTNERS = 40
 #: The highest score a passage that is not the anchor's text again can have (see
 #: :func:`_passage_score`): shown with two decimals, it never reads as an identical 1.00.
 _BELOW_IDENTICAL = 0.99
+#: A claim with more distinct sentences than this has its outlets' tellings compared with
+#: the anchor's only, not also with each other (see :func:`_with_outlet_pairs`): the
+#: pairs grow with the square of a live blog's hundreds of copies.
+MAX_PAIRWISE_TEXTS = 60
 #: Articles whose quotes and wire copy one core finds in a second (for the executor's
 #: judgement of whether finding them aside pays).
 QUOTE_ARTICLES_PER_SECOND = 200
@@ -91,7 +96,8 @@ def compare_story(articles: Sequence[Article | ArticleAnalysis], *,
         articles=plain,
         claims=tuple(claims),
         quotes=quotes,
-        divergences=tuple(d for c in claims for d in _divergences(c, graph)),
+        divergences=tuple(_with_outlet_pairs(
+            [d for c in claims for d in _divergences(c, graph)], claims, graph)),
         sources=sources,
     )
 
@@ -289,6 +295,52 @@ def _divergences(claim: Claim, graph: _StoryGraph) -> list[Divergence]:
                        tuple(sorted(((a, text) for (a, _), text in values.items()),
                                     key=lambda v: v[0])))
             for (kind, _), values in out.items()]
+
+
+def _with_outlet_pairs(found: list[Divergence], claims: Sequence[Claim],
+                       graph: _StoryGraph) -> list[Divergence]:
+    """``found`` (each claim's details against its anchor) and the details two outlets give
+    differently where neither is the anchor, so that the story names the divergences the
+    pairwise view of two of its outlets names.
+
+    Two kinds of text pairs are compared, each pair of distinct texts once: two texts of
+    one claim that no one outlet prints both of (the anchor may not give the detail:
+    "Kislyak" against "Sergey Kislyak" and "Sergei Kislyak"), and two texts so alike that
+    the pairwise engine links them whatever its clustering (similarity at least
+    ``DIRECT_LINK``) but that the story's clustering put in different claims; such a
+    divergence is listed under the more widely carried claim.  Every outlet printing
+    either text is listed with its value, and a divergence the claim lists already is
+    not listed again.
+    """
+    claim_of: dict[int, Claim] = {}
+    for c in claims:
+        for p in c.passages:
+            for i in p.sentences:
+                claim_of.setdefault(graph.node_of[graph.view_at[(p.article, i)]], c)
+    pairs: dict[tuple[int, int], Claim] = {}
+    for c in claims:
+        nodes = sorted({graph.node_of[graph.view_at[(p.article, i)]] for p in c.passages
+                        if p is not c.anchor_passage for i in p.sentences})
+        if len(nodes) <= MAX_PAIRWISE_TEXTS:
+            pairs.update(((n, m), c) for x, n in enumerate(nodes) for m in nodes[x + 1:])
+    for (n, m), score in graph.scores.items():
+        cn, cm = claim_of.get(n), claim_of.get(m)
+        if score >= DIRECT_LINK and cn is not None and cm is not None and cn is not cm:
+            pairs.setdefault((n, m), min(cn, cm, key=lambda c: c.id))
+    listed = {(d.claim, d.type, frozenset((a, t.casefold()) for a, t in d.values))
+              for d in found}
+    out = list(found)
+    for (n, m), claim in sorted(pairs.items()):
+        if not graph.sides[n] ^ graph.sides[m]:
+            continue  # the same outlets print both: no two outlets tell it differently
+        for d in diverging_details(graph.nodes[n].facts, graph.nodes[m].facts):
+            values = {(a, d.a) for a in graph.sides[n]} | {(b, d.b) for b in graph.sides[m]}
+            folded = frozenset((a, t.casefold()) for a, t in values)
+            if any(c == claim.id and t == d.type and folded <= held for c, t, held in listed):
+                continue
+            listed.add((claim.id, d.type, folded))
+            out.append(Divergence(claim.id, d.type, tuple(sorted(values))))
+    return sorted(out, key=lambda d: d.claim)
 
 
 def _quotes_and_sources(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...],
