@@ -36,3 +36,10 @@ def test_date_conflicts(a, b, expected):
 ])
 def test_compatible_dates_are_not_conflicts(a, b):
     assert "date" not in types(a, b)
+
+
+@pytest.mark.parametrize("odd", ["²000", "¹⁹⁹⁹", "①②", "3:⁴⁵ p.m."])
+def test_digits_that_are_not_decimal_are_no_date_and_no_crash(odd):
+    """Superscript and circled digits pass ``str.isdigit`` but not ``int``: article text is
+    untrusted, so such a token is simply not a year, day or time."""
+    assert details(f"The plant opened in {odd} in May.", f"The plant opened in {odd}.") == []

@@ -104,7 +104,7 @@ def _clock_time(tok: SentenceTokens, i: int) -> _Found | None:
     """``10 a.m.``, ``10:30 pm``."""
     meridiem = _MERIDIEMS.get(tok.get(i + 1))
     hour, _, minute = tok.low[i].partition(":")
-    if meridiem is None or not hour.isdigit() or not (minute.isdigit() or not minute):
+    if meridiem is None or not hour.isdecimal() or not (minute.isdecimal() or not minute):
         return None
     value = (int(hour) % 12 + meridiem, int(minute or 0))
     return [DateRef("time", value, tok.span(i, i + 1))], i + 1
@@ -120,13 +120,15 @@ def _year(tok: SentenceTokens, i: int) -> _Found | None:
 
 def _day_value(word: str) -> int | None:
     digits = word.rstrip("stndrh")
-    if digits.isdigit() and len(digits) <= 2 and 1 <= int(digits) <= 31:
+    if digits.isdecimal() and len(digits) <= 2 and 1 <= int(digits) <= 31:
         return int(digits)
     return None
 
 
 def _year_value(word: str) -> int | None:
-    if len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2099:
+    # isdecimal, not isdigit: a superscript or circled digit ("²000") is a digit that
+    # int() refuses, and article text is untrusted.
+    if len(word) == 4 and word.isdecimal() and 1900 <= int(word) <= 2099:
         return int(word)
     return None
 
