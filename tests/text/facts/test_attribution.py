@@ -35,3 +35,42 @@ def test_different_speakers_conflict():
 ])
 def test_compatible_or_uncheckable_sources_do_not_conflict(a, b):
     assert "attribution" not in types(a, b)
+
+
+# ------------------------------------------------------------------ described sources
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("The harbour authority said the crane had collapsed.",
+     "The logistics company said the crane had collapsed.",
+     ("attribution", "The harbour authority", "The logistics company")),
+    ("Police said the driver was drunk.", "The bus operator said the driver was drunk.",
+     ("attribution", "Police", "The bus operator")),
+    ("Airline officials said the plane was full.", "The aviation ministry said the plane was full.",
+     ("attribution", "Airline officials", "The aviation ministry")),
+    ("The ship's owner said the hull was intact.",
+     "The Panama Maritime Authority said the hull was intact.",
+     ("attribution", "The ship's owner", "The Panama Maritime Authority")),
+])
+def test_bodies_of_different_kinds_conflict(a, b, expected):
+    assert details(a, b) == [expected]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a role speaks for a body it does not name
+    ("A spokeswoman said the plant would close.",
+     "Acme Steel spokeswoman Maria Lopez said the plant would close."),
+    ("Officials said the bridge was unsafe.", "Police said the bridge was unsafe."),
+    ("Sources said the talks had failed.", "The ministry said the talks had failed."),
+    # one kind of body may contain or speak for another
+    ("The ministry said the fee would rise.", "The government said the fee would rise."),
+    ("The owner said the tanker was empty.", "The operator said the tanker was empty."),
+    # a description may refer back to a name
+    ("The company said the recall was voluntary.", "Nordwind said the recall was voluntary."),
+    ("The port authority said the quay was closed.", "Harbourmaster Jensen said so."),
+    # the same body, written out or shortened
+    ("The port authority said the quay was closed.",
+     "The Rotterdam Port Authority said the quay was closed."),
+    ("He said the quay was closed.", "The company said the quay was closed."),
+])
+def test_described_sources_that_may_be_one_do_not_conflict(a, b):
+    assert "attribution" not in types(a, b)

@@ -3,15 +3,30 @@
 Speakers and reporters (outlets) are different roles: a speaker and an outlet
 that reports the speaker never contradict each other, so each role is compared
 with the same role only, and one source the two sides share in any role is
-enough to agree.  Only named sources are read: "he said" or "officials said"
-could mean anyone, so it never conflicts with anything.
+enough to agree.  Sources are read when they are named ("Flores", "the
+Washington Post") or described by the body they speak for ("the port
+authority", "police", "the ship's owner"); "he said" or "officials said" could
+mean anyone and is not read.
+
+Two sources conflict only when they cannot be one: two names, or two bodies of
+different kinds (a public body against a company: "the port authority" vs "the
+shipping company").  Everything else errs towards silence, and on purpose:
+
+* a role ("officials", "a spokesperson", "sources") may speak for any body, so
+  it conflicts only through the body it names ("company officials" vs
+  "police"); "officials said" vs "police said" is silent, as police are officials;
+* bodies of one kind may contain or speak for each other ("the ministry" and
+  "the government", "the owner" and "the operator");
+* a description may refer back to a name ("the company" to "Evergreen"),
+  unless the name says it is a body of another kind ("the Suez Canal Authority").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache, lru_cache
 
-from newsdiff.text.facts.compatibility import nested, texts
+from newsdiff.text.facts.compatibility import conflicting, nested, texts
 from newsdiff.text.facts.grammar import MONTHS, UNITS, WEEKDAYS, adjectival, is_adverb, lemma
 from newsdiff.text.facts.sentence import SentenceTokens
 from newsdiff.text.facts.values import Facts, Mention
@@ -29,14 +44,35 @@ _ARTICLES = frozenset(("the", "a", "an"))
 _SOURCE_SKIP = frozenset(("also", "first", "later", "then", "has", "have", "had"))
 _SOURCE_WORDS = 6
 _NOT_SOURCE_WORDS = WEEKDAYS | frozenset(MONTHS) | frozenset(UNITS)
+# The kinds of body a source can speak for, by the noun that heads its description.
+_BODIES = {
+    "state": "authority authorities ministry department agency government police army military "
+             "navy coastguard court prosecutor prosecutors office council commission regulator "
+             "embassy administration survey bureau cabinet parliament",
+    "company": "company firm corporation corp inc ltd operator owner carrier airline "
+               "manufacturer maker insurer charterer shipowner",
+}
+# People who speak for some body, which one unsaid.
+_ROLES = "official spokesperson spokesman spokeswoman representative source officer executive"
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    """Body nouns by lemma, built on first use (lemmas need the WordNet map)."""
+    return {lemma(w): kind for kind, words in _BODIES.items() for w in words.split()}
+
+
+@cache
+def _roles() -> frozenset[str]:
+    return frozenset(lemma(w) for w in _ROLES.split())
 
 
 def sources(tok: SentenceTokens) -> tuple[list[Mention], list[Mention]]:
     """Named speakers and named reporters of the sentence's claim.
 
     Reporting verbs count in lower case only ("the United States" states
-    nothing).  Sources without a capitalised name ("he", "officials", "the
-    report") are left out: which outlet or person they mean cannot be checked.
+    nothing).  Sources that neither name anyone nor a body ("he", "officials",
+    "the report") are left out: who they mean cannot be checked.
     """
     speakers: list[Mention | None] = []
     reporters: list[Mention | None] = []
@@ -94,8 +130,13 @@ def _source_word(tok: SentenceTokens, k: int) -> bool:
 
 
 def _source(tok: SentenceTokens, start: int, end: int) -> Mention | None:
-    """A source mention if ``start..end`` holds a proper name (a capitalised non-date word)."""
-    if start > end or not any(_proper(tok, k) for k in range(start, end + 1)):
+    """A source mention if ``start..end`` holds a proper name or a body noun.
+
+    A role alone ("officials", "a spokesperson") is not read: it could speak
+    for anyone, so it could neither conflict nor be shown as who spoke.
+    """
+    if start > end or not any(_proper(tok, k) or lemma(tok.low[k]) in _kinds()
+                              for k in range(start, end + 1)):
         return None
     words = frozenset(lemma(tok.low[k]) for k in range(start, end + 1)
                       if tok.low[k] not in _ARTICLES)
@@ -103,7 +144,14 @@ def _source(tok: SentenceTokens, start: int, end: int) -> Mention | None:
 
 
 def _proper(tok: SentenceTokens, k: int) -> bool:
-    return tok.is_cap(k) and tok.low[k] not in _NOT_SOURCE_WORDS
+    """A capitalised word that names someone: not a date, not "Police" opening a sentence."""
+    return (tok.is_cap(k) and tok.low[k] not in _NOT_SOURCE_WORDS
+            and not _describing(lemma(tok.low[k])))
+
+
+def _describing(word: str) -> bool:
+    """A body or role noun (by lemma): "authority", "company", "officials"."""
+    return word in _kinds() or word in _roles()
 
 
 # ------------------------------------------------------------------ conflicts
@@ -119,7 +167,7 @@ def attribution_details(a: Facts, b: Facts) -> Iterable[Detail]:
     if any(_same_source(x, y) for x in everyone_a for y in everyone_b):
         return
     for xs, ys in ((a.speakers, b.speakers), (a.reporters, b.reporters)):
-        if xs and ys:
+        if conflicting(xs, ys, _may_be_one):
             yield Detail("attribution", texts(xs), texts(ys))
             return
 
@@ -128,3 +176,27 @@ def _same_source(x: Mention, y: Mention) -> bool:
     """Nested names, or two words in common: "Justice Department officials" and
     "Justice Department spokeswoman Sarah Isgur Flores" speak for one body."""
     return nested(x, y) or len(x.words & y.words) >= 2
+
+
+def _may_be_one(x: Mention, y: Mention) -> bool:
+    """Not two names, and not bodies of two kinds: the rules in the module docstring."""
+    (x_named, x_kind, x_role), (y_named, y_kind, y_role) = _profile(x.text), _profile(y.text)
+    if x_kind and y_kind and x_kind != y_kind:
+        return False
+    return not (x_named and y_named) or x_role or y_role
+
+
+@lru_cache(maxsize=1024)
+def _profile(text: str) -> tuple[bool, str | None, bool]:
+    """Whether a source names someone, the kind of body it speaks for, whether it is a role.
+
+    The kind is its head noun's, or for a role the noun before it ("company
+    officials"); a name names no kind unless its head does ("Suez Canal Authority").
+    """
+    tok = SentenceTokens(text)
+    heads = [lemma(w) for w in tok.low if w[:1].isalnum()][-2:]
+    role = heads[-1] in _roles()
+    body = heads[0] if role and len(heads) > 1 else heads[-1]
+    named = any(_proper(tok, k) for k in range(tok.n))
+    return named, _kinds().get(body), role
+
