@@ -2,10 +2,11 @@
 
 Two sentences that report the same fact *diverge* when a detail a reader could
 check differs: a number or count, a date, a place, a person's name, who said
-it, or a negation against an assertion.  Saying more is not diverging, so every
-comparison here asks "do these values contradict?", never "are they equal?": a
-value on one side only, a month list that contains the other side's month,
-"The Post" against "The Washington Post" are all compatible.  A false
+it, a negation against an assertion, or what happened to someone.  Saying
+more is not diverging, so every comparison here asks "do these values
+contradict?", never "are they equal?": a value on one side only, a month list
+that contains the other side's month, "The Post" against "The Washington
+Post" are all compatible.  A false
 "divergent" costs the reader more than a missed one, so every rule errs towards
 silence when the text is ambiguous.
 
@@ -14,7 +15,7 @@ value types, are importable from here.  What is where, each module importing
 only from those above it:
 
 * ``values``: the value types (``Facts``, ``Count``, ``DateRef``, ``Mention``,
-  ``NamePair``, ``Predicate``).
+  ``NamePair``, ``Outcome``, ``Predicate``).
 * ``sentence``: ``SentenceTokens``, the token view of one sentence that every
   reader walks.
 * ``grammar``: words and phrase shapes several readers need (numbers in words,
@@ -24,7 +25,9 @@ only from those above it:
 * one module per kind of detail, named after the ``Detail.type`` it yields,
   each with its reader and its conflict rule: ``numbers`` (counts and
   amounts), ``dates``, ``places``, ``names`` (spellings), ``attribution``
-  (speakers and outlets), ``negation`` (negated and asserted predicates).
+  (speakers and outlets), ``negation`` (negated and asserted predicates,
+  denials, statements withheld), ``outcomes`` (died / injured / unharmed,
+  charged / acquitted, of one subject).
 * ``extraction``: ``extract_facts`` runs every reader; ``comparison``:
   ``diverging_details`` runs every rule.
 
@@ -38,9 +41,18 @@ kind is read in one file.  The readers share no code but ``sentence`` and
 
 from newsdiff.text.facts.comparison import diverging_details
 from newsdiff.text.facts.extraction import extract_facts
-from newsdiff.text.facts.values import EVENT, Count, DateRef, Facts, Mention, NamePair, Predicate
+from newsdiff.text.facts.values import (
+    EVENT,
+    Count,
+    DateRef,
+    Facts,
+    Mention,
+    NamePair,
+    Outcome,
+    Predicate,
+)
 
 __all__ = [
-    "EVENT", "Count", "DateRef", "Facts", "Mention", "NamePair", "Predicate",
+    "EVENT", "Count", "DateRef", "Facts", "Mention", "NamePair", "Outcome", "Predicate",
     "diverging_details", "extract_facts",
 ]

@@ -16,13 +16,14 @@ from newsdiff.text.facts.dates import date_details
 from newsdiff.text.facts.names import name_details
 from newsdiff.text.facts.negation import negation_details
 from newsdiff.text.facts.numbers import number_details
+from newsdiff.text.facts.outcomes import outcome_details
 from newsdiff.text.facts.places import place_details
 from newsdiff.text.facts.values import Facts
 from newsdiff.values import Detail, DetailType
 
 _RULES: tuple[Callable[[Facts, Facts], Iterable[Detail]], ...] = (
     number_details, date_details, place_details, name_details, attribution_details,
-    negation_details,
+    negation_details, outcome_details,
 )
 _TYPE_ORDER = {t: i for i, t in enumerate(get_args(DetailType))}
 

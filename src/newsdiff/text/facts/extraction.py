@@ -15,6 +15,7 @@ from newsdiff.text.facts.dates import dates
 from newsdiff.text.facts.names import names
 from newsdiff.text.facts.negation import predicates
 from newsdiff.text.facts.numbers import counts
+from newsdiff.text.facts.outcomes import outcomes
 from newsdiff.text.facts.places import places
 from newsdiff.text.facts.sentence import SentenceTokens
 from newsdiff.text.facts.values import Facts
@@ -38,4 +39,5 @@ def extract_facts(text: str) -> Facts:
         reporters=tuple(reporters),
         negated=tuple(negated),
         asserted=tuple(asserted),
+        outcomes=tuple(outcomes(tok)),
     )

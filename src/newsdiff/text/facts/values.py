@@ -67,6 +67,16 @@ class Predicate:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to someone: ``level`` ("dead", "charged", …), ``subject`` the word naming
+    them (the subject's head lemma), ``text`` the words as printed ("has died")."""
+
+    level: str
+    subject: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """The checkable details of one sentence, ready for ``diverging_details``."""
 
@@ -79,3 +89,4 @@ class Facts:
     reporters: tuple[Mention, ...] = ()
     negated: tuple[Predicate, ...] = ()
     asserted: tuple[Predicate, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
