@@ -91,7 +91,7 @@ def several(strategy: st.SearchStrategy) -> st.SearchStrategy:
     return st.lists(strategy, max_size=3).map(tuple)
 
 
-details = several(every_field(Detail, type=texts, a=texts, b=texts))
+details = several(every_field(Detail, type=texts, a=texts, b=texts, severity=texts))
 
 
 sentences = every_field(Sentence, index=ints, start=ints, end=ints, text=texts,
@@ -108,7 +108,7 @@ comparisons = every_field(Comparison, a=article_values, b=article_values,
 passages = every_field(ClaimPassage, article=ints, sentences=index_tuples, relation=texts,
                        score=floats, details=details, diff=diffs)
 claims = every_field(Claim, id=ints, passages=several(passages), anchor=ints, sources=ints,
-                     lead=ints)
+                     lead=ints, outlets_diverge=st.booleans())
 renderings = every_field(
     QuoteRendering, article=ints, text=texts, spans=several(st.tuples(ints, ints)),
     sentences=index_tuples, speaker=optional_texts, status=texts, diff=diffs, extent=texts,
@@ -116,7 +116,7 @@ renderings = every_field(
 quotes = every_field(Quote, id=ints, text=texts, speaker=optional_texts,
                      renderings=several(renderings), absent=index_tuples)
 divergences = every_field(Divergence, claim=ints, type=texts,
-                          values=several(st.tuples(ints, texts)))
+                          values=several(st.tuples(ints, texts)), severity=texts)
 stories = every_field(Story, articles=several(article_values), claims=several(claims),
                       quotes=several(quotes), divergences=several(divergences),
                       sources=several(index_tuples))
@@ -153,3 +153,12 @@ def test_anything_else_raises_only_what_the_cache_treats_as_a_miss(data):
             decode(data, shown)
         except (ValueError, TypeError, LookupError, RecursionError):
             pass
+
+
+def test_a_detail_keeps_its_severity_through_the_cache_and_a_swap():
+    a, b = make_article(["Lavrov spoke."], path="a.txt"), make_article(["Lavrov spoke."], path="b.txt")
+    variant = Detail("name", "Sergey Lavrov", "Sergei Lavrov", "variant")
+    value = Comparison(a, b, (Alignment("shared", (0,), (0,), 0.9, (variant,)),))
+    round_trips(value)
+    assert decode(encode(value.swapped())).alignments[0].details == (
+        Detail("name", "Sergei Lavrov", "Sergey Lavrov", "variant"),)

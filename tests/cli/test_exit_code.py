@@ -17,8 +17,22 @@ from tests.cli.support import SEEDS, assert_one_line_error, run
 
 AGREEING = (SEEDS[0], SEEDS[1])  # no divergent pair
 DIVERGING = (SEEDS[0], SEEDS[2])  # a divergent pair
-STORY_AGREEING = (SEEDS[0], SEEDS[1], SEEDS[3])  # no divergence across the three
 STORY_DIVERGING = tuple(SEEDS)
+#: Three tellings of one fact that agree on every detail (every three of the sample
+#: story's outlets hold a pair that diverges, which the story view names).
+AGREEING_TEXTS = (
+    "The council approved the new library budget on Monday.\n",
+    "On Monday the city council approved the new library budget, officials said.\n",
+    "The new library budget was approved by the council on Monday.\n",
+)
+
+
+@pytest.fixture(scope="module")
+def story_agreeing(tmp_path_factory) -> tuple[str, ...]:
+    folder = tmp_path_factory.mktemp("agreeing")
+    for n, text in enumerate(AGREEING_TEXTS):
+        (folder / f"outlet{n}.txt").write_text(text, encoding="utf-8")
+    return tuple(str(folder / f"outlet{n}.txt") for n in range(len(AGREEING_TEXTS)))
 
 
 def diverges(files) -> bool:
@@ -29,10 +43,13 @@ def diverges(files) -> bool:
     return any(al["kind"] == "divergent" for al in out["alignments"])
 
 
-@pytest.mark.parametrize(("files", "expected"), [
-    (AGREEING, False), (DIVERGING, True), (STORY_AGREEING, False), (STORY_DIVERGING, True),
+@pytest.mark.parametrize(("case", "expected"), [
+    ("pair", False), ("diverging pair", True), ("story", False), ("diverging story", True),
 ])
-def test_exit_code_says_whether_the_comparison_found_a_divergence(files, expected):
+def test_exit_code_says_whether_the_comparison_found_a_divergence(case, expected,
+                                                                  story_agreeing):
+    files = {"pair": AGREEING, "diverging pair": DIVERGING, "story": story_agreeing,
+             "diverging story": STORY_DIVERGING}[case]
     assert diverges(files) is expected
     result = run("--exit-code", *files, "--width", "100")
     assert result.exit_code == (1 if expected else 0), result.output

@@ -37,10 +37,23 @@ def test_same_words_without_a_common_run_are_a_paraphrase():
 def test_conflicting_detail_makes_a_copy_divergent():
     kind, details = _kind(
         "Sessions met with Russian ambassador Sergey Kislyak twice in 2016.",
+        "Sessions met with Russian ambassador Sergey Kislyak three times in 2016.",
+    )
+    assert kind == "divergent"
+    assert [(d.type, d.a, d.b, d.severity) for d in details] == [
+        ("number", "twice", "three times", "conflict")]
+
+
+def test_a_spelling_variant_makes_a_pair_divergent_as_the_milder_detail():
+    """Sergey and Sergei are one name transliterated twice: a fact-checker wants it named
+    (the gold guide counts a spelling as divergent), marked as milder than a conflict."""
+    kind, details = _kind(
+        "Sessions met with Russian ambassador Sergey Kislyak twice in 2016.",
         "Sessions met with Russian ambassador Sergei Kislyak twice in 2016.",
     )
     assert kind == "divergent"
-    assert [(d.type, d.a, d.b) for d in details] == [("name", "Sergey Kislyak", "Sergei Kislyak")]
+    assert [(d.type, d.a, d.b, d.severity) for d in details] == [
+        ("name", "Sergey Kislyak", "Sergei Kislyak", "variant")]
 
 
 def test_longest_common_run_counts_contiguous_words_only():

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from newsdiff.engine.story import compare_story, wire_sources
+from newsdiff.present.story import format_values
 from newsdiff.resources import sample_story
 from newsdiff.sources import load_article
 from newsdiff.sources.formats.text import parse_article
@@ -126,9 +127,12 @@ def test_two_outlets_that_name_someone_differently_diverge_when_the_anchor_names
 def test_the_sample_story_names_the_spellings_two_outlets_give_in_one_claim(sample) -> None:
     """Pairwise, 003 and 004 spell the ambassador Sergey and Sergei; in the story both
     sit in the headline claim, whose anchor gives no first name."""
-    names = {frozenset((a, v) for a, v in d.values)
+    names = {frozenset((a, v) for a, v in d.values): d
              for d in sample.divergences if d.type == "name"}
-    assert frozenset({(3, "Sergey Kislyak"), (4, "Sergei Kislyak")}) in names
+    found = names[frozenset({(3, "Sergey Kislyak"), (4, "Sergei Kislyak")})]
+    assert found.severity == "variant"  # one name transliterated twice, no contradiction
+    assert format_values(found, "ABCDE").endswith("(spelling variant)")
+    assert all(d.severity == "conflict" for d in sample.divergences if d.type == "number")
 
 
 def test_article_order_does_not_change_the_claims() -> None:

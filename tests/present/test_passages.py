@@ -2,6 +2,7 @@
 
 from newsdiff.present.passages import (
     PairLine,
+    format_detail,
     highlight_pair,
     pair_label,
     pair_lines,
@@ -9,7 +10,7 @@ from newsdiff.present.passages import (
     sentence_label,
     sentences_text,
 )
-from newsdiff.values import Alignment, Article, Comparison, Sentence
+from newsdiff.values import Alignment, Article, Comparison, Detail, Sentence
 from tests.builders import make_article
 from tests.scaling import near_linear
 
@@ -132,3 +133,9 @@ def test_a_large_group_picks_its_highlights_in_near_linear_time():
     highlighted = [al for al in run(5) if al is not None]
     assert [(al.a, al.b) for al in highlighted] == [((0,), (0,)), ((4,), (4,))]
     assert near_linear(run, 300, 3000)
+
+
+def test_a_detail_reads_as_a_conflict_or_as_a_spelling_variant_without_colour():
+    assert format_detail(Detail("number", "twice", "3")) == "number: twice \u2260 3"
+    assert format_detail(Detail("name", "Sergey Lavrov", "Sergei Lavrov", "variant")) == (
+        "name: Sergey Lavrov ~ Sergei Lavrov (spelling variant)")

@@ -19,7 +19,7 @@ from newsdiff.engine.pair import compare
 from newsdiff.present.visible import HIDDEN_RE
 from newsdiff.render.json_out import JSON_ERRORS, SCHEMA, comparison_to_dict, render_json
 from newsdiff.sources.formats.text import parse_article
-from newsdiff.values import Alignment, Comparison
+from newsdiff.values import Alignment, Comparison, Detail
 from newsdiff.values.comparison import mirror_diff
 from tests.builders import A_SENTENCES, B_SENTENCES, build_comparison, make_article
 
@@ -68,8 +68,19 @@ def test_alignment_fields(comparison):
     al = next(al for al in alignments if al["kind"] == "divergent")
     assert set(al) == {"kind", "a", "b", "score", "details", "diff"}
     assert al["score"] == 0.81
-    assert al["details"] == [{"type": "number", "a": "twice", "b": "three times"}]
+    assert al["details"] == [
+        {"type": "number", "a": "twice", "b": "three times", "severity": "conflict"}]
     assert al["diff"][1] == ["-", "twice"]
+
+
+def test_a_spelling_variant_says_so_in_its_severity():
+    a = make_article(["Sessions met Sergey Kislyak."], path="a.txt")
+    b = make_article(["Sessions met Sergei Kislyak."], path="b.txt")
+    variant = Detail("name", "Sergey Kislyak", "Sergei Kislyak", "variant")
+    c = Comparison(a, b, (Alignment("shared", (0,), (0,), 0.9, (variant,)),))
+    [al] = comparison_to_dict(c)["alignments"]
+    assert al["details"] == [{"type": "name", "a": "Sergey Kislyak", "b": "Sergei Kislyak",
+                              "severity": "variant"}]
 
 
 def test_only_filters_alignments_and_keeps_the_rest(comparison):
@@ -187,7 +198,7 @@ def test_swapping_articles_mirrors_the_result(text_a, text_b):
     forward, backward = _json(text_a, text_b), _json(text_b, text_a)
     flipped = sorted(
         (al["kind"], al["b"], al["a"], al["score"],
-         [{"type": d["type"], "a": d["b"], "b": d["a"]} for d in al["details"]],
+         [{**d, "a": d["b"], "b": d["a"]} for d in al["details"]],
          [list(run) for run in mirror_diff(tuple(map(tuple, al["diff"])))])
         for al in backward["alignments"]
     )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from newsdiff.render.story_json import render_story_json, story_to_dict
+from newsdiff.values import Detail
 from tests.stories import (
     ALTERED,
     HOSTILE_SENTENCE,
@@ -55,7 +57,8 @@ def test_json_claims(story, data):
     assert story.articles[1].text[start:end] == (
         "Sessions met the ambassador in April, July and September.")
     assert b["details"] == [
-        {"type": "number", "anchor": "twice", "value": "April, July and September"}]
+        {"type": "number", "anchor": "twice", "value": "April, July and September",
+         "severity": "conflict"}]
     assert "".join(text for op, text in b["diff"] if op != "-") == story.articles[1].text[start:end]
     assert data["claims"][2]["kind"] is None and data["claims"][2]["outlets"] == [0]
 
@@ -74,7 +77,8 @@ def test_json_quotes(story, data):
 def test_json_divergences(data):
     assert data["divergences"] == [{"claim": 0, "type": "number", "values": [
         {"article": 0, "value": "twice"}, {"article": 1, "value": "April, July and September"},
-        {"article": 2, "value": "twice"}, {"article": 3, "value": "twice"}]}]
+        {"article": 2, "value": "twice"}, {"article": 3, "value": "twice"}],
+        "severity": "conflict"}]
 
 
 def test_json_kinds_filter_claims_and_what_refers_to_them(story):
@@ -92,3 +96,15 @@ def test_json_gives_each_rendering_its_extent_and_matched_part(extent_story):
     longer = q["renderings"][1]
     (start, end), = longer["spans"]
     assert extent_story.articles[2].text[start:end] == longer["text"] == LONGER
+
+
+def test_json_passage_details_say_their_severity(story):
+    variant = Detail("name", "Sergey Lavrov", "Sergei Lavrov", "variant")
+    claim = story.claims[1]
+    shared = replace(claim.passages[1], details=(variant,))
+    changed = replace(story, claims=(story.claims[0], replace(claim, passages=(
+        claim.passages[0], shared)), *story.claims[2:]))
+    passage = story_to_dict(changed)["claims"][1]["passages"][1]
+    assert (passage["relation"], passage["details"]) == ("shared", [
+        {"type": "name", "anchor": "Sergey Lavrov", "value": "Sergei Lavrov",
+         "severity": "variant"}])

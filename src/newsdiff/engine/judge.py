@@ -61,6 +61,10 @@ def classify_pair(
 ) -> tuple[Kind, tuple[Detail, ...]]:
     """The kind of an aligned pair and, for a divergent one, the details that differ.
 
+    A spelling variant of a name (Sergey / Sergei) makes a pair divergent as a
+    conflict does: a fact-checker checks it, and the project's gold says so.  Its
+    ``severity`` tells the reader it is the milder of the two.
+
     ``words_*`` are the sentences' folded words (``tokens.words``).
     """
     shared = is_shared(words_a, words_b)
@@ -109,7 +113,7 @@ def judge(a: Sequence[SentenceAnalysis], b: Sequence[SentenceAnalysis]) -> Judge
         kind = "divergent" if details else kind
     diff = word_diff(text_1, text_2)
     if not ordered:
-        details = tuple(Detail(d.type, d.b, d.a) for d in details)
+        details = tuple(d.swapped() for d in details)
         diff = mirror_diff(diff)
     return Judgement(kind, details, diff)
 

@@ -92,12 +92,16 @@ def compare_story(articles: Sequence[Article | ArticleAnalysis], *,
     claims.sort(key=lambda c: (-len(c.passages), -c.sources,
                                min((p.article, p.sentences[0]) for p in c.passages)))
     claims = [replace(c, id=n) for n, c in enumerate(claims)]
+    divergences = _with_outlet_pairs([d for c in claims for d in _divergences(c, graph)],
+                                     claims, graph)
+    diverging = {d.claim for d in divergences}
+    claims = [replace(c, outlets_diverge=True) if c.id in diverging and c.kind != "divergent"
+              else c for c in claims]
     return Story(
         articles=plain,
         claims=tuple(claims),
         quotes=quotes,
-        divergences=tuple(_with_outlet_pairs(
-            [d for c in claims for d in _divergences(c, graph)], claims, graph)),
+        divergences=tuple(divergences),
         sources=sources,
     )
 
@@ -274,6 +278,7 @@ def _divergences(claim: Claim, graph: _StoryGraph) -> list[Divergence]:
     anchor_counts = [c for i in anchor.sentences for c in graph.facts_at(anchor.article, i).counts]
     # (type, anchor's value) -> (article, value folded) -> value as printed
     out: dict[tuple[str, str], dict[tuple[int, str], str]] = {}
+    conflicts: set[tuple[str, str]] = set()  # the keys some outlet's detail conflicts on
 
     def add(values: dict[tuple[int, str], str], article: int, text: str) -> None:
         values.setdefault((article, text.casefold()), text)
@@ -281,6 +286,8 @@ def _divergences(claim: Claim, graph: _StoryGraph) -> list[Divergence]:
     for p in claim.passages:
         for d in p.details:
             values = out.setdefault((d.type, d.a), {})
+            if d.conflicts:
+                conflicts.add((d.type, d.a))
             add(values, anchor.article, d.a)
             key = next((c.key for c in anchor_counts if c.text == d.a), None)
             if d.type != "number" or key is None:
@@ -293,8 +300,9 @@ def _divergences(claim: Claim, graph: _StoryGraph) -> list[Divergence]:
                             add(values, q.article, c.text)
     return [Divergence(claim.id, kind,  # type: ignore[arg-type]
                        tuple(sorted(((a, text) for (a, _), text in values.items()),
-                                    key=lambda v: v[0])))
-            for (kind, _), values in out.items()]
+                                    key=lambda v: v[0])),
+                       "conflict" if (kind, anchor_value) in conflicts else "variant")
+            for (kind, anchor_value), values in out.items()]
 
 
 def _with_outlet_pairs(found: list[Divergence], claims: Sequence[Claim],
@@ -339,7 +347,7 @@ def _with_outlet_pairs(found: list[Divergence], claims: Sequence[Claim],
             if any(c == claim.id and t == d.type and folded <= held for c, t, held in listed):
                 continue
             listed.add((claim.id, d.type, folded))
-            out.append(Divergence(claim.id, d.type, tuple(sorted(values))))
+            out.append(Divergence(claim.id, d.type, tuple(sorted(values)), d.severity))
     return sorted(out, key=lambda d: d.claim)
 
 

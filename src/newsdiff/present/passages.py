@@ -203,8 +203,12 @@ def sentences_text(article: Article, indices: Iterable[int]) -> str:
 
 
 def format_detail(d: Detail) -> str:
-    """A differing detail as one line: ``number: twice ≠ 3``."""
-    return f"{d.type}: {d.a} \u2260 {d.b}"
+    """A differing detail as one line: ``number: twice ≠ 3``, or for a spelling variant,
+    which contradicts nothing, ``name: Sergey Kislyak ~ Sergei Kislyak (spelling variant)``:
+    the words say how much it weighs, so it reads the same without colour."""
+    if d.conflicts:
+        return f"{d.type}: {d.a} \u2260 {d.b}"
+    return f"{d.type}: {d.a} ~ {d.b} (spelling variant)"
 
 
 def _components(alignments: list[Alignment]) -> list[list[Alignment]]:

@@ -165,7 +165,9 @@ def value_groups(d: Divergence) -> list[tuple[tuple[int, ...], str]]:
 
 
 def format_values(d: Divergence, labels: Sequence[str]) -> str:
-    """A divergence's values on one line: ``A, B "twice" · C "April, July and September"``."""
-    return " \u00b7 ".join(f'{", ".join(labels[i] for i in articles)} "{value}"'
+    """A divergence's values on one line: ``A, B "twice" · C "April, July and September"``,
+    and for spellings of one name ``… (spelling variant)``, as a pair's detail says it."""
+    line = " \u00b7 ".join(f'{", ".join(labels[i] for i in articles)} "{value}"'
                            for articles, value in value_groups(d))
+    return line if d.severity == "conflict" else f"{line} (spelling variant)"
 

@@ -41,7 +41,8 @@ def comparison_to_dict(c: Comparison, *, kinds: Collection[str] = ALL_KINDS) -> 
                 "a": spans(c.a, al.a),
                 "b": spans(c.b, al.b),
                 "score": al.score,
-                "details": [{"type": d.type, "a": d.a, "b": d.b} for d in al.details],
+                "details": [{"type": d.type, "a": d.a, "b": d.b, "severity": d.severity}
+                            for d in al.details],
                 "diff": [[op, text] for op, text in al.diff],
             }
             for al in c.alignments

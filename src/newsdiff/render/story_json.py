@@ -45,6 +45,7 @@ def story_to_dict(story: Story, *, kinds: Collection[str] = STORY_KINDS) -> dict
                 "claim": d.claim,
                 "type": d.type,
                 "values": [{"article": i, "value": value} for i, value in d.values],
+                "severity": d.severity,
             }
             for d in story.divergences
             if d.claim in ids
@@ -71,7 +72,8 @@ def _claim(story: Story, c: Claim) -> dict:
                 "sentences": spans(story.articles[p.article], p.sentences),
                 "relation": p.relation,
                 "score": p.score,
-                "details": [{"type": d.type, "anchor": d.a, "value": d.b} for d in p.details],
+                "details": [{"type": d.type, "anchor": d.a, "value": d.b, "severity": d.severity}
+                            for d in p.details],
                 "diff": [[op, text] for op, text in p.diff],
             }
             for p in c.passages

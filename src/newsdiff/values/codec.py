@@ -16,7 +16,8 @@ twice.
 
 This module is in ``values/``, which the engine's fingerprint covers: a
 change to the format makes every older entry unreachable, with no version
-number to bump.  The story's classes load only when a story is encoded or
+number to bump (and an entry of the older format, a detail without its
+severity, fails to decode, which the cache treats as a miss).  The story's classes load only when a story is encoded or
 decoded (see :mod:`newsdiff.values`).
 """
 
@@ -81,7 +82,7 @@ def _article_from(data: list[Any]) -> Article:
 
 
 def _alignment(al: Alignment) -> list[Any]:
-    return [al.kind, al.a, al.b, al.score, [[d.type, d.a, d.b] for d in al.details], al.diff]
+    return [al.kind, al.a, al.b, al.score, _details(al.details), al.diff]
 
 
 def _alignment_from(data: list[Any]) -> Alignment:
@@ -89,8 +90,12 @@ def _alignment_from(data: list[Any]) -> Alignment:
     return Alignment(kind, tuple(a), tuple(b), score, _details_from(details), _diff_from(diff))
 
 
+def _details(details: Sequence[Detail]) -> list[list[str]]:
+    return [[d.type, d.a, d.b, d.severity] for d in details]
+
+
 def _details_from(data: list[Any]) -> tuple[Detail, ...]:
-    return tuple(Detail(type_, a, b) for type_, a, b in data)
+    return tuple(Detail(type_, a, b, severity) for type_, a, b, severity in data)
 
 
 def _diff_from(data: list[Any]) -> tuple[tuple[Any, str], ...]:
@@ -99,13 +104,13 @@ def _diff_from(data: list[Any]) -> tuple[tuple[Any, str], ...]:
 
 def _story_body(story: Story) -> list[Any]:
     claims = [[c.id, [[p.article, p.sentences, p.relation, p.score,
-                       [[d.type, d.a, d.b] for d in p.details], p.diff] for p in c.passages],
-               c.anchor, c.sources, c.lead] for c in story.claims]
+                       _details(p.details), p.diff] for p in c.passages],
+               c.anchor, c.sources, c.lead, c.outlets_diverge] for c in story.claims]
     quotes = [[q.id, q.text, q.speaker,
                [[r.article, r.text, r.spans, r.sentences, r.speaker, r.status, r.diff,
                  r.extent, r.matched] for r in q.renderings],
                q.absent] for q in story.quotes]
-    divergences = [[d.claim, d.type, d.values] for d in story.divergences]
+    divergences = [[d.claim, d.type, d.values, d.severity] for d in story.divergences]
     return [claims, quotes, divergences, story.sources]
 
 
@@ -119,8 +124,8 @@ def _story_from(articles: tuple[Article, ...], body: list[Any]) -> Story:
                                             _details_from(details), _diff_from(diff))
                                for article, sentences, relation, score, details, diff
                                in passages),
-                    anchor, n_sources, lead)
-              for id_, passages, anchor, n_sources, lead in claims),
+                    anchor, n_sources, lead, outlets_diverge)
+              for id_, passages, anchor, n_sources, lead, outlets_diverge in claims),
         tuple(Quote(id_, text, speaker,
                     tuple(QuoteRendering(article, r_text, tuple((s, e) for s, e in spans),
                                          tuple(sentences), r_speaker, status, _diff_from(diff),
@@ -129,8 +134,8 @@ def _story_from(articles: tuple[Article, ...], body: list[Any]) -> Story:
                           extent, matched in renderings),
                     tuple(absent))
               for id_, text, speaker, renderings, absent in quotes),
-        tuple(Divergence(claim, type_, tuple((n, value) for n, value in values))
-              for claim, type_, values in divergences),
+        tuple(Divergence(claim, type_, tuple((n, value) for n, value in values), severity)
+              for claim, type_, values, severity in divergences),
         tuple(tuple(group) for group in sources),
     )
 

@@ -15,7 +15,8 @@ Kind = Literal["shared", "paraphrase", "divergent"]
 ALIGNED_KINDS: tuple[Kind, ...] = ("shared", "paraphrase", "divergent")
 ALL_KINDS: tuple[str, ...] = (*ALIGNED_KINDS, "unique", "boilerplate")
 
-DetailType = Literal["number", "date", "place", "name", "attribution", "negation"]
+DetailType = Literal["number", "date", "place", "name", "attribution", "negation", "outcome"]
+Severity = Literal["conflict", "variant"]
 DiffOp = Literal["=", "-", "+"]
 _MIRRORED_OP: dict[DiffOp, DiffOp] = {"=": "=", "-": "+", "+": "-"}
 
@@ -43,11 +44,27 @@ def mirror_diff(diff: tuple[tuple[DiffOp, str], ...]) -> tuple[tuple[DiffOp, str
 
 @dataclass(frozen=True, slots=True)
 class Detail:
-    """A checkable detail that differs between two aligned sentences."""
+    """A checkable detail that differs between two aligned sentences.
+
+    ``severity`` says how much the difference weighs: a ``conflict`` (the two
+    values cannot both be true) makes a pair divergent; a ``variant`` (one name
+    spelt two ways, "Sergey" / "Sergei") is worth showing to a fact-checker but
+    contradicts nothing, so it never does.
+    """
 
     type: DetailType
     a: str
     b: str
+    severity: Severity = "conflict"
+
+    @property
+    def conflicts(self) -> bool:
+        """Whether the two values contradict each other (what makes a pair divergent)."""
+        return self.severity == "conflict"
+
+    def swapped(self) -> Detail:
+        """The same detail seen from B: its values swapped, its severity kept."""
+        return Detail(self.type, self.b, self.a, self.severity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +86,7 @@ class Alignment:
         """The same alignment seen from B: sides, details and diff mirrored."""
         return Alignment(
             kind=self.kind, a=self.b, b=self.a, score=self.score,
-            details=tuple(Detail(d.type, d.b, d.a) for d in self.details),
+            details=tuple(d.swapped() for d in self.details),
             diff=mirror_diff(self.diff),
         )
 

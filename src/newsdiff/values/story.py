@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsdiff.values.article import Article
-from newsdiff.values.comparison import Detail, DetailType, DiffOp, Kind
+from newsdiff.values.comparison import Detail, DetailType, DiffOp, Kind, Severity
 
 #: How a passage relates to its claim: the claim's anchor passage itself, or the
 #: pairwise kind of the passage compared with the anchor.
@@ -55,6 +55,8 @@ class Claim:
     one wire story (``Story.sources``) count once.  ``lead`` is the anchor's
     sentence (its index in the anchor's article) that tells the claim, the one
     the other outlets' passages match best: a claim's one-line text.
+    ``outlets_diverge``: two outlets other than the anchor's give one of the
+    claim's details differently (a divergence no passage has against the anchor).
     """
 
     id: int
@@ -62,6 +64,7 @@ class Claim:
     anchor: int
     sources: int
     lead: int
+    outlets_diverge: bool = False
 
     @property
     def outlets(self) -> tuple[int, ...]:
@@ -78,9 +81,12 @@ class Claim:
 
     @property
     def kind(self) -> Kind | None:
-        """The claim's strongest disagreement: divergent if any passage diverges, else
-        paraphrase if any paraphrases, else shared; ``None`` when one outlet carries it."""
+        """The claim's strongest disagreement: divergent if any passage diverges (or two
+        outlets do, see ``outlets_diverge``), else paraphrase if any paraphrases, else
+        shared; ``None`` when one outlet carries it."""
         relations = {p.relation for p in self.passages} - {"anchor"}
+        if self.outlets_diverge:
+            relations.add("divergent")
         for kind in ("divergent", "paraphrase", "shared"):
             if kind in relations:
                 return kind  # type: ignore[return-value]
@@ -93,12 +99,15 @@ class Divergence:
 
     ``values`` holds, per outlet that gives the detail, the value as its text
     words it, in article order (for a count, say: ``(0, "twice")``,
-    ``(2, "April, July and September")``).
+    ``(2, "April, July and September")``).  ``severity`` is a ``variant`` when every
+    outlet pair of them differs only in the spelling of a name (see
+    :class:`~newsdiff.values.comparison.Detail`), a ``conflict`` otherwise.
     """
 
     claim: int
     type: DetailType
     values: tuple[tuple[int, str], ...]
+    severity: Severity = "conflict"
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,4 +20,4 @@ def types(a: str, b: str) -> list[str]:
 
 
 def mirrored(found: list[Detail]) -> list[Detail]:
-    return [Detail(d.type, d.b, d.a) for d in found]
+    return [d.swapped() for d in found]

@@ -1,13 +1,16 @@
 """The words and phrase shapes that more than one kind of detail reads.
 
 Numbers in words, calendar words, currency signs, verb forms and adverbs, the
-head of a noun chunk and the adjectival position: each is needed by several
+head of a noun chunk, the adjectival position and the folded spelling of a
+name: each is needed by several
 readers (counts and light verbs both end in a noun chunk, the sources and the
 predicates both step over adverbs, places and sources both refuse calendar
 words), so they live here, below all of them, and no reader imports another.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from newsdiff.text.facts.sentence import SentenceTokens
 from newsdiff.text.tokens import STOPWORDS
@@ -118,3 +121,10 @@ def adjectival(tok: SentenceTokens, i: int) -> bool:
     """A verb form used as an adjective, not a verb: "the reported account", "Kislyak's
     reported account" (after a determiner, "to" or an owner)."""
     return i > 0 and (tok.low[i - 1] in _ADJECTIVE_CONTEXT or tok.is_possessive(i - 1))
+
+
+def folded_word(word: str) -> str:
+    """``word`` without accents, apostrophes, hyphens and dots: "José" and "Jose",
+    "O'Brien" and "OBrien", "São" and "Sao" are one spelling of a name, never told apart."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if c.isalnum())

@@ -5,6 +5,14 @@ spellings of one name when they share one word and the other is an edit or two
 apart.  A different person is not a misspelling, so the differing word must be
 absent from the other sentence altogether ("Sergey Kislyak met Sergei Ivanov"
 names two people), and short words are left alone ("Meet" is not "Met").
+
+Two spellings of one name are one person written two ways (a transliteration,
+a typo): the reader can check it, but it is not a contradiction, so it is
+reported as a ``variant``, which does not make a pair divergent.  What is not
+even a spelling differs only in typography (accents, apostrophes, hyphens,
+dots: "José" / "Jose"), which the reader folds away, or is a country and its
+demonym ("South Africa's" / "South African"): the same word in two parts of
+speech, not two spellings of a name.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsdiff.text.distance import edit_distance
+from newsdiff.text.facts.grammar import folded_word
 from newsdiff.text.facts.sentence import SentenceTokens
 from newsdiff.text.facts.values import Facts, NamePair
 from newsdiff.values import Detail
@@ -24,10 +33,12 @@ def names(tok: SentenceTokens) -> tuple[list[NamePair], frozenset[str]]:
     for i in range(tok.n):
         if not tok.is_cap(i):
             continue
-        words.add(tok.low[i])
+        words.add(folded_word(tok.low[i]))
         if tok.is_cap(i - 1) and not tok.is_possessive(i - 1):
-            pairs.append(NamePair(tok.low[i - 1], tok.low[i], tok.span(i - 1, i)))
+            pairs.append(NamePair(folded_word(tok.low[i - 1]), folded_word(tok.low[i]),
+                                  tok.span(i - 1, i)))
     return pairs, frozenset(words)
+
 
 
 def name_details(a: Facts, b: Facts) -> Iterable[Detail]:
@@ -49,12 +60,12 @@ def name_details(a: Facts, b: Facts) -> Iterable[Detail]:
     for x in dict.fromkeys(a.names):
         for k in sorted({*by_first.get(x.first, ()), *by_last.get(x.last, ())}):
             y = ys[k]
-            variant = _spelling_variant(x, y, a.name_words, b.name_words)
-            if variant is None:
+            spellings = _spelling_variant(x, y, a.name_words, b.name_words)
+            if spellings is None:
                 continue
             rank = (0 if x.last == y.last else 1, *sorted((x.text, y.text)))
-            if variant not in best or rank < best[variant][:3]:
-                best[variant] = (*rank, Detail("name", x.text, y.text))
+            if spellings not in best or rank < best[spellings][:3]:
+                best[spellings] = (*rank, Detail("name", x.text, y.text, "variant"))
     for *_, detail in best.values():
         yield detail
 
@@ -73,7 +84,8 @@ def _spelling_variant(x: NamePair, y: NamePair, x_words: frozenset[str],
     reverse.
 
     The differing word must be absent from the other sentence altogether, so
-    two different people who share a first name are not mistaken for a typo.
+    two different people who share a first name are not mistaken for a typo;
+    and a country against its demonym is one place, not a misspelt name.
     """
     if x.last == y.last:
         mine, theirs = x.first, y.first
@@ -83,6 +95,8 @@ def _spelling_variant(x: NamePair, y: NamePair, x_words: frozenset[str],
         return None
     if mine in y_words or theirs in x_words or not _near_spelling(mine, theirs):
         return None
+    if _demonym_of(mine, theirs) or _demonym_of(theirs, mine):
+        return None
     return frozenset((mine, theirs))
 
 
@@ -90,3 +104,19 @@ def _near_spelling(u: str, v: str) -> bool:
     """Spellings of one name: an edit or two apart, and long enough not to be other words."""
     shorter = min(len(u), len(v))
     return shorter >= 4 and edit_distance(u, v) <= max(1, shorter // 4)
+
+
+#: How English forms a demonym from a country's name: a suffix on the whole name
+#: (Afric-a-n, Israel-i, Japan-ese) or on its stem without the final vowels or "y"
+#: (Kor-ean, Ital-ian, Turk-ish).
+_NAME_SUFFIXES = ("n", "i", "an", "ian", "ese")
+_STEM_SUFFIXES = ("an", "ian", "ean", "ese", "ish")
+
+
+def _demonym_of(demonym: str, country: str) -> bool:
+    """Whether ``demonym`` is formed from ``country`` by the regular suffixes: a rule of
+    word formation rather than a list of countries, so it covers any country (and, being
+    silent, errs on a name like "Julian" against "Julia" only towards a missed variant)."""
+    stem = country.rstrip("aeiouy")
+    return (any(demonym == country + suffix for suffix in _NAME_SUFFIXES)
+            or len(stem) >= 3 and any(demonym == stem + suffix for suffix in _STEM_SUFFIXES))

@@ -6,14 +6,21 @@ else ("a Heritage Foundation event", "his Washington office"), an owner
 it is never compared.  Two sides' places conflict only when neither side's all
 fit (one name inside another) the other's: "in Washington" fits "at the
 Mayflower Hotel in Washington".
+
+One place written two ways is one place: names are compared without accents,
+apostrophes, hyphens or dots ("São Paulo" / "Sao Paulo", "Tian'anmen" /
+"Tiananmen"), a name runs on across "of" ("the Bank of England", not "the
+Bank"), and an acronym is the name whose capitalised words it abbreviates
+("the ECB" / "the European Central Bank", "BoE" / "Bank of England"), read
+off the other side's name itself rather than a list of organisations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from newsdiff.text.facts.compatibility import conflicting, nested, texts
-from newsdiff.text.facts.grammar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from newsdiff.text.facts.grammar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, folded_word
 from newsdiff.text.facts.sentence import SentenceTokens
 from newsdiff.text.facts.values import Facts, Mention
 from newsdiff.values import Detail
@@ -28,6 +35,11 @@ _NOT_PLACE_WORDS = frozenset(
     minister governor mayor director judge justice officer""".split()
 ) | WEEKDAYS | frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS)
 _PLACE_PREPOSITIONS = frozenset(("in", "at"))
+# Lower-case words inside one name ("Bank of England", "Gulf of Mexico"), which an
+# acronym may keep or skip ("BoE", "FBI" for the Federal Bureau of Investigation).
+_NAME_JOINERS = frozenset(("of", "de", "del", "du"))
+_ACRONYM_SKIPPABLE = _NAME_JOINERS | frozenset(("the", "and", "for"))
+_ACRONYM_LENGTH = range(2, 7)
 
 
 def places(tok: SentenceTokens) -> list[Mention]:
@@ -48,18 +60,54 @@ def _place_after(tok: SentenceTokens, start: int) -> Mention | None:
     describe something else, "Session's office" names a person: none of them
     says where, so none is compared.
     """
-    end = start
-    while tok.is_cap(end):
-        end += 1
+    end = _name_end(tok, start)
     run = range(start, end)
     if not run or tok.is_content(end) and tok.raw[end][0].islower():
         return None
     if any(tok.low[k] in _NOT_PLACE_WORDS or tok.is_possessive(k) for k in run):
         return None
-    return Mention(tok.span(start, end - 1), frozenset(tok.low[k] for k in run))
+    words = frozenset(folded_word(tok.low[k]) for k in run if tok.is_cap(k))
+    return Mention(tok.span(start, end - 1), words)
+
+
+def _name_end(tok: SentenceTokens, start: int) -> int:
+    """Where the capitalised name at ``start`` ends: it runs on across a joiner between
+    capitalised words ("Bank of England"), so that its part is not taken for it."""
+    end = start
+    while tok.is_cap(end) or (end > start and tok.get(end) in _NAME_JOINERS
+                              and tok.is_cap(end + 1)):
+        end += 1
+    return end
+
 
 
 def place_details(a: Facts, b: Facts) -> Iterable[Detail]:
-    """Named places, when neither side's places all fit (one name inside another) the other's."""
-    if conflicting(a.places, b.places, nested):
+    """Named places, when neither side's places all fit (one name inside another, or an
+    acronym of it) the other's."""
+    if conflicting(a.places, b.places, _same_place):
         yield Detail("place", texts(a.places), texts(b.places))
+
+
+def _same_place(x: Mention, y: Mention) -> bool:
+    """One name inside the other, or one the acronym of the other."""
+    return nested(x, y) or _abbreviates(x, y) or _abbreviates(y, x)
+
+
+def _abbreviates(short: Mention, full: Mention) -> bool:
+    """Whether ``short`` is one word written as an acronym ("ECB", "BoE", "U.S.") that
+    spells the initials of ``full``'s words, each joiner kept or skipped."""
+    if len(short.words) != 1 or sum(c.isupper() for c in short.text) < 2:
+        return False
+    (acronym,) = short.words
+    words = [w for w in map(folded_word, full.text.lower().split()) if w]
+    return len(acronym) in _ACRONYM_LENGTH and len(words) >= 2 and _spells(acronym, words)
+
+
+def _spells(letters: str, words: Sequence[str]) -> bool:
+    """Whether ``letters`` are the initials of ``words``, a skippable word's initial optional."""
+    if not words:
+        return not letters
+    head, rest = words[0], words[1:]
+    if letters[:1] == head[:1] and _spells(letters[1:], rest):
+        return True
+    return head in _ACRONYM_SKIPPABLE and _spells(letters, rest)
