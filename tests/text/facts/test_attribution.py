@@ -74,3 +74,21 @@ def test_bodies_of_different_kinds_conflict(a, b, expected):
 ])
 def test_described_sources_that_may_be_one_do_not_conflict(a, b):
     assert "attribution" not in types(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Growth will slow to 2 percent next year, the IMF said.",
+     "Growth will slow to 2 percent next year, the International Monetary Fund said."),
+    ("Rates stay at 4 percent, the ECB said on Thursday.",
+     "Rates stay at 4 percent, the European Central Bank said on Thursday."),
+    ("The suspect was arrested in Ohio, the FBI said.",
+     "The suspect was arrested in Ohio, the Federal Bureau of Investigation said."),
+])
+def test_an_acronym_and_the_name_it_spells_are_one_source(a, b):
+    assert "attribution" not in types(a, b)
+    assert "attribution" not in types(b, a)
+
+
+def test_an_acronym_of_another_body_still_conflicts():
+    assert types("Growth will slow to 2 percent, the IMF said.",
+                 "Growth will slow to 2 percent, the World Bank said.") == ["attribution"]

@@ -26,8 +26,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from newsdiff.text.facts.compatibility import conflicting, nested, texts
-from newsdiff.text.facts.grammar import MONTHS, UNITS, WEEKDAYS, adjectival, is_adverb, lemma
+from newsdiff.text.facts.compatibility import abbreviates, conflicting, nested, texts
+from newsdiff.text.facts.grammar import (
+    MONTHS,
+    NAME_JOINERS,
+    UNITS,
+    WEEKDAYS,
+    adjectival,
+    is_adverb,
+    lemma,
+)
 from newsdiff.text.facts.sentence import SentenceTokens
 from newsdiff.text.facts.values import Facts, Mention
 from newsdiff.values import Detail
@@ -107,7 +115,8 @@ def _phrase_before(tok: SentenceTokens, i: int) -> Mention | None:
     while end > i - 4 and (tok.get(end) in _SOURCE_SKIP or is_adverb(tok.get(end))):
         end -= 1
     start = end + 1
-    while start > max(0, end + 1 - _SOURCE_WORDS) and _source_word(tok, start - 1):
+    while start > max(0, end + 1 - _SOURCE_WORDS) and (
+            _source_word(tok, start - 1) or _joins_name(tok, start - 1)):
         start -= 1
     if tok.get(start - 1) in _ARTICLES and start <= end:
         start -= 1
@@ -118,10 +127,16 @@ def _phrase_after(tok: SentenceTokens, start: int, proper_only: bool) -> Mention
     """The source named after "according to", "told" or an inverted "said"."""
     end = start + 1 if tok.get(start) in _ARTICLES else start
     while end < start + _SOURCE_WORDS and (
-        tok.is_cap(end) or not proper_only and _source_word(tok, end)
+        tok.is_cap(end) or _joins_name(tok, end) or not proper_only and _source_word(tok, end)
     ):
         end += 1
     return _source(tok, start, end - 1)
+
+
+def _joins_name(tok: SentenceTokens, k: int) -> bool:
+    """A joiner inside one capitalised name: the "of" of "the Federal Bureau of
+    Investigation", so that the source is the whole name, not its last word."""
+    return tok.get(k) in NAME_JOINERS and tok.is_cap(k - 1) and tok.is_cap(k + 1)
 
 
 def _source_word(tok: SentenceTokens, k: int) -> bool:
@@ -173,9 +188,11 @@ def attribution_details(a: Facts, b: Facts) -> Iterable[Detail]:
 
 
 def _same_source(x: Mention, y: Mention) -> bool:
-    """Nested names, or two words in common: "Justice Department officials" and
-    "Justice Department spokeswoman Sarah Isgur Flores" speak for one body."""
-    return nested(x, y) or len(x.words & y.words) >= 2
+    """Nested names, two words in common ("Justice Department officials" and "Justice
+    Department spokeswoman Sarah Isgur Flores" speak for one body), or an acronym and the
+    name it spells ("the IMF" and "the International Monetary Fund")."""
+    return (nested(x, y) or len(x.words & y.words) >= 2
+            or abbreviates(x, y) or abbreviates(y, x))
 
 
 def _may_be_one(x: Mention, y: Mention) -> bool:

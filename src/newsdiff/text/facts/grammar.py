@@ -128,3 +128,7 @@ def folded_word(word: str) -> str:
     "O'Brien" and "OBrien", "São" and "Sao" are one spelling of a name, never told apart."""
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if c.isalnum())
+
+#: Lower-case words inside one name ("Bank of England", "Gulf of Mexico"), which an
+#: acronym may keep or skip ("BoE"; "FBI" for the Federal Bureau of Investigation).
+NAME_JOINERS = frozenset(("of", "de", "del", "du"))

@@ -17,10 +17,16 @@ off the other side's name itself rather than a list of organisations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from newsdiff.text.facts.compatibility import conflicting, nested, texts
-from newsdiff.text.facts.grammar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, folded_word
+from newsdiff.text.facts.compatibility import abbreviates, conflicting, nested, texts
+from newsdiff.text.facts.grammar import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NAME_JOINERS,
+    WEEKDAYS,
+    folded_word,
+)
 from newsdiff.text.facts.sentence import SentenceTokens
 from newsdiff.text.facts.values import Facts, Mention
 from newsdiff.values import Detail
@@ -35,11 +41,6 @@ _NOT_PLACE_WORDS = frozenset(
     minister governor mayor director judge justice officer""".split()
 ) | WEEKDAYS | frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS)
 _PLACE_PREPOSITIONS = frozenset(("in", "at"))
-# Lower-case words inside one name ("Bank of England", "Gulf of Mexico"), which an
-# acronym may keep or skip ("BoE", "FBI" for the Federal Bureau of Investigation).
-_NAME_JOINERS = frozenset(("of", "de", "del", "du"))
-_ACRONYM_SKIPPABLE = _NAME_JOINERS | frozenset(("the", "and", "for"))
-_ACRONYM_LENGTH = range(2, 7)
 
 
 def places(tok: SentenceTokens) -> list[Mention]:
@@ -74,7 +75,7 @@ def _name_end(tok: SentenceTokens, start: int) -> int:
     """Where the capitalised name at ``start`` ends: it runs on across a joiner between
     capitalised words ("Bank of England"), so that its part is not taken for it."""
     end = start
-    while tok.is_cap(end) or (end > start and tok.get(end) in _NAME_JOINERS
+    while tok.is_cap(end) or (end > start and tok.get(end) in NAME_JOINERS
                               and tok.is_cap(end + 1)):
         end += 1
     return end
@@ -90,24 +91,4 @@ def place_details(a: Facts, b: Facts) -> Iterable[Detail]:
 
 def _same_place(x: Mention, y: Mention) -> bool:
     """One name inside the other, or one the acronym of the other."""
-    return nested(x, y) or _abbreviates(x, y) or _abbreviates(y, x)
-
-
-def _abbreviates(short: Mention, full: Mention) -> bool:
-    """Whether ``short`` is one word written as an acronym ("ECB", "BoE", "U.S.") that
-    spells the initials of ``full``'s words, each joiner kept or skipped."""
-    if len(short.words) != 1 or sum(c.isupper() for c in short.text) < 2:
-        return False
-    (acronym,) = short.words
-    words = [w for w in map(folded_word, full.text.lower().split()) if w]
-    return len(acronym) in _ACRONYM_LENGTH and len(words) >= 2 and _spells(acronym, words)
-
-
-def _spells(letters: str, words: Sequence[str]) -> bool:
-    """Whether ``letters`` are the initials of ``words``, a skippable word's initial optional."""
-    if not words:
-        return not letters
-    head, rest = words[0], words[1:]
-    if letters[:1] == head[:1] and _spells(letters[1:], rest):
-        return True
-    return head in _ACRONYM_SKIPPABLE and _spells(letters, rest)
+    return nested(x, y) or abbreviates(x, y) or abbreviates(y, x)
