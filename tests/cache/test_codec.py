@@ -108,7 +108,7 @@ comparisons = every_field(Comparison, a=article_values, b=article_values,
 passages = every_field(ClaimPassage, article=ints, sentences=index_tuples, relation=texts,
                        score=floats, details=details, diff=diffs)
 claims = every_field(Claim, id=ints, passages=several(passages), anchor=ints, sources=ints,
-                     lead=ints, outlets_diverge=st.booleans())
+                     lead=ints, outlets_diverge=index_tuples)
 renderings = every_field(
     QuoteRendering, article=ints, text=texts, spans=several(st.tuples(ints, ints)),
     sentences=index_tuples, speaker=optional_texts, status=texts, diff=diffs, extent=texts,

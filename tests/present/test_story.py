@@ -41,6 +41,16 @@ def test_relations_per_outlet(story):
     assert relations(story, c1) == ("anchor", "shared", "absent", "absent")
 
 
+def test_outlets_that_diverge_from_each_other_are_marked_divergent(story):
+    """A claim counted divergent because two outlets other than the anchor's disagree
+    shows where in its row, though their passages agree with the anchor."""
+    from dataclasses import replace
+
+    c1 = replace(story.claims[1], outlets_diverge=(1,))
+    assert c1.kind == "divergent"
+    assert relations(story, c1) == ("anchor", "divergent", "absent", "absent")
+
+
 def test_matrix_holds_claims_of_two_or_more_outlets_and_only_lists_the_rest(story):
     assert [c.id for c in matrix_claims(story)] == [0, 1]
     assert [(i, [c.id for c in only]) for i, only in only_claims(story)] == [(0, [2]), (1, [3])]

@@ -126,8 +126,11 @@ async def test_the_matrix_has_a_row_per_claim_and_a_mark_per_outlet(
         first = story.claims[0]
         marks = {"anchor": "[*]", "shared": "[=]", "paraphrase": "[~]", "divergent": "[!]"}
         row = [matrix.get_cell_at((0, n)).plain for n in range(5)]
-        assert row == [marks[p.relation] if (p := first.passage_of(n)) else "[.]"
+        assert row == [marks[p.relation] if (p := first.passage_of(n)) and
+                       n not in first.outlets_diverge else "[!]" if p else "[.]"
                        for n in range(5)]
+        assert first.outlets_diverge == (3, 4)  # D and E spell Kislyak's first name apart
+        assert row[3:] == ["[!]", "[!]"]
         summary = str(screen.query_one("#story-summary").content)
         assert f"{len(story.claims)} claims" in summary
         alone = sum(len(c.passages) == 1 for c in story.claims)

@@ -92,11 +92,15 @@ def compare_story(articles: Sequence[Article | ArticleAnalysis], *,
     claims.sort(key=lambda c: (-len(c.passages), -c.sources,
                                min((p.article, p.sentences[0]) for p in c.passages)))
     claims = [replace(c, id=n) for n, c in enumerate(claims)]
-    divergences = _with_outlet_pairs([d for c in claims for d in _divergences(c, graph)],
-                                     claims, graph)
-    diverging = {d.claim for d in divergences}
-    claims = [replace(c, outlets_diverge=True) if c.id in diverging and c.kind != "divergent"
-              else c for c in claims]
+    against_anchor = [d for c in claims for d in _divergences(c, graph)]
+    between_outlets = _between_outlets(against_anchor, claims, graph)
+    disputing: dict[int, set[int]] = defaultdict(set)
+    for d in between_outlets:
+        disputing[d.claim].update(a for a, _ in d.values)
+    claims = [replace(c, outlets_diverge=tuple(sorted(
+        disputing[c.id] - {c.anchor_passage.article}))) if c.id in disputing else c
+        for c in claims]
+    divergences = sorted(against_anchor + between_outlets, key=lambda d: d.claim)
     return Story(
         articles=plain,
         claims=tuple(claims),
@@ -305,11 +309,11 @@ def _divergences(claim: Claim, graph: _StoryGraph) -> list[Divergence]:
             for (kind, anchor_value), values in out.items()]
 
 
-def _with_outlet_pairs(found: list[Divergence], claims: Sequence[Claim],
-                       graph: _StoryGraph) -> list[Divergence]:
-    """``found`` (each claim's details against its anchor) and the details two outlets give
-    differently where neither is the anchor, so that the story names the divergences the
-    pairwise view of two of its outlets names.
+def _between_outlets(found: list[Divergence], claims: Sequence[Claim],
+                     graph: _StoryGraph) -> list[Divergence]:
+    """The details two outlets give differently where neither is the anchor, beyond
+    ``found`` (each claim's details against its anchor), so that the story names the
+    divergences the pairwise view of two of its outlets names.
 
     Two kinds of text pairs are compared, each pair of distinct texts once: two texts of
     one claim that no one outlet prints both of (the anchor may not give the detail:
@@ -337,7 +341,7 @@ def _with_outlet_pairs(found: list[Divergence], claims: Sequence[Claim],
             pairs.setdefault((n, m), min(cn, cm, key=lambda c: c.id))
     listed = {(d.claim, d.type, frozenset((a, t.casefold()) for a, t in d.values))
               for d in found}
-    out = list(found)
+    out = []
     for (n, m), claim in sorted(pairs.items()):
         if not graph.sides[n] ^ graph.sides[m]:
             continue  # the same outlets print both: no two outlets tell it differently
@@ -348,7 +352,7 @@ def _with_outlet_pairs(found: list[Divergence], claims: Sequence[Claim],
                 continue
             listed.add((claim.id, d.type, folded))
             out.append(Divergence(claim.id, d.type, tuple(sorted(values)), d.severity))
-    return sorted(out, key=lambda d: d.claim)
+    return out
 
 
 def _quotes_and_sources(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...],

@@ -100,8 +100,11 @@ def only_claims(
 
 
 def relations(story: Story, claim: Claim) -> tuple[str, ...]:
-    """Each article's cell in the matrix: its passage's relation, or ``absent``."""
-    return tuple(p.relation if (p := claim.passage_of(i)) else "absent"
+    """Each article's cell in the matrix: its passage's relation, or ``absent``; and
+    ``divergent`` for an outlet whose telling diverges from another outlet's where neither
+    is the anchor (``Claim.outlets_diverge``): a row counted divergent shows where."""
+    return tuple("divergent" if i in claim.outlets_diverge
+                 else p.relation if (p := claim.passage_of(i)) else "absent"
                  for i in range(len(story.articles)))
 
 

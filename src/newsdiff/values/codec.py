@@ -124,7 +124,7 @@ def _story_from(articles: tuple[Article, ...], body: list[Any]) -> Story:
                                             _details_from(details), _diff_from(diff))
                                for article, sentences, relation, score, details, diff
                                in passages),
-                    anchor, n_sources, lead, outlets_diverge)
+                    anchor, n_sources, lead, tuple(outlets_diverge))
               for id_, passages, anchor, n_sources, lead, outlets_diverge in claims),
         tuple(Quote(id_, text, speaker,
                     tuple(QuoteRendering(article, r_text, tuple((s, e) for s, e in spans),

@@ -55,8 +55,10 @@ class Claim:
     one wire story (``Story.sources``) count once.  ``lead`` is the anchor's
     sentence (its index in the anchor's article) that tells the claim, the one
     the other outlets' passages match best: a claim's one-line text.
-    ``outlets_diverge``: two outlets other than the anchor's give one of the
-    claim's details differently (a divergence no passage has against the anchor).
+    ``outlets_diverge``: the outlets (articles) that give one of the claim's
+    details differently from another outlet that is not the anchor's (a divergence
+    no passage has against the anchor: "Sergey" against "Sergei" where the anchor
+    says only "Kislyak").
     """
 
     id: int
@@ -64,7 +66,7 @@ class Claim:
     anchor: int
     sources: int
     lead: int
-    outlets_diverge: bool = False
+    outlets_diverge: tuple[int, ...] = ()
 
     @property
     def outlets(self) -> tuple[int, ...]:
