@@ -324,23 +324,26 @@ def _between_outlets(found: list[Divergence], claims: Sequence[Claim],
     either text is listed with its value, and a divergence the claim lists already is
     not listed again.
     """
+    def nodes(passage: ClaimPassage) -> set[int]:
+        return {graph.node_of[graph.view_at[(passage.article, i)]] for i in passage.sentences}
+
     claim_of: dict[int, Claim] = {}
-    for c in claims:
-        for p in c.passages:
-            for i in p.sentences:
-                claim_of.setdefault(graph.node_of[graph.view_at[(p.article, i)]], c)
     pairs: dict[tuple[int, int], Claim] = {}
     for c in claims:
-        nodes = sorted({graph.node_of[graph.view_at[(p.article, i)]] for p in c.passages
-                        if p is not c.anchor_passage for i in p.sentences})
-        if len(nodes) <= MAX_PAIRWISE_TEXTS:
-            pairs.update(((n, m), c) for x, n in enumerate(nodes) for m in nodes[x + 1:])
+        for p in c.passages:
+            for n in nodes(p):
+                claim_of.setdefault(n, c)
+        told = sorted(set().union(*(nodes(p) for p in c.passages if p is not c.anchor_passage)))
+        if len(told) <= MAX_PAIRWISE_TEXTS:
+            pairs.update(((n, m), c) for x, n in enumerate(told) for m in told[x + 1:])
     for (n, m), score in graph.scores.items():
         cn, cm = claim_of.get(n), claim_of.get(m)
         if score >= DIRECT_LINK and cn is not None and cm is not None and cn is not cm:
+            # claims are numbered widest first: the lower id is the more widely carried
             pairs.setdefault((n, m), min(cn, cm, key=lambda c: c.id))
-    listed = {(d.claim, d.type, frozenset((a, t.casefold()) for a, t in d.values))
-              for d in found}
+    listed: dict[tuple[int, str], list[frozenset[tuple[int, str]]]] = defaultdict(list)
+    for d in found:
+        listed[(d.claim, d.type)].append(frozenset((a, t.casefold()) for a, t in d.values))
     out = []
     for (n, m), claim in sorted(pairs.items()):
         if not graph.sides[n] ^ graph.sides[m]:
@@ -348,9 +351,10 @@ def _between_outlets(found: list[Divergence], claims: Sequence[Claim],
         for d in diverging_details(graph.nodes[n].facts, graph.nodes[m].facts):
             values = {(a, d.a) for a in graph.sides[n]} | {(b, d.b) for b in graph.sides[m]}
             folded = frozenset((a, t.casefold()) for a, t in values)
-            if any(c == claim.id and t == d.type and folded <= held for c, t, held in listed):
+            held = listed[(claim.id, d.type)]
+            if any(folded <= known for known in held):
                 continue
-            listed.add((claim.id, d.type, folded))
+            held.append(folded)
             out.append(Divergence(claim.id, d.type, tuple(sorted(values)), d.severity))
     return out
 

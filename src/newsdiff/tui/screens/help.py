@@ -36,14 +36,14 @@ def help_table(screen: Screen) -> Table:
     for title, owner, cls in [*sections, ("Everywhere", screen.app, None)]:
         table.add_row(Text.assemble((title, "bold underline")), "")
         grouped: dict[str, tuple[list[str], str]] = {}
-        for _, b in bindings_of(owner, declared_by=cls):
+        declared = [b for _, b in bindings_of(owner, declared_by=cls)]
+        for b in declared:
             if cls is not None and set(b.key.split(",")) <= shadowed:
                 continue
             keys, _desc = grouped.setdefault(b.action, ([], b.tooltip or b.description))
             keys.extend(k.strip() for k in _key(b).split(","))
         if cls is not None:
-            shadowed.update(k for _, b in bindings_of(owner, declared_by=cls)
-                            for k in b.key.split(","))
+            shadowed.update(k for b in declared for k in b.key.split(","))
         for keys, desc in grouped.values():
             table.add_row(Text(" ".join(dict.fromkeys(keys))), Text(desc))
         table.add_row("", "")
