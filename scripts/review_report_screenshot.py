@@ -33,7 +33,7 @@ from newsdiff.review.store import ReviewStore
 from newsdiff.sources import load_article
 from newsdiff.values import Article
 
-#: The passages reviewed, by the first sentence of A and of B each one holds (0-based).
+#: The passages reviewed, by a sentence of A and one of B each one holds (0-based).
 ACCEPTED, REJECTED, FLAGGED = (4, 7), (5, 9), (13, 4)
 #: The manual link: A's sentence 12 and B's 14 both say the meetings were routine.
 LINK = ((12,), (14,))
@@ -66,8 +66,10 @@ def build_session(db: Path) -> str:
     return info.key
 
 
-def _find(shown: list[Passage], first: tuple[int, int]) -> Passage:
-    return next(p for p in shown if (p.a[:1], p.b[:1]) == ((first[0],), (first[1],)))
+def _find(shown: list[Passage], held: tuple[int, int]) -> Passage:
+    """The passage holding A's sentence ``held[0]`` and B's ``held[1]`` (alone or in a group:
+    whichever the engine makes of them)."""
+    return next(p for p in shown if held[0] in p.a and held[1] in p.b)
 
 
 def _target(a: Article, b: Article, p: Passage) -> Target:

@@ -10,8 +10,10 @@ import pytest
 from textual.app import App
 
 from newsdiff.resources import sample_story
+from newsdiff.tui import app as app_module
 from newsdiff.tui.app import NewsdiffApp
 
+from .recorded import recorded_compare, recorded_story
 from .tui_support import HOSTILE_BODY, HOSTILE_TITLE, NotifySpy
 
 #: No Pilot test may take longer than this (seconds): a hang fails, it does not block the run.
@@ -44,6 +46,14 @@ def private_reviews(tmp_path_factory: pytest.TempPathFactory,
                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test saves its verdicts in its own database, never in the developer's."""
     monkeypatch.setenv("NEWSDIFF_DB", str(tmp_path_factory.mktemp("reviews") / "reviews.sqlite3"))
+
+
+@pytest.fixture(autouse=True)
+def recorded_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader shows the sample story's recorded comparisons (see :mod:`.recorded`), so
+    a change of the engine's judgement does not reshape what these tests read."""
+    monkeypatch.setattr(app_module, "compare", recorded_compare)
+    monkeypatch.setattr(app_module, "compare_story", recorded_story)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from newsdiff.engine.cached import cached_compare
 from newsdiff.present.passages import passages, sentence_label
 from newsdiff.resources import sample_story
 from newsdiff.review.model import Review
@@ -24,6 +23,7 @@ from newsdiff.tui.screens.verdict import KindPrompt
 from newsdiff.tui.targets import pair_target, sentences_target
 from newsdiff.tui.widgets.passage import FOCUS_MARK, PassageView
 
+from .recorded import recorded_compare
 from .tui_support import NotifySpy, open_compare, settle, stored, until
 
 SIZE = (120, 40)
@@ -346,7 +346,7 @@ async def test_a_verdict_given_to_a_whole_group_before_still_applies(db: Path) -
     """Verdicts in users' databases name a group by all its sentences: they change every
     pair of it, as they did, and show on it."""
     story = [load_article(str(p)) for p in sample_story()]
-    c = cached_compare(story[0], story[1])
+    c = recorded_compare(story[0], story[1])
     group = passages(c)[0]
     assert group.is_group
     with ReviewStore(db, writable=True) as store:

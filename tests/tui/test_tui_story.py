@@ -9,7 +9,6 @@ from textual.geometry import Region
 from textual.widgets import Footer
 
 import newsdiff.tui.app as app_module
-from newsdiff.engine.story import compare_story
 from newsdiff.resources import sample_story
 from newsdiff.tui.app import NewsdiffApp
 from newsdiff.tui.compat import column_region
@@ -65,6 +64,7 @@ def slow_story(monkeypatch) -> tuple[threading.Event, list[int]]:
     """``compare_story`` held until the returned event is set; each call's article count."""
     release = threading.Event()
     calls: list[int] = []
+    compare_story = app_module.compare_story  # the recorded results (conftest)
 
     def slow_compare_story(articles):
         calls.append(len(articles))
