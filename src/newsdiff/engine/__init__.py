@@ -11,8 +11,9 @@ The stages, in the order the data goes through them:
 - :mod:`~newsdiff.engine.graph`: the sentences of the articles compared as
   one graph of distinct texts, with candidate pairs
   (:mod:`~newsdiff.engine.candidates`) scored by
-  :mod:`~newsdiff.engine.similarity` (containment and the
-  :mod:`~newsdiff.engine.scoring` model);
+  :mod:`~newsdiff.engine.similarity` (containment, the paraphrase scorer and
+  the articles' context, joined by the learned same-fact model of
+  :mod:`~newsdiff.engine.scoring`);
 - :mod:`~newsdiff.engine.claims`: the sentences clustered into claims;
 - :mod:`~newsdiff.engine.judge`: each link or passage classified and
   word-diffed, one way for pairs, stories and reviewers' links;

@@ -22,8 +22,6 @@ from collections.abc import Sequence
 # A stem used by more sentences than this is too common to propose candidates
 # on its own (it still counts when the pair model scores a candidate).
 MAX_POSTING = 100
-# How many partners each sentence proposes, from each side.
-TOP_K = 8
 # IDF weights are summed as integers so that the sum does not depend on order.
 WEIGHT_SCALE = 1000
 
@@ -40,7 +38,7 @@ def idf_weights(term_sets: Sequence[frozenset[str]]) -> dict[str, int]:
 def candidate_pairs(
     term_sets: Sequence[frozenset[str]],
     weights: dict[str, int],
-    top_k: int = TOP_K,
+    top_k: int,
 ) -> list[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of sentences worth scoring, in sorted order.
 

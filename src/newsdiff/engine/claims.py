@@ -24,14 +24,11 @@ import heapq
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 
-# Average similarity at which two clusters of sentences still count as one claim.
-CLAIM_THRESHOLD = 0.45
-
 
 def cluster(
     keys: Sequence[Hashable],
     similarity: dict[tuple[int, int], float],
-    threshold: float = CLAIM_THRESHOLD,
+    threshold: float,
 ) -> list[list[int]]:
     """Groups of node indices whose average pairwise similarity stays ≥ ``threshold``.
 

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from newsdiff.engine.annotate import ArticleAnalysis, SentenceAnalysis, Slot, read_slots
 from newsdiff.engine.candidates import candidate_pairs, idf_weights
 from newsdiff.engine.scoring import Scorer
-from newsdiff.engine.similarity import Similarity, across
+from newsdiff.engine.scoring.same_fact import SameFactModel
+from newsdiff.engine.similarity import ArticleContext, Similarity, across
 from newsdiff.run import Executor
 from newsdiff.text.aliases import choose_aliases, expand
 
@@ -31,9 +32,10 @@ class SentenceGraph:
     """Every story sentence of ``articles`` ("views", by index), its distinct texts
     ("nodes"), and the candidate pairs of nodes with their similarity."""
 
-    def __init__(self, articles: Sequence[ArticleAnalysis], scorer: Scorer, executor: Executor,
-                 partners: int) -> None:
-        """``partners``: how many candidate partners each node keeps (see
+    def __init__(self, articles: Sequence[ArticleAnalysis], scorer: Scorer,
+                 model: SameFactModel, executor: Executor, partners: int) -> None:
+        """``model`` judges pairs of sentences of different articles; ``partners``: how
+        many candidate partners each node keeps (see
         :func:`~newsdiff.engine.candidates.candidate_pairs`)."""
         self.executor = executor
         #: The article (index into ``articles``) of each view.
@@ -50,10 +52,23 @@ class SentenceGraph:
         #: The articles that print each node's text.
         self.sides = [frozenset(self.owner[v] for v in g) for g in self.members]
         self.node_of = {v: n for n, g in enumerate(self.members) for v in g}
-        self.similarity = Similarity(idf_weights(self.terms), self.nodes, self.node_terms,
-                                     self.sides, scorer, executor)
+        weights = idf_weights(self.terms)
+        article_terms: list[set[str]] = [set() for _ in articles]
+        for v, terms in enumerate(self.terms):
+            article_terms[self.owner[v]].update(terms)
+        context = ArticleContext(weights, [frozenset(t) for t in article_terms],
+                                 [len(a.sentences) for a in articles])
+        self.similarity = Similarity(weights, self.nodes, self.node_terms, self.sides,
+                                     context, scorer, model, executor)
         self.scores = self.similarity.scores(
             candidate_pairs(self.node_terms, self.similarity.weights, partners))
+
+    def rescore(self, model: SameFactModel) -> None:
+        """Judge the same candidate pairs with another same-fact model of the same scorer
+        gate (what training compares models with; the scorer is not asked again)."""
+        self.similarity.model = model
+        self.similarity.known.clear()
+        self.scores = self.similarity.scores(list(self.scores))
 
     def view_similarity(self, v: int, w: int) -> float:
         """The similarity of views ``v`` and ``w`` (that of their texts)."""

@@ -17,12 +17,11 @@ ties by sentence text, so ``compare(b, a)`` is the mirror of ``compare(a, b)``.
 from __future__ import annotations
 
 from newsdiff.engine.annotate import ArticleAnalysis, annotate
-from newsdiff.engine.candidates import TOP_K
 from newsdiff.engine.claims import cluster
 from newsdiff.engine.graph import SentenceGraph
 from newsdiff.engine.judge import Judgement, judge
 from newsdiff.engine.scoring import Scorer, default_scorer
-from newsdiff.engine.similarity import DIRECT_LINK
+from newsdiff.engine.scoring.same_fact import load_same_fact_model
 from newsdiff.run import Executor, default_executor
 from newsdiff.values import Alignment, Article, Comparison
 
@@ -38,14 +37,10 @@ def compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis, *,
     when a step is worth them).
     """
     first, second = annotate(a), annotate(b)
-    graph = SentenceGraph((first, second), scorer or default_scorer(),
-                          executor or default_executor(), TOP_K)
-    claims = cluster([node.folded for node in graph.nodes], graph.scores)
-    strong = [[i, j] for (i, j), s in graph.scores.items() if s >= DIRECT_LINK]
-    pairs = sorted(
-        set(_links(claims, graph)) | set(_links(strong, graph))
-        | set(_links(graph.same_slots(), graph))
-    )
+    model = load_same_fact_model()
+    graph = SentenceGraph((first, second), scorer or default_scorer(), model,
+                          executor or default_executor(), model.partners)
+    pairs = linked_views(graph, model.link_threshold, model.claim_threshold)
     verdicts: dict[tuple[str, str], Judgement] = {}
     alignments = tuple(_alignment(graph, v, w, verdicts) for v, w in pairs)
     aligned_a = {i for al in alignments for i in al.a}
@@ -60,6 +55,17 @@ def compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis, *,
         boilerplate_a=tuple(s.index for s in a.sentences if s.boilerplate),
         boilerplate_b=tuple(s.index for s in b.sentences if s.boilerplate),
     )
+
+
+def linked_views(graph: SentenceGraph, link_threshold: float,
+                 claim_threshold: float) -> list[tuple[int, int]]:
+    """The linked pairs of views (A's first): within each claim (clustered at
+    ``claim_threshold``), each pair at least ``link_threshold`` likely to tell one fact
+    on its own, and each pair that gives the same detail of a shared subject."""
+    claims = cluster([node.folded for node in graph.nodes], graph.scores, claim_threshold)
+    strong = [[i, j] for (i, j), s in graph.scores.items() if s >= link_threshold]
+    return sorted(set(_links(claims, graph)) | set(_links(strong, graph))
+                  | set(_links(graph.same_slots(), graph)))
 
 
 def _links(claims: list[list[int]], graph: SentenceGraph) -> list[tuple[int, int]]:

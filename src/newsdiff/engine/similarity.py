@@ -1,18 +1,25 @@
-"""How similar two sentences are: what the engine clusters and links on.
+"""How likely two sentences tell the same fact: what the engine clusters and links on.
 
-The similarity of two sentences joins two views of "the same fact":
+Two sentences of one article join a claim by IDF-weighted containment (how
+much of the shorter sentence's content the other carries): within one
+article the question is only whether they are about the same thing.
 
-- IDF-weighted containment: how much of the shorter sentence's content the
-  other carries.  A headline and a lede that adds detail score high, which
-  a pair model trained on sentence pairs of similar length does not;
-- the scorer (by default the learned pair model, :mod:`newsdiff.engine.scoring`),
-  which sees paraphrase in different words.  It is asked only about pairs
-  from different articles (what it was trained on, and where paraphrase is
-  the question) that share at least :data:`MODEL_MIN_CONTAINMENT` of their
-  content: below that, its confident answers on pairs unlike its training
-  data are mostly wrong.  Nor is it asked when containment alone reaches
-  :data:`DIRECT_LINK`: such a pair is linked whatever the model says.
-  Sentences of one article join a claim by containment.
+Two sentences of different articles get the learned same-fact model's
+probability (:mod:`newsdiff.engine.scoring.same_fact`), from what is measured
+of the pair:
+
+- containment, which scores a headline and a lede that adds detail high (a
+  pair model trained on sentences of similar length does not);
+- the scorer's probability (by default the paraphrase model,
+  :mod:`newsdiff.engine.scoring`), which sees paraphrase in different words.
+  It is asked only about pairs that share at least the model's
+  ``scorer_gate`` of their content (below that, its confident answers on
+  pairs unlike its training data are mostly wrong), and not about pairs whose
+  containment reaches :data:`SCORER_ENOUGH`: the similarity is the larger of
+  the two, and such a pair is already as similar as sentences get without
+  being copies;
+- the cosine of the two sentences, and of the two articles as wholes, and how
+  many sentence pairs the two articles make (see the model's docstring).
 
 The scorer is asked about each pair in one canonical order (by sentence
 text), so the result does not depend on which article came first.
@@ -21,19 +28,38 @@ text), so the result does not depend on which article came first.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsdiff.engine.annotate import SentenceAnalysis
 from newsdiff.engine.scoring import Scorer
+from newsdiff.engine.scoring.same_fact import SameFactModel
 from newsdiff.run import Executor
 
-#: The scorer is asked only about pairs sharing at least this much of their content.
-MODEL_MIN_CONTAINMENT = 0.2
-#: A pair this similar is linked even if clustering put its sentences in different claims.
-DIRECT_LINK = 0.6
+#: The scorer is not asked about a pair whose containment is at least this.
+SCORER_ENOUGH = 0.6
 #: Scorer questions one core answers in a second (for the executor's judgement).
 SCORER_PAIRS_PER_SECOND = 8_000
+
+
+class ArticleContext:
+    """What the same-fact model knows of the articles: each one's content terms (with
+    aliases) and number of story sentences, and how alike two of them are."""
+
+    def __init__(self, weights: dict[str, int], terms: Sequence[frozenset[str]],
+                 sizes: Sequence[int]) -> None:
+        self.weights, self.terms, self.sizes = weights, terms, sizes
+        self.norms = [_norm(weights, ts) for ts in terms]
+        self._cosines: dict[tuple[int, int], float] = {}
+
+    def cosine(self, a: int, b: int) -> float:
+        """IDF-weighted cosine of articles ``a`` and ``b``'s content terms."""
+        key = (a, b) if a < b else (b, a)
+        if key not in self._cosines:
+            shared = sum(self.weights[t] ** 2 for t in self.terms[a] & self.terms[b])
+            self._cosines[key] = shared / max(1.0, self.norms[a] * self.norms[b])
+        return self._cosines[key]
 
 
 class Similarity:
@@ -45,12 +71,18 @@ class Similarity:
 
     def __init__(self, weights: dict[str, int], nodes: Sequence[SentenceAnalysis],
                  terms: Sequence[frozenset[str]], sides: Sequence[frozenset[int]],
-                 scorer: Scorer, executor: Executor) -> None:
+                 articles: ArticleContext, scorer: Scorer, model: SameFactModel,
+                 executor: Executor) -> None:
         self.weights = weights
-        self.nodes, self.terms, self.sides = nodes, terms, sides
-        self.scorer, self.executor = scorer, executor
+        self.nodes, self.terms, self.sides, self.articles = nodes, terms, sides, articles
+        self.scorer, self.model, self.executor = scorer, model, executor
         self.known: dict[tuple[int, int], float] = {}
+        #: The scorer's answers, by pair (None: not asked).
+        self.answers: dict[tuple[int, int], float | None] = {}
+        #: Each node's highest similarity to a candidate partner in another article.
+        self.best: dict[int, float] = {}
         self.mass = [sum(weights[t] for t in ts) for ts in terms]
+        self.norms = [_norm(weights, ts) for ts in terms]
         self._prepared: dict[int, Any] = {}
 
     def __call__(self, i: int, j: int) -> float:
@@ -59,51 +91,93 @@ class Similarity:
             return 1.0
         key = (i, j) if i < j else (j, i)
         if key not in self.known:
-            self.known[key] = self._compute(*key)
+            self.known[key] = self._value(*key)
         return self.known[key]
 
     def scores(self, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float]:
-        """The similarity of each pair ``(i, j)``, ``i < j``: what ``__call__`` gives.  When
-        the executor spreads them, the scorer's questions are asked all at once, by
-        sentence text; otherwise here, one by one, each sentence prepared once."""
+        """The similarity of each candidate pair ``(i, j)``, ``i < j``, after noting each
+        node's best candidate partner (which the model compares every pair with).
+
+        When the executor spreads them, the scorer's questions are asked all at once,
+        by sentence text; otherwise here, one by one, each sentence prepared once."""
         pairs = list(pairs)
         if self.executor.spreads(len(pairs), SCORER_PAIRS_PER_SECOND):
-            asked = []
-            for pair in pairs:
-                if pair not in self.known:
-                    containment = self._containment(*pair)
-                    if self._asks_scorer(*pair, containment):
-                        asked.append((pair, containment))
-                    else:
-                        self.known[pair] = containment
+            asked = [pair for pair in pairs
+                     if pair not in self.answers and self.asks_scorer(*pair)]
             texts = [tuple(self.nodes[n].sentence.text for n in self._canonical(*pair))
-                     for pair, _ in asked]
+                     for pair in asked]
             answers = self.executor.map_chunks(functools.partial(probabilities, self.scorer),
                                                texts, SCORER_PAIRS_PER_SECOND)
-            for (pair, containment), p in zip(asked, answers, strict=True):
-                self.known[pair] = max(containment, p)
+            self.answers.update(zip(asked, answers, strict=True))
+        for i, j in pairs:
+            if across(self.sides[i], self.sides[j]):
+                value = self.plain(i, j)
+                self.best[i] = max(self.best.get(i, 0.0), value)
+                self.best[j] = max(self.best.get(j, 0.0), value)
         return {pair: self(*pair) for pair in pairs}
 
-    def _compute(self, i: int, j: int) -> float:
-        containment = self._containment(i, j)
-        if not self._asks_scorer(i, j, containment):
-            return containment
+    def plain(self, i: int, j: int) -> float:
+        """The larger of containment and the scorer's probability (when it is asked)."""
+        key = (i, j) if i < j else (j, i)
+        if key not in self.answers:
+            self.answers[key] = self.paraphrase(*key) if self.asks_scorer(*key) else None
+        containment, answer = self.containment(i, j), self.answers[key]
+        return containment if answer is None else max(containment, answer)
+
+    def containment(self, i: int, j: int) -> float:
+        """How much of the content of the lighter of nodes ``i`` and ``j`` the other carries."""
+        shared = sum(self.weights[t] for t in self.terms[i] & self.terms[j])
+        return shared / max(1, min(self.mass[i], self.mass[j]))
+
+    def asks_scorer(self, i: int, j: int) -> bool:
+        """Whether the scorer is asked about nodes ``i`` and ``j`` (see the module docstring)."""
+        return across(self.sides[i], self.sides[j]) and (
+            self.model.scorer_gate <= self.containment(i, j) < SCORER_ENOUGH)
+
+    def paraphrase(self, i: int, j: int) -> float:
+        """The scorer's probability for nodes ``i`` and ``j``, asked in canonical order."""
         first, second = self._canonical(i, j)
-        return max(containment, self.scorer.probability(self._prepare(first),
-                                                        self._prepare(second)))
+        return self.scorer.probability(self._prepare(first), self._prepare(second))
+
+    def features(self, i: int, j: int, plain: float, best: tuple[float, float]) -> list[float]:
+        """What the same-fact model sees of nodes ``i`` and ``j`` of different articles, in
+        the order of ``same_fact.FEATURE_NAMES``: ``plain`` is their :meth:`plain`
+        similarity, ``best`` each one's best with a candidate partner in another article."""
+        shared = sum(self.weights[t] ** 2 for t in self.terms[i] & self.terms[j])
+        a, b = self._articles(i, j)
+        lengths = sorted((len(self.terms[i]), len(self.terms[j])))
+        relative = sorted(relative_similarity(plain, top) for top in best)
+        return [
+            plain,
+            self.containment(i, j),
+            shared / max(1.0, self.norms[i] * self.norms[j]),
+            self.articles.cosine(a, b),
+            math.log1p(self.articles.sizes[a] * self.articles.sizes[b]),
+            math.log1p(lengths[0]),
+            math.log1p(lengths[1]),
+            *relative,
+        ]
+
+    def _value(self, i: int, j: int) -> float:
+        if not across(self.sides[i], self.sides[j]):
+            return self.containment(i, j)
+        best = (self.best.get(i, 0.0), self.best.get(j, 0.0))
+        return self.model.probability(self.features(i, j, self.plain(i, j), best))
+
+    def _articles(self, i: int, j: int) -> tuple[int, int]:
+        """The two different articles whose context a pair of nodes is judged in: the first
+        that prints each (a text printed by several is judged as in the first of them)."""
+        a = min(self.sides[i])
+        others = self.sides[j] - {a}
+        if others:
+            return a, min(others)
+        b = min(self.sides[j])
+        return min(self.sides[i] - {b}), b
 
     def _prepare(self, node: int) -> Any:
         if node not in self._prepared:
             self._prepared[node] = self.scorer.prepare(self.nodes[node].sentence.text)
         return self._prepared[node]
-
-    def _containment(self, i: int, j: int) -> float:
-        shared = sum(self.weights[t] for t in self.terms[i] & self.terms[j])
-        return shared / max(1, min(self.mass[i], self.mass[j]))
-
-    def _asks_scorer(self, i: int, j: int, containment: float) -> bool:
-        return MODEL_MIN_CONTAINMENT <= containment < DIRECT_LINK and across(
-            self.sides[i], self.sides[j])
 
     def _canonical(self, i: int, j: int) -> tuple[int, int]:
         """The two nodes in the order the scorer is asked about them (by sentence text)."""
@@ -115,7 +189,16 @@ def probabilities(scorer: Scorer, pairs: list[tuple[str, str]]) -> list[float]:
     return [scorer.probability(scorer.prepare(a), scorer.prepare(b)) for a, b in pairs]
 
 
+def relative_similarity(value: float, best: float) -> float:
+    """How a pair's similarity compares with a sentence's best partner's (1: it is the best)."""
+    return value / best if best > value else 1.0
+
+
 def across(sides_i: frozenset[int], sides_j: frozenset[int]) -> bool:
     """Whether two texts occur in different articles (``sides_*``: the articles, by index,
     that print each text)."""
     return len(sides_i | sides_j) >= 2
+
+
+def _norm(weights: dict[str, int], terms: frozenset[str]) -> float:
+    return math.sqrt(sum(weights[t] ** 2 for t in terms))

@@ -41,20 +41,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsdiff.engine.annotate import ArticleAnalysis, annotate, read_facts
-from newsdiff.engine.candidates import TOP_K
 from newsdiff.engine.claims import cluster
 from newsdiff.engine.graph import MAX_SLOT_SENTENCES, SentenceGraph
 from newsdiff.engine.judge import judge
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.scoring import Scorer, default_scorer
-from newsdiff.engine.similarity import DIRECT_LINK
+from newsdiff.engine.scoring.same_fact import SameFactModel, load_same_fact_model
 from newsdiff.engine.wire import wire_sources
 from newsdiff.run import Executor, default_executor
 from newsdiff.text.facts import diverging_details, extract_facts
 from newsdiff.values import Article, Claim, ClaimPassage, Divergence, Quote, Story
 
 #: Partners each sentence keeps per other outlet in the candidate search (the
-#: pairwise engine keeps ``TOP_K`` with one other outlet), and the most it keeps.
+#: pairwise engine keeps the same-fact model's ``partners`` with one other outlet), and the
+#: most it keeps.
 PARTNERS_PER_OUTLET = 2
 MAX_PARTNERS = 40
 #: The highest score a passage that is not the anchor's text again can have (see
@@ -82,7 +82,7 @@ def compare_story(articles: Sequence[Article | ArticleAnalysis], *,
     # Quotes and wire copy need nothing of the claims: they may be found meanwhile.
     quotes_and_sources = executor.aside(_quotes_and_sources, plain,
                                         len(plain) / QUOTE_ARTICLES_PER_SECOND)
-    graph = _StoryGraph(analyses, scorer or default_scorer(), executor)
+    graph = _StoryGraph(analyses, scorer or default_scorer(), load_same_fact_model(), executor)
     quotes, sources = quotes_and_sources()
     source_of = {a: n for n, group in enumerate(sources) for a in group}
     groups = graph.claim_groups()
@@ -93,14 +93,11 @@ def compare_story(articles: Sequence[Article | ArticleAnalysis], *,
                                min((p.article, p.sentences[0]) for p in c.passages)))
     claims = [replace(c, id=n) for n, c in enumerate(claims)]
     against_anchor = [d for c in claims for d in _divergences(c, graph)]
-    between_outlets = _between_outlets(against_anchor, claims, graph)
-    disputing: dict[int, set[int]] = defaultdict(set)
-    for d in between_outlets:
-        disputing[d.claim].update(a for a, _ in d.values)
+    divergences, disputing = _between_outlets(against_anchor, claims, graph)
     claims = [replace(c, outlets_diverge=tuple(sorted(
         disputing[c.id] - {c.anchor_passage.article}))) if c.id in disputing else c
         for c in claims]
-    divergences = sorted(against_anchor + between_outlets, key=lambda d: d.claim)
+    divergences.sort(key=lambda d: d.claim)
     return Story(
         articles=plain,
         claims=tuple(claims),
@@ -115,9 +112,11 @@ class _StoryGraph(SentenceGraph):
     sentence's facts, and where each article's sentences are."""
 
     def __init__(self, articles: tuple[ArticleAnalysis, ...], scorer: Scorer,
-                 executor: Executor) -> None:
-        partners = min(MAX_PARTNERS, max(TOP_K, PARTNERS_PER_OUTLET * (len(articles) - 1)))
-        super().__init__(articles, scorer, executor, partners)
+                 model: SameFactModel, executor: Executor) -> None:
+        partners = min(MAX_PARTNERS,
+                       max(model.partners, PARTNERS_PER_OUTLET * (len(articles) - 1)))
+        super().__init__(articles, scorer, model, executor, partners)
+        self.link_threshold, self.claim_threshold = model.link_threshold, model.claim_threshold
         self.view_at = {(self.owner[v], view.sentence.index): v
                         for v, view in enumerate(self.views)}
         read_facts(self.views, executor)
@@ -128,7 +127,7 @@ class _StoryGraph(SentenceGraph):
     def claim_groups(self) -> list[list[int]]:
         """Claims as lists of view indices: the clusters, with slot-linked lone tellings
         moved into the claim they dispute (see the module docstring)."""
-        clusters = cluster([v.folded for v in self.nodes], self.scores)
+        clusters = cluster([v.folded for v in self.nodes], self.scores, self.claim_threshold)
         claim_of = {node: n for n, nodes in enumerate(clusters) for node in nodes}
         groups = [[v for node in nodes for v in self.members[node]] for nodes in clusters]
         outlets = [{self.owner[v] for v in g} for g in groups]
@@ -309,20 +308,24 @@ def _divergences(claim: Claim, graph: _StoryGraph) -> list[Divergence]:
             for (kind, anchor_value), values in out.items()]
 
 
-def _between_outlets(found: list[Divergence], claims: Sequence[Claim],
-                     graph: _StoryGraph) -> list[Divergence]:
+def _between_outlets(found: list[Divergence], claims: Sequence[Claim], graph: _StoryGraph,
+                     ) -> tuple[list[Divergence], dict[int, set[int]]]:
     """The details two outlets give differently where neither is the anchor, beyond
     ``found`` (each claim's details against its anchor), so that the story names the
     divergences the pairwise view of two of its outlets names.
 
     Two kinds of text pairs are compared, each pair of distinct texts once: two texts of
     one claim that no one outlet prints both of (the anchor may not give the detail:
-    "Kislyak" against "Sergey Kislyak" and "Sergei Kislyak"), and two texts so alike that
-    the pairwise engine links them whatever its clustering (similarity at least
-    ``DIRECT_LINK``) but that the story's clustering put in different claims; such a
-    divergence is listed under the more widely carried claim.  Every outlet printing
-    either text is listed with its value, and a divergence the claim lists already is
-    not listed again.
+    "Kislyak" against "Sergey Kislyak" and "Sergei Kislyak"), and two texts that the
+    pairwise engine links whatever its clustering (similarity at least the model's link
+    threshold, or the same detail slot) but that the story's clustering put in different
+    claims; such a divergence is listed under the more widely carried claim.  Every outlet printing
+    either text is listed with its value; a divergence the claim lists already is not
+    listed again, and one that shares an outlet's value with a listed one of its type
+    adds its values to it ("twice" in a third sentence joins the count already listed).
+
+    Returns every divergence (``found``, some with more values, then the new ones) and,
+    per claim, the outlets whose tellings were found to differ from each other.
     """
     def nodes(passage: ClaimPassage) -> set[int]:
         return {graph.node_of[graph.view_at[(passage.article, i)]] for i in passage.sentences}
@@ -336,27 +339,36 @@ def _between_outlets(found: list[Divergence], claims: Sequence[Claim],
         told = sorted(set().union(*(nodes(p) for p in c.passages if p is not c.anchor_passage)))
         if len(told) <= MAX_PAIRWISE_TEXTS:
             pairs.update(((n, m), c) for x, n in enumerate(told) for m in told[x + 1:])
-    for (n, m), score in graph.scores.items():
+    strong = [(n, m) for (n, m), score in graph.scores.items() if score >= graph.link_threshold]
+    for n, m in strong + [(n, m) for n, m in graph.same_slots(graph.max_carriers)]:
         cn, cm = claim_of.get(n), claim_of.get(m)
-        if score >= DIRECT_LINK and cn is not None and cm is not None and cn is not cm:
+        if cn is not None and cm is not None and cn is not cm:
             # claims are numbered widest first: the lower id is the more widely carried
             pairs.setdefault((n, m), min(cn, cm, key=lambda c: c.id))
-    listed: dict[tuple[int, str], list[frozenset[tuple[int, str]]]] = defaultdict(list)
-    for d in found:
-        listed[(d.claim, d.type)].append(frozenset((a, t.casefold()) for a, t in d.values))
-    out = []
+    # each divergence's values, keyed by (outlet, value folded); listed by claim, type, severity
+    entries = [(d, {(a, t.casefold()): (a, t) for a, t in d.values}) for d in found]
+    listed: dict[tuple[int, str, str], list[int]] = defaultdict(list)
+    for x, (d, _) in enumerate(entries):
+        listed[(d.claim, d.type, d.severity)].append(x)
+    disputing: dict[int, set[int]] = defaultdict(set)
     for (n, m), claim in sorted(pairs.items()):
         if not graph.sides[n] ^ graph.sides[m]:
             continue  # the same outlets print both: no two outlets tell it differently
         for d in diverging_details(graph.nodes[n].facts, graph.nodes[m].facts):
             values = {(a, d.a) for a in graph.sides[n]} | {(b, d.b) for b in graph.sides[m]}
-            folded = frozenset((a, t.casefold()) for a, t in values)
-            held = listed[(claim.id, d.type)]
-            if any(folded <= known for known in held):
+            keyed = {(a, t.casefold()): (a, t) for a, t in sorted(values)}
+            held = listed[(claim.id, d.type, d.severity)]
+            if any(keyed.keys() <= entries[x][1].keys() for x in held):
                 continue
-            held.append(folded)
-            out.append(Divergence(claim.id, d.type, tuple(sorted(values)), d.severity))
-    return out
+            disputing[claim.id].update(a for a, _ in values)
+            overlapping = next((x for x in held if keyed.keys() & entries[x][1].keys()), None)
+            if overlapping is not None:  # one more outlet's value of a listed divergence
+                entries[overlapping][1].update(keyed)
+                continue
+            held.append(len(entries))
+            entries.append((Divergence(claim.id, d.type, (), d.severity), keyed))
+    return [replace(d, values=tuple(sorted(values.values(), key=lambda v: v[0])))
+            for d, values in entries], disputing
 
 
 def _quotes_and_sources(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...],

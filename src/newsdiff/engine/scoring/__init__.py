@@ -1,4 +1,9 @@
-"""How likely two sentences state the same thing: the :class:`Scorer` the engine asks.
+"""The learned parts of the engine: the paraphrase :class:`Scorer` and the same-fact model.
+
+The same-fact model (:mod:`~newsdiff.engine.scoring.same_fact`) turns what
+the similarity measures of a pair of sentences of two articles (among it the
+scorer's answer) into the probability that they tell one fact, and carries the
+thresholds the engine links and clusters with.
 
 The engine asks a scorer about candidate pairs it cannot settle by shared
 content alone (see :mod:`newsdiff.engine.similarity`).  Any object with the

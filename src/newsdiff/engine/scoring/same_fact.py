@@ -1,0 +1,101 @@
+"""The learned same-fact model: do two sentences of different articles report one fact?
+
+The paraphrase model (:mod:`~newsdiff.engine.scoring.model`) answers a narrower
+question, on sentence pairs of similar length taken out of their articles.
+Whether two sentences of two *articles* tell the same fact also depends on
+what surrounds them: two articles about different earthquakes share as many
+words per sentence as two about the same one, but far fewer as wholes; and
+two long articles have many more sentence pairs that share a few topic words
+than pairs that tell one fact.  So the model sees, beside the sentence pair's
+own similarity (containment, paraphrase probability, cosine), how alike the
+two articles' vocabularies are and how many sentence pairs they make.
+
+It is a logistic regression fitted by ``scripts/train_same_fact.py`` on real
+news with human gold of several sources (ECB+ and the Gun Violence Corpus:
+sentences of articles on one event; STS 2013 headlines; the sample story's
+hand-labelled pairs), and everything the engine decides with it (the link and
+claim thresholds, the paraphrase model's gate, how many candidate partners
+each sentence keeps) was chosen by cross-validation grouped by topic or story.
+Weights, choices and their cross-validated scores ship in
+``data/same_fact_model.json``; nothing is trained at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from newsdiff.resources import package_dir
+
+MODEL_FILE = "same_fact_model.json"
+
+#: What the engine measures of a candidate pair of sentences (see
+#: ``newsdiff.engine.similarity.Similarity.features``); a model uses some of them.
+FEATURE_NAMES = (
+    "similarity",          # max(containment, paraphrase probability when asked)
+    "containment",         # IDF-weighted share of the shorter sentence's content the other has
+    "cosine",              # IDF-weighted cosine of the two sentences' content terms
+    "articles_cosine",     # IDF-weighted cosine of the two articles' content terms
+    "log_sentence_pairs",  # log(1 + story sentences of one article x those of the other)
+    "log_shorter",         # log(1 + content terms of the shorter sentence)
+    "log_longer",          # log(1 + content terms of the longer sentence)
+    "relative_lower",      # similarity / each sentence's best in another article: the lower
+    "relative_higher",     # ... and the higher of the two
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SameFactModel:
+    """P(same fact) of a candidate pair, and the choices the engine makes with it."""
+
+    used: tuple[int, ...]
+    """Indices into :data:`FEATURE_NAMES` of the features the weights apply to."""
+    weights: tuple[float, ...]
+    bias: float
+    link_threshold: float
+    """Two sentences this likely to tell one fact are linked, whatever their claims."""
+    claim_threshold: float
+    """Average linkage groups sentences into claims while their average is this high."""
+    scorer_gate: float
+    """The paraphrase model is asked only about pairs sharing at least this much content."""
+    partners: int
+    """How many candidate partners each sentence keeps in a pair comparison."""
+    metadata: dict[str, Any]
+
+    def probability(self, features: Sequence[float]) -> float:
+        """P(same fact) for a vector ordered as :data:`FEATURE_NAMES`."""
+        score = self.bias + sum(w * features[i] for w, i in zip(self.weights, self.used))
+        if score >= 0:
+            return 1.0 / (1.0 + math.exp(-score))
+        z = math.exp(score)
+        return z / (1.0 + z)
+
+
+@cache
+def load_same_fact_model() -> SameFactModel:
+    """The shipped model, read once per process."""
+    path = package_dir("data") / MODEL_FILE
+    return same_fact_model_from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def same_fact_model_from_dict(data: dict[str, Any]) -> SameFactModel:
+    """Build the model from its data file's contents, checking its features are this code's."""
+    unknown = [name for name in data["features"] if name not in FEATURE_NAMES]
+    if unknown:
+        raise RuntimeError(f"the same-fact model uses unknown features {unknown}; "
+                           "re-run scripts/train_same_fact.py")
+    choices = data["choices"]
+    return SameFactModel(
+        used=tuple(FEATURE_NAMES.index(name) for name in data["features"]),
+        weights=tuple(float(w) for w in data["weights"]),
+        bias=float(data["bias"]),
+        link_threshold=float(choices["link_threshold"]),
+        claim_threshold=float(choices["claim_threshold"]),
+        scorer_gate=float(choices["scorer_gate"]),
+        partners=int(choices["partners"]),
+        metadata={k: v for k, v in data.items() if k not in ("weights", "bias")},
+    )
