@@ -61,3 +61,36 @@ def test_diff_reconstructs_both_sides(a, b):
     diff = word_diff(a, b)
     assert "".join(t for op, t in diff if op != "+") == a
     assert "".join(t for op, t in diff if op != "-") == b
+
+
+def test_a_retold_sentence_marks_the_changed_name_alone():
+    """Issue 15: the one changed detail of two tellings stands out, not the whole sentence."""
+    diff = word_diff("Sessions met with Russian Ambassador Sergey Kislyak twice in 2016",
+                     "According to officials, Sessions met with Russian Ambassador Sergei "
+                     "Kislyak twice in 2016, and did not disclose it")
+    assert ("-", "Sergey") in diff and ("+", "Sergei") in diff
+    assert ("=", "Sessions met with Russian Ambassador ") in diff
+    assert ("=", " Kislyak twice in 2016") in diff
+
+
+def test_a_number_changes_whole():
+    diff = word_diff("The 4.2-magnitude quake hit at 9:27", "The 4.4-magnitude quake hit at 9:27")
+    assert diff == (("=", "The "), ("-", "4.2"), ("+", "4.4"), ("=", "-magnitude quake hit at 9:27"))
+
+
+def test_a_paraphrase_keeps_the_content_words_both_share_in_order():
+    diff = word_diff("The ship blocked the canal for six days in high winds",
+                     "The vessel blocked the waterway for six days amid strong winds")
+    kept = "".join(t for op, t in diff if op == "=")
+    for word in ("blocked", "six days", "winds"):
+        assert word in kept
+    assert ("-", "ship") in diff and ("+", "vessel") in diff
+
+
+def test_marks_between_two_changes_join_them_words_do_not():
+    """A shared comma or dash between two changes is not kept as its own unmarked run; a
+    shared word is, "not" and "the" too (a kept "not" says the negation is the same)."""
+    diff = word_diff("red cars, blue boats", "green trucks, yellow boats")
+    assert diff == (("-", "red cars, blue"), ("+", "green trucks, yellow"), ("=", " boats"))
+    diff = word_diff("campaign — not about meetings", "campaign, not about talks")
+    assert ("=", " not about ") in diff and ("-", "meetings") in diff

@@ -70,10 +70,13 @@ DETAIL_TOKEN_RE = re.compile(
 NAME_TOKEN_RE = re.compile(rf"[\w.'{_HYPHEN}]+|,")
 
 #: The diff view, for word diffs (``diffing``): a diff must rebuild both texts
-#: exactly, so every character is in a token, runs of whitespace included, where
-#: the other views drop whitespace.  Its words are plain ``\w+`` runs; joining them
-#: as the other views do would change which runs a diff marks.
-DIFF_TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]")
+#: exactly, so every character is in a token.  A token is a word, a number (with its
+#: decimal point and thousands separators: 4.2 against 4.4 is one change, not "4."
+#: kept and "2" replaced) or a mark, with the whitespace after it; whitespace that
+#: opens the text is a token of its own.  Spaces ride on the words so that a diff
+#: aligns words, never the spaces between unrelated ones; joining words as the other
+#: views do would change which runs a diff marks.
+DIFF_TOKEN_RE = re.compile(r"(?:\d+(?:[.,]\d+)*|\w+|[^\w\s])\s*|\s+")
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been
