@@ -124,10 +124,12 @@ class Similarity:
         containment, answer = self.containment(i, j), self.answers[key]
         return containment if answer is None else max(containment, answer)
 
-    def containment(self, i: int, j: int) -> float:
-        """How much of the content of the lighter of nodes ``i`` and ``j`` the other carries."""
-        shared = sum(self.weights[t] for t in self.terms[i] & self.terms[j])
-        return shared / max(1, min(self.mass[i], self.mass[j]))
+    def containment(self, i: int, j: int, shared: frozenset[str] | None = None) -> float:
+        """How much of the content of the lighter of nodes ``i`` and ``j`` the other carries
+        (``shared``: their common terms, when known)."""
+        if shared is None:
+            shared = self.terms[i] & self.terms[j]
+        return sum(self.weights[t] for t in shared) / max(1, min(self.mass[i], self.mass[j]))
 
     def asks_scorer(self, i: int, j: int) -> bool:
         """Whether the scorer is asked about nodes ``i`` and ``j`` (see the module docstring)."""
@@ -143,14 +145,14 @@ class Similarity:
         """What the same-fact model sees of nodes ``i`` and ``j`` of different articles, in
         the order of ``same_fact.FEATURE_NAMES``: ``plain`` is their :meth:`plain`
         similarity, ``best`` each one's best with a candidate partner in another article."""
-        shared = sum(self.weights[t] ** 2 for t in self.terms[i] & self.terms[j])
+        shared = self.terms[i] & self.terms[j]
         a, b = self._articles(i, j)
         lengths = sorted((len(self.terms[i]), len(self.terms[j])))
         relative = sorted(relative_similarity(plain, top) for top in best)
         return [
             plain,
-            self.containment(i, j),
-            shared / max(1.0, self.norms[i] * self.norms[j]),
+            self.containment(i, j, shared),
+            sum(self.weights[t] ** 2 for t in shared) / max(1.0, self.norms[i] * self.norms[j]),
             self.articles.cosine(a, b),
             math.log1p(self.articles.sizes[a] * self.articles.sizes[b]),
             math.log1p(lengths[0]),

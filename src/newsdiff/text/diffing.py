@@ -13,6 +13,7 @@ the pure-Python package with the same output.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import chain
 
 import fast_diff_match_patch
@@ -142,6 +143,7 @@ def _runs(steps: list[tuple[DiffOp, str, bool]]) -> tuple[tuple[DiffOp, str], ..
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def _key(token: str) -> str:
     """What a token is compared by: its folded form without the whitespace after it
     (whitespace alone compares as itself)."""
