@@ -92,3 +92,25 @@ def test_an_acronym_and_the_name_it_spells_are_one_source(a, b):
 def test_an_acronym_of_another_body_still_conflicts():
     assert types("Growth will slow to 2 percent, the IMF said.",
                  "Growth will slow to 2 percent, the World Bank said.") == ["attribution"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The ship sank on Tuesday, Dutch authorities said.",
+     "The ship sank on Tuesday, the Netherlands said."),
+    ("The ship sank on Tuesday, Egyptian authorities said.",
+     "The ship sank on Tuesday, Egypt said."),
+    ("The ship sank on Tuesday, French police said.", "The ship sank on Tuesday, France said."),
+    ("Talks resume in May, British officials said.",
+     "Talks resume in May, the United Kingdom said."),
+])
+def test_a_country_and_a_body_its_demonym_describes_are_one_source(a, b):
+    """Regular demonyms by word formation (Egypt-ian), the irregular few by name."""
+    assert "attribution" not in types(a, b)
+    assert "attribution" not in types(b, a)
+
+
+def test_a_demonym_of_another_country_still_conflicts():
+    assert types("The ship sank on Tuesday, Dutch authorities said.",
+                 "The ship sank on Tuesday, Belgium said.") == ["attribution"]
+    assert types("The ship sank on Tuesday, Egyptian authorities said.",
+                 "The ship sank on Tuesday, Panama said.") == ["attribution"]

@@ -26,7 +26,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from newsdiff.text.facts.compatibility import abbreviates, conflicting, nested, texts
+from newsdiff.text.facts.compatibility import (
+    abbreviates,
+    conflicting,
+    nested,
+    speaks_for_country,
+    texts,
+)
 from newsdiff.text.facts.grammar import (
     MONTHS,
     NAME_JOINERS,
@@ -189,10 +195,12 @@ def attribution_details(a: Facts, b: Facts) -> Iterable[Detail]:
 
 def _same_source(x: Mention, y: Mention) -> bool:
     """Nested names, two words in common ("Justice Department officials" and "Justice
-    Department spokeswoman Sarah Isgur Flores" speak for one body), or an acronym and the
-    name it spells ("the IMF" and "the International Monetary Fund")."""
+    Department spokeswoman Sarah Isgur Flores" speak for one body), an acronym and the
+    name it spells ("the IMF" and "the International Monetary Fund"), or a country and
+    a body its demonym describes ("the Netherlands" and "Dutch authorities")."""
     return (nested(x, y) or len(x.words & y.words) >= 2
-            or abbreviates(x, y) or abbreviates(y, x))
+            or abbreviates(x, y) or abbreviates(y, x)
+            or speaks_for_country(x, y) or speaks_for_country(y, x))
 
 
 def _may_be_one(x: Mention, y: Mention) -> bool:

@@ -58,3 +58,47 @@ def _spells(letters: str, words: Sequence[str]) -> bool:
     if letters[:1] == head[:1] and _spells(letters[1:], rest):
         return True
     return head in _ACRONYM_SKIPPABLE and _spells(letters, rest)
+
+
+#: How English forms a demonym from a country's name: a suffix on the whole name
+#: (Afric-a-n, Israel-i, Japan-ese) or on its stem without the final vowels or "y"
+#: (Kor-ean, Ital-ian, Turk-ish).
+_NAME_SUFFIXES = ("n", "i", "an", "ian", "ese")
+_STEM_SUFFIXES = ("an", "ian", "ean", "ese", "ish")
+#: The demonyms English does not form by those suffixes, with their countries' names
+#: (a closed list of the language, not of any story).
+_IRREGULAR_DEMONYMS = {
+    "afghan": ("afghanistan",), "belgian": ("belgium",),
+    "british": ("britain", "great britain", "uk", "united kingdom"),
+    "burmese": ("myanmar", "burma"), "cypriot": ("cyprus",), "czech": ("czechia",),
+    "danish": ("denmark",), "dutch": ("netherlands", "holland"), "emirati": ("uae",),
+    "english": ("england",), "filipino": ("philippines",), "finnish": ("finland",),
+    "french": ("france",), "german": ("germany",), "greek": ("greece",),
+    "icelandic": ("iceland",), "irish": ("ireland",), "kazakh": ("kazakhstan",),
+    "norwegian": ("norway",), "peruvian": ("peru",), "polish": ("poland",),
+    "portuguese": ("portugal",), "scottish": ("scotland",), "slovak": ("slovakia",),
+    "spanish": ("spain",), "swedish": ("sweden",), "swiss": ("switzerland",),
+    "thai": ("thailand",), "uzbek": ("uzbekistan",), "welsh": ("wales",),
+}
+
+
+def is_demonym(demonym: str, country: str) -> bool:
+    """Whether ``demonym`` names the people of ``country`` (both lower case): by the
+    regular suffixes, a rule of word formation that covers any country (and, being
+    silent, errs on a name like "Julian" against "Julia" only towards a missed
+    variant), or as one of the irregular few ("Dutch" / "Netherlands")."""
+    if country in _IRREGULAR_DEMONYMS.get(demonym, ()):
+        return True
+    stem = country.rstrip("aeiouy")
+    return (any(demonym == country + suffix for suffix in _NAME_SUFFIXES)
+            or len(stem) >= 3 and any(demonym == stem + suffix for suffix in _STEM_SUFFIXES))
+
+
+def speaks_for_country(body: Mention, country: Mention) -> bool:
+    """Whether ``body`` is described by the demonym of the country ``country`` names
+    ("Dutch authorities" / "the Netherlands", "Egyptian police" / "Egypt"): a country's
+    body speaks for the country."""
+    name = " ".join(w for w in country.text.casefold().split() if w != "the").strip(".,")
+    return bool(name) and any(is_demonym(word.strip(".,"), name)
+                              for word in body.text.casefold().split())
+

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsdiff.text.distance import edit_distance
+from newsdiff.text.facts.compatibility import is_demonym
 from newsdiff.text.facts.grammar import folded_word
 from newsdiff.text.facts.sentence import SentenceTokens
 from newsdiff.text.facts.values import Facts, NamePair
@@ -95,7 +96,7 @@ def _spelling_variant(x: NamePair, y: NamePair, x_words: frozenset[str],
         return None
     if mine in y_words or theirs in x_words or not _near_spelling(mine, theirs):
         return None
-    if _demonym_of(mine, theirs) or _demonym_of(theirs, mine):
+    if is_demonym(mine, theirs) or is_demonym(theirs, mine):
         return None
     return frozenset((mine, theirs))
 
@@ -104,19 +105,3 @@ def _near_spelling(u: str, v: str) -> bool:
     """Spellings of one name: an edit or two apart, and long enough not to be other words."""
     shorter = min(len(u), len(v))
     return shorter >= 4 and edit_distance(u, v) <= max(1, shorter // 4)
-
-
-#: How English forms a demonym from a country's name: a suffix on the whole name
-#: (Afric-a-n, Israel-i, Japan-ese) or on its stem without the final vowels or "y"
-#: (Kor-ean, Ital-ian, Turk-ish).
-_NAME_SUFFIXES = ("n", "i", "an", "ian", "ese")
-_STEM_SUFFIXES = ("an", "ian", "ean", "ese", "ish")
-
-
-def _demonym_of(demonym: str, country: str) -> bool:
-    """Whether ``demonym`` is formed from ``country`` by the regular suffixes: a rule of
-    word formation rather than a list of countries, so it covers any country (and, being
-    silent, errs on a name like "Julian" against "Julia" only towards a missed variant)."""
-    stem = country.rstrip("aeiouy")
-    return (any(demonym == country + suffix for suffix in _NAME_SUFFIXES)
-            or len(stem) >= 3 and any(demonym == stem + suffix for suffix in _STEM_SUFFIXES))
