@@ -149,17 +149,17 @@ def main() -> None:
     fold_of = {g: k % FOLDS for k, g in enumerate(groups)}
     folds = np.array([fold_of[(u.dataset, u.group)] for u in units])
     results = {}
-    for gate in GATE_CHOICES:
-        for partners in PARTNER_CHOICES:
-            table = Table(units, gate, partners)
-            for name, features in FEATURE_SETS.items():
-                for c in C_CHOICES:
-                    results[(name, c, gate, partners)] = cross_validate(table, features, c, folds)
-            for baseline in ("cosine", "similarity"):
-                results[(f"{baseline} alone", None, gate, partners)] = cross_validate(
-                    table, (baseline,), None, folds)
+    tables = {(gate, partners): Table(units, gate, partners)
+              for gate in GATE_CHOICES for partners in PARTNER_CHOICES}
+    for (gate, partners), table in tables.items():
+        for name, features in FEATURE_SETS.items():
+            for c in C_CHOICES:
+                results[(name, c, gate, partners)] = cross_validate(table, features, c, folds)
+        for baseline in ("cosine", "similarity"):
+            results[(f"{baseline} alone", None, gate, partners)] = cross_validate(
+                table, (baseline,), None, folds)
     results[("previous hand-set rule: similarity >= 0.45", None, 0.2, 8)] = held_out_fixed(
-        Table(units, 0.2, 8), "similarity", 0.45)
+        tables[(0.2, 8)], "similarity", 0.45)
     finalists = {name: max((k for k in results if k[0] == name and k[1] is not None
                             and args.gate in (None, k[2]) and args.partners in (None, k[3])),
                            key=lambda k: results[k]["objective"])
@@ -168,20 +168,18 @@ def main() -> None:
     pair_folds = np.array([fold_of[(p.dataset, p.group)] for p in pairs])
     engine_results, graphs_of = {}, {}
     for name, (_, c, gate, partners) in finalists.items():
-        table = Table(units, gate, partners)
         if (gate, partners) not in graphs_of:
             placeholder = replace(PLACEHOLDER, scorer_gate=gate, partners=partners)
             graphs_of[(gate, partners)] = [
                 SentenceGraph((p.first, p.second), scorer, placeholder, InProcess(), partners)
                 for p in pairs]
         engine_results[name] = engine_cross_validation(
-            pairs, graphs_of[(gate, partners)], table, (FEATURE_SETS[name], c, gate), folds,
-            pair_folds)
+            pairs, graphs_of[(gate, partners)], tables[(gate, partners)],
+            (FEATURE_SETS[name], c, gate), folds, pair_folds)
     print_engine_table(engine_results, finalists)
     name = max(engine_results, key=lambda n: engine_results[n]["objective"])
     _, c, gate, partners = finalists[name]
-    table = Table(units, gate, partners)
-    model = fit(table, FEATURE_SETS[name], c, np.ones(len(units), bool))
+    model = fit(tables[(gate, partners)], FEATURE_SETS[name], c, np.ones(len(units), bool))
     link_threshold, claim_threshold = choose_engine_thresholds(
         pairs, graphs_of[(gate, partners)], shipped(model, gate, partners),
         np.ones(len(pairs), bool))

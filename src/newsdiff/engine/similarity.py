@@ -109,11 +109,13 @@ class Similarity:
             answers = self.executor.map_chunks(functools.partial(probabilities, self.scorer),
                                                texts, SCORER_PAIRS_PER_SECOND)
             self.answers.update(zip(asked, answers, strict=True))
-        for i, j in pairs:
-            if across(self.sides[i], self.sides[j]):
-                value = self.plain(i, j)
-                self.best[i] = max(self.best.get(i, 0.0), value)
-                self.best[j] = max(self.best.get(j, 0.0), value)
+        plain = {(i, j): self.plain(i, j) for i, j in pairs
+                 if across(self.sides[i], self.sides[j])}
+        for (i, j), value in plain.items():
+            self.best[i] = max(self.best.get(i, 0.0), value)
+            self.best[j] = max(self.best.get(j, 0.0), value)
+        for pair, value in plain.items():
+            self.known.setdefault(pair, self._probability(*pair, value))
         return {pair: self(*pair) for pair in pairs}
 
     def plain(self, i: int, j: int) -> float:
@@ -163,8 +165,12 @@ class Similarity:
     def _value(self, i: int, j: int) -> float:
         if not across(self.sides[i], self.sides[j]):
             return self.containment(i, j)
+        return self._probability(i, j, self.plain(i, j))
+
+    def _probability(self, i: int, j: int, plain: float) -> float:
+        """The model's P(same fact) of nodes ``i`` and ``j`` of different articles."""
         best = (self.best.get(i, 0.0), self.best.get(j, 0.0))
-        return self.model.probability(self.features(i, j, self.plain(i, j), best))
+        return self.model.probability(self.features(i, j, plain, best))
 
     def _articles(self, i: int, j: int) -> tuple[int, int]:
         """The two different articles whose context a pair of nodes is judged in: the first

@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cached_property
 
 from newsdiff.engine.annotate import ArticleAnalysis, annotate, read_facts
 from newsdiff.engine.claims import cluster
@@ -124,6 +125,13 @@ class _StoryGraph(SentenceGraph):
         #: the pairwise engine's cap, per pair of outlets.
         self.max_carriers = MAX_SLOT_SENTENCES * max(1, len(articles) // 2)
 
+    @cached_property
+    def slot_pairs(self) -> list[list[int]]:
+        """The pairs of texts that give the same detail of a shared subject (the pairwise
+        engine's slot links, with the story's cap), found once for the claims and the
+        outlet-pair divergences."""
+        return self.same_slots(self.max_carriers)
+
     def claim_groups(self) -> list[list[int]]:
         """Claims as lists of view indices: the clusters, with slot-linked lone tellings
         moved into the claim they dispute (see the module docstring)."""
@@ -132,7 +140,7 @@ class _StoryGraph(SentenceGraph):
         groups = [[v for node in nodes for v in self.members[node]] for nodes in clusters]
         outlets = [{self.owner[v] for v in g} for g in groups]
         disputed: dict[int, set[int]] = defaultdict(set)
-        for i, j in self.same_slots(self.max_carriers):
+        for i, j in self.slot_pairs:
             for lone, other in ((i, j), (j, i)):
                 if len(outlets[claim_of[lone]]) == 1 and len(outlets[claim_of[other]]) > 1:
                     disputed[claim_of[lone]].add(claim_of[other])
@@ -340,7 +348,7 @@ def _between_outlets(found: list[Divergence], claims: Sequence[Claim], graph: _S
         if len(told) <= MAX_PAIRWISE_TEXTS:
             pairs.update(((n, m), c) for x, n in enumerate(told) for m in told[x + 1:])
     strong = [(n, m) for (n, m), score in graph.scores.items() if score >= graph.link_threshold]
-    for n, m in strong + [(n, m) for n, m in graph.same_slots(graph.max_carriers)]:
+    for n, m in strong + [(n, m) for n, m in graph.slot_pairs]:
         cn, cm = claim_of.get(n), claim_of.get(m)
         if cn is not None and cm is not None and cn is not cm:
             # claims are numbered widest first: the lower id is the more widely carried

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, groupby
 
 import fast_diff_match_patch
 
@@ -92,55 +92,45 @@ def word_diff(a: str, b: str) -> tuple[tuple[DiffOp, str], ...]:
 def _runs(steps: list[tuple[DiffOp, str, bool]]) -> tuple[tuple[DiffOp, str], ...]:
     """Token steps as runs: equal tokens with no word between two changes join the change
     on both sides; a change's deletions come before its insertions."""
-    equal_runs: list[list[str]] = []  # the equal runs, with the changes between them
-    changes: list[tuple[str, str]] = [("", "")]
-    has_word: list[bool] = []
-    for op, text, is_word in steps:
-        if op == "=":
-            if len(equal_runs) < len(changes):
-                equal_runs.append([])
-                has_word.append(False)
-            equal_runs[-1].append(text)
-            has_word[-1] = has_word[-1] or is_word
-        else:
-            if len(equal_runs) == len(changes):
-                changes.append(("", ""))
-            deleted, inserted = changes[-1]
-            changes[-1] = (deleted + text, inserted) if op == "-" else (deleted, inserted + text)
+    segments = [list(group) for _, group in groupby(steps, key=lambda step: step[0] == "=")]
     out: list[tuple[DiffOp, str]] = []
-
-    def emit(op: DiffOp, text: str) -> None:
-        if text:
-            if out and out[-1][0] == op:
-                out[-1] = (op, out[-1][1] + text)
-            else:
-                out.append((op, text))
-
-    def emit_change(deleted: str, inserted: str) -> None:
-        """A change, with the whitespace both sides end it with left unmarked."""
-        common = len(deleted) - len(deleted.rstrip())
-        common = min(common, len(inserted) - len(inserted.rstrip()))
-        if deleted and inserted and common and deleted[-common:] == inserted[-common:]:
-            emit("-", deleted[:-common])
-            emit("+", inserted[:-common])
-            emit("=", deleted[-common:])
-        else:
-            emit("-", deleted)
-            emit("+", inserted)
-
-    deleted, inserted = changes[0]
-    for n, run in enumerate(equal_runs):
-        text = "".join(run)
-        after = changes[n + 1] if n + 1 < len(changes) else ("", "")
-        between = (deleted or inserted) and any(after)
-        if between and not has_word[n]:
-            deleted, inserted = deleted + text + after[0], inserted + text + after[1]
+    deleted = inserted = ""
+    for n, segment in enumerate(segments):
+        if segment[0][0] != "=":
+            deleted += "".join(text for op, text, _ in segment if op == "-")
+            inserted += "".join(text for op, text, _ in segment if op == "+")
             continue
-        emit_change(deleted, inserted)
-        emit("=", text)
-        deleted, inserted = after
-    emit_change(deleted, inserted)
+        text = "".join(text for _, text, _ in segment)
+        between_changes = bool(deleted or inserted) and n + 1 < len(segments)
+        if between_changes and not any(is_word for _, _, is_word in segment):
+            deleted, inserted = deleted + text, inserted + text
+            continue
+        _add_change(out, deleted, inserted)
+        _add(out, "=", text)
+        deleted = inserted = ""
+    _add_change(out, deleted, inserted)
     return tuple(out)
+
+
+def _add(out: list[tuple[DiffOp, str]], op: DiffOp, text: str) -> None:
+    """Append a run, joined to the last one if it has the same op."""
+    if text:
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        else:
+            out.append((op, text))
+
+
+def _add_change(out: list[tuple[DiffOp, str]], deleted: str, inserted: str) -> None:
+    """Append a change, leaving unmarked the whitespace both sides end it with."""
+    common = min(len(deleted) - len(deleted.rstrip()), len(inserted) - len(inserted.rstrip()))
+    if deleted and inserted and common and deleted[-common:] == inserted[-common:]:
+        _add(out, "-", deleted[:-common])
+        _add(out, "+", inserted[:-common])
+        _add(out, "=", deleted[-common:])
+    else:
+        _add(out, "-", deleted)
+        _add(out, "+", inserted)
 
 
 @lru_cache(maxsize=65536)

@@ -15,7 +15,6 @@ tuples).
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,6 +27,7 @@ from newsdiff.engine.scoring.features import (
     pair_features_from_profiles,
     profile,
 )
+from newsdiff.engine.scoring.same_fact import sigmoid
 from newsdiff.resources import package_dir
 
 MODEL_FILE = "paraphrase_model.json"
@@ -48,7 +48,7 @@ class ParaphraseModel:
 
     def probability(self, pa: SentenceProfile, pb: SentenceProfile) -> float:
         """P(paraphrase) for two profiles made by :meth:`prepare`; symmetric."""
-        return _sigmoid(self.score_features(pair_features_from_profiles(pa, pb)))
+        return sigmoid(self.score_features(pair_features_from_profiles(pa, pb)))
 
     def score_features(self, features: list[float]) -> float:
         """The classifier's log-odds for a feature vector ordered as ``FEATURE_NAMES``."""
@@ -185,10 +185,3 @@ def _scorer(classifier: dict[str, Any]) -> LinearScorer | TreeScorer | BlendScor
         return LinearScorer(tuple(classifier["weights"]), classifier["bias"])
     trees = tuple(tuple(tuple(node) for node in tree) for tree in classifier["trees"])
     return TreeScorer(trees, classifier["bias"], classifier["learning_rate"])
-
-
-def _sigmoid(score: float) -> float:
-    if score >= 0:
-        return 1.0 / (1.0 + math.exp(-score))
-    z = math.exp(score)
-    return z / (1.0 + z)

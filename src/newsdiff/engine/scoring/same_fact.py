@@ -68,11 +68,15 @@ class SameFactModel:
 
     def probability(self, features: Sequence[float]) -> float:
         """P(same fact) for a vector ordered as :data:`FEATURE_NAMES`."""
-        score = self.bias + sum(w * features[i] for w, i in zip(self.weights, self.used))
-        if score >= 0:
-            return 1.0 / (1.0 + math.exp(-score))
-        z = math.exp(score)
-        return z / (1.0 + z)
+        return sigmoid(self.bias + sum(w * features[i] for w, i in zip(self.weights, self.used)))
+
+
+def sigmoid(score: float) -> float:
+    """The probability of log-odds ``score`` (without overflow at either end)."""
+    if score >= 0:
+        return 1.0 / (1.0 + math.exp(-score))
+    z = math.exp(score)
+    return z / (1.0 + z)
 
 
 @cache
