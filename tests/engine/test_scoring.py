@@ -9,7 +9,13 @@ import pytest
 
 from newsdiff.engine.scoring import default_scorer, features
 from newsdiff.engine.scoring.features import FEATURE_NAMES
-from newsdiff.engine.scoring.model import BlendScorer, TreeScorer, load_model
+from newsdiff.engine.scoring.model import (
+    COMPILE_AFTER,
+    BlendScorer,
+    TreeScorer,
+    _compile_trees,
+    load_model,
+)
 from newsdiff.text import wordnet
 from tests.locations import SHARED
 
@@ -164,13 +170,26 @@ def test_all_features_exactly_symmetric(b):
     assert pair_features(PARAPHRASE, b) == pair_features(b, PARAPHRASE)
 
 
-def test_compiled_trees_match_walking_the_nodes():
+def _tree_scorers() -> list[TreeScorer]:
     model = load_model()
     scorers = (
         model.classifier.parts if isinstance(model.classifier, BlendScorer) else (model.classifier,)
     )
-    trees = [s for s in scorers if isinstance(s, TreeScorer)]
+    return [s for s in scorers if isinstance(s, TreeScorer)]
+
+
+def test_compiled_trees_match_walking_the_nodes():
     for b in (PARAPHRASE, UNRELATED, "", "2016"):
         features = pair_features(ORIGINAL, b)
-        for tree in trees:
-            assert tree.score(features) == tree.score_by_walking(features)
+        for tree in _tree_scorers():
+            total = _compile_trees(tree.trees)(features)
+            assert tree.bias + tree.learning_rate * total == tree.score_by_walking(features)
+
+
+def test_a_tree_model_compiles_once_asked_often_and_answers_the_same():
+    tree = _tree_scorers()[0]
+    fresh = TreeScorer(tree.trees, tree.bias, tree.learning_rate)
+    vectors = [pair_features(ORIGINAL, b) for b in (PARAPHRASE, UNRELATED, "", "2016")]
+    answers = [fresh.score(vectors[k % 4]) for k in range(COMPILE_AFTER + 8)]
+    assert "compiled" in fresh._state
+    assert answers == [fresh.score_by_walking(vectors[k % 4]) for k in range(COMPILE_AFTER + 8)]
