@@ -21,9 +21,12 @@ A count stated by one outlet and a list of months by another ("twice" versus
 "April, July and September") share few words and cluster apart; the
 pairwise engine links such sentences by their detail slot (``same_slots``).
 Here such a sentence, when its own claim is carried by its outlet alone,
-joins the most widely carried claim that fills the same slot and that its
-outlet does not already tell, where judging then says whether it agrees or
-diverges.  And a sentence elsewhere in the story that counts the same thing
+joins the most widely carried claim that fills the same slot, where judging
+then says whether it agrees or diverges: a claim its outlet does not tell
+yet, or one its outlet tells already when the slot is a count (two sentences
+that count the same thing of a shared subject give one fact, "two confirmed
+meetings" and "met twice", and the outlet's passage holds both; naming the
+same month does not make one fact of them).  And a sentence elsewhere in the story that counts the same thing
 as a claim's anchor, with a number the anchor's cannot be, joins that
 claim's passage of its outlet: an outlet that says "two meetings" in one
 place and lists three months in another disputes the count, and the claim
@@ -140,12 +143,17 @@ class _StoryGraph(SentenceGraph):
         groups = [[v for node in nodes for v in self.members[node]] for nodes in clusters]
         outlets = [{self.owner[v] for v in g} for g in groups]
         disputed: dict[int, set[int]] = defaultdict(set)
+        counted: dict[int, set[int]] = defaultdict(set)  # the targets that count the same
         for i, j in self.slot_pairs:
+            counts = any(kind == "count" for kind, _ in self.nodes[i].slots & self.nodes[j].slots)
             for lone, other in ((i, j), (j, i)):
                 if len(outlets[claim_of[lone]]) == 1 and len(outlets[claim_of[other]]) > 1:
                     disputed[claim_of[lone]].add(claim_of[other])
+                    if counts:
+                        counted[claim_of[lone]].add(claim_of[other])
         for lone, targets in sorted(disputed.items()):
-            open_targets = [t for t in targets if groups[t] and not outlets[lone] & outlets[t]]
+            open_targets = [t for t in targets if groups[t] and (
+                t in counted[lone] or not outlets[lone] & outlets[t])]
             if open_targets:
                 target = max(open_targets, key=lambda t: (len(outlets[t]), -t))
                 groups[target] += groups[lone]
