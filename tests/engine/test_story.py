@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -158,6 +159,23 @@ def test_the_sample_story_names_the_spellings_two_outlets_give_in_one_claim(samp
     assert found.severity == "variant"  # one name transliterated twice, no contradiction
     assert format_values(found, "ABCDE").endswith("(spelling variant)")
     assert all(d.severity == "conflict" for d in sample.divergences if d.type == "number")
+
+
+def test_the_story_names_every_divergence_the_pair_view_of_two_outlets_names(sample) -> None:
+    """Each detail that ``compare`` finds between two sample articles is among the story's
+    divergences, of its type, with both outlets' values."""
+    from newsdiff.engine.pair import compare
+
+    articles = [load_article(str(p)) for p in sample_story()]
+    named = {(d.type, outlet, value.casefold())
+             for d in sample.divergences for outlet, value in d.values}
+    found = []
+    for x, y in itertools.combinations(range(len(articles)), 2):
+        for alignment in compare(articles[x], articles[y]).alignments:
+            found += [(d.type, x, d.a, y, d.b) for d in alignment.details]
+    assert len(found) >= 10
+    assert [f for f in found if not {(f[0], f[1], f[2].casefold()),
+                                     (f[0], f[3], f[4].casefold())} <= named] == []
 
 
 def test_article_order_does_not_change_the_claims() -> None:

@@ -51,15 +51,15 @@ from newsdiff.engine.judge import judge
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.scoring import Scorer, default_scorer
 from newsdiff.engine.scoring.same_fact import SameFactModel, load_same_fact_model
+from newsdiff.engine.scoring.story_choices import StoryChoices, load_story_choices
 from newsdiff.engine.wire import wire_sources
 from newsdiff.run import Executor, default_executor
 from newsdiff.text.facts import diverging_details, extract_facts
 from newsdiff.values import Article, Claim, ClaimPassage, Divergence, Quote, Story
 
-#: Partners each sentence keeps per other outlet in the candidate search (the
-#: pairwise engine keeps the same-fact model's ``partners`` with one other outlet), and the
-#: most it keeps.
-PARTNERS_PER_OUTLET = 2
+#: The most candidate partners a sentence keeps, however many outlets (the story's
+#: ``partners_per_outlet`` each, at least the pairwise engine's ``partners``): a bound on
+#: cost, which grows with the sentences times their partners.
 MAX_PARTNERS = 40
 #: The highest score a passage that is not the anchor's text again can have (see
 #: :func:`_passage_score`): shown with two decimals, it never reads as an identical 1.00.
@@ -74,11 +74,13 @@ QUOTE_ARTICLES_PER_SECOND = 200
 
 
 def compare_story(articles: Sequence[Article | ArticleAnalysis], *,
-                  scorer: Scorer | None = None, executor: Executor | None = None) -> Story:
+                  scorer: Scorer | None = None, executor: Executor | None = None,
+                  choices: StoryChoices | None = None) -> Story:
     """Claims, divergences, quotes and wire copy of the articles of one story.
 
     ``articles`` may be given analysed, and ``scorer`` and ``executor`` as for
-    :func:`newsdiff.engine.pair.compare`.
+    :func:`newsdiff.engine.pair.compare`; ``choices`` replace the shipped story
+    choices (what ``scripts/tune_story.py`` compares).
     """
     analyses = tuple(annotate(a) for a in articles)
     plain = tuple(a.article for a in analyses)
@@ -86,7 +88,8 @@ def compare_story(articles: Sequence[Article | ArticleAnalysis], *,
     # Quotes and wire copy need nothing of the claims: they may be found meanwhile.
     quotes_and_sources = executor.aside(_quotes_and_sources, plain,
                                         len(plain) / QUOTE_ARTICLES_PER_SECOND)
-    graph = _StoryGraph(analyses, scorer or default_scorer(), load_same_fact_model(), executor)
+    graph = _StoryGraph(analyses, scorer or default_scorer(), load_same_fact_model(),
+                        choices or load_story_choices(), executor)
     quotes, sources = quotes_and_sources()
     source_of = {a: n for n, group in enumerate(sources) for a in group}
     groups = graph.claim_groups()
@@ -116,11 +119,11 @@ class _StoryGraph(SentenceGraph):
     sentence's facts, and where each article's sentences are."""
 
     def __init__(self, articles: tuple[ArticleAnalysis, ...], scorer: Scorer,
-                 model: SameFactModel, executor: Executor) -> None:
-        partners = min(MAX_PARTNERS,
-                       max(model.partners, PARTNERS_PER_OUTLET * (len(articles) - 1)))
+                 model: SameFactModel, choices: StoryChoices, executor: Executor) -> None:
+        partners = min(MAX_PARTNERS, max(model.partners,
+                                         choices.partners_per_outlet * (len(articles) - 1)))
         super().__init__(articles, scorer, model, executor, partners)
-        self.link_threshold, self.claim_threshold = model.link_threshold, model.claim_threshold
+        self.link_threshold, self.claim_threshold = model.link_threshold, choices.claim_threshold
         self.view_at = {(self.owner[v], view.sentence.index): v
                         for v, view in enumerate(self.views)}
         read_facts(self.views, executor)
@@ -304,9 +307,9 @@ def _divergences(claim: Claim, graph: _StoryGraph) -> list[Divergence]:
 
     for p in claim.passages:
         for d in p.details:
-            values = out.setdefault((d.type, d.a), {})
+            values = out.setdefault((d.type, d.a.casefold()), {})
             if d.conflicts:
-                conflicts.add((d.type, d.a))
+                conflicts.add((d.type, d.a.casefold()))
             add(values, anchor.article, d.a)
             key = next((c.key for c in anchor_counts if c.text == d.a), None)
             if d.type != "number" or key is None:
@@ -331,14 +334,19 @@ def _between_outlets(found: list[Divergence], claims: Sequence[Claim], graph: _S
     divergences the pairwise view of two of its outlets names.
 
     Two kinds of text pairs are compared, each pair of distinct texts once: two texts of
-    one claim that no one outlet prints both of (the anchor may not give the detail:
-    "Kislyak" against "Sergey Kislyak" and "Sergei Kislyak"), and two texts that the
+    one claim, in two outlets' passages (neither the anchor's, which ``found`` compared),
+    that are each other's closest in the other passage (the anchor may not give the
+    detail: "Kislyak" against "Sergey Kislyak" and "Sergei Kislyak"; and a passage of
+    two sentences, "one meeting in September" and "the other in July", is compared
+    sentence by sentence with the other outlet's two, September with September, not
+    across), and two texts that the
     pairwise engine links whatever its clustering (similarity at least the model's link
     threshold, or the same detail slot) but that the story's clustering put in different
     claims; such a divergence is listed under the more widely carried claim.  Every outlet printing
     either text is listed with its value; a divergence the claim lists already is not
     listed again, and one that shares an outlet's value with a listed one of its type
-    adds its values to it ("twice" in a third sentence joins the count already listed).
+    adds its values to it ("twice" in a third sentence joins the count already listed;
+    so do two of ``found`` that give one outlet's value).
 
     Returns every divergence (``found``, some with more values, then the new ones) and,
     per claim, the outlets whose tellings were found to differ from each other.
@@ -352,9 +360,11 @@ def _between_outlets(found: list[Divergence], claims: Sequence[Claim], graph: _S
         for p in c.passages:
             for n in nodes(p):
                 claim_of.setdefault(n, c)
-        told = sorted(set().union(*(nodes(p) for p in c.passages if p is not c.anchor_passage)))
-        if len(told) <= MAX_PAIRWISE_TEXTS:
-            pairs.update(((n, m), c) for x, n in enumerate(told) for m in told[x + 1:])
+        tellings = [nodes(p) for p in c.passages if p is not c.anchor_passage]
+        if len(set().union(*tellings)) <= MAX_PAIRWISE_TEXTS:
+            pairs.update((pair, c) for x, first in enumerate(tellings)
+                         for second in tellings[x + 1:]
+                         for pair in _mutual_best(graph, first, second))
     strong = [(n, m) for (n, m), score in graph.scores.items() if score >= graph.link_threshold]
     for n, m in strong + [(n, m) for n, m in graph.slot_pairs]:
         cn, cm = claim_of.get(n), claim_of.get(m)
@@ -362,10 +372,21 @@ def _between_outlets(found: list[Divergence], claims: Sequence[Claim], graph: _S
             # claims are numbered widest first: the lower id is the more widely carried
             pairs.setdefault((n, m), min(cn, cm, key=lambda c: c.id))
     # each divergence's values, keyed by (outlet, value folded); listed by claim, type, severity
-    entries = [(d, {(a, t.casefold()): (a, t) for a, t in d.values}) for d in found]
+    entries: list[tuple[Divergence, dict[tuple[int, str], tuple[int, str]]]] = []
     listed: dict[tuple[int, str, str], list[int]] = defaultdict(list)
-    for x, (d, _) in enumerate(entries):
-        listed[(d.claim, d.type, d.severity)].append(x)
+
+    def add(divergence: Divergence, keyed: dict[tuple[int, str], tuple[int, str]]) -> None:
+        """List a divergence, or add its values to a listed one that shares an outlet's."""
+        held = listed[(divergence.claim, divergence.type, divergence.severity)]
+        overlapping = next((x for x in held if keyed.keys() & entries[x][1].keys()), None)
+        if overlapping is None:
+            held.append(len(entries))
+            entries.append((divergence, keyed))
+        else:
+            entries[overlapping][1].update(keyed)
+
+    for d in found:
+        add(d, {(a, t.casefold()): (a, t) for a, t in d.values})
     disputing: dict[int, set[int]] = defaultdict(set)
     for (n, m), claim in sorted(pairs.items()):
         if not graph.sides[n] ^ graph.sides[m]:
@@ -377,14 +398,28 @@ def _between_outlets(found: list[Divergence], claims: Sequence[Claim], graph: _S
             if any(keyed.keys() <= entries[x][1].keys() for x in held):
                 continue
             disputing[claim.id].update(a for a, _ in values)
-            overlapping = next((x for x in held if keyed.keys() & entries[x][1].keys()), None)
-            if overlapping is not None:  # one more outlet's value of a listed divergence
-                entries[overlapping][1].update(keyed)
-                continue
-            held.append(len(entries))
-            entries.append((Divergence(claim.id, d.type, (), d.severity), keyed))
+            add(Divergence(claim.id, d.type, (), d.severity), keyed)
     return [replace(d, values=tuple(sorted(values.values(), key=lambda v: v[0])))
             for d, values in entries], disputing
+
+
+def _mutual_best(graph: _StoryGraph, first: set[int], second: set[int],
+                 ) -> list[tuple[int, int]]:
+    """The pairs of texts, one of each telling only, that are each other's most similar in
+    the other (ties: the lower text), as ``(lower, higher)``."""
+    own_first, own_second = sorted(first - second), sorted(second - first)
+    if not own_first or not own_second:
+        return []
+
+    def closest(n: int, among: list[int]) -> int:
+        return max(among, key=lambda m: (graph.similarity(n, m), -m))
+
+    pairs = []
+    for n in own_first:
+        m = closest(n, own_second)
+        if closest(m, own_first) == n:
+            pairs.append((min(n, m), max(n, m)))
+    return pairs
 
 
 def _quotes_and_sources(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...],

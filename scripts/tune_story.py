@@ -1,0 +1,209 @@
+"""Choose the story view's claim threshold and candidate partners by cross-validation.
+
+    .venv/bin/python scripts/tune_story.py [--data ../shared/data] [--gold ../shared/gold-dev]
+        [--no-write]    # ~15 min
+
+The story view (``newsdiff.engine.story``) clusters the sentences of all its
+articles at once, each keeping ``partners_per_outlet`` candidate partners per
+other outlet, at its own claim threshold (``newsdiff.engine.scoring.
+story_choices``).  This script compares whole stories with each pair of choices
+and scores which units end up in one claim, on what ``train_same_fact.py``
+reads (each set's ``SOURCE.md``):
+
+- ECB+ topics 1-35: every sub-topic (one real event, 3-22 articles) as a story;
+- the Gun Violence Corpus validation split: every incident with 3 or more
+  articles;
+- the sample story (``seeds/``), scored on the three hand-labelled pairs of
+  ``gold-dev/``.
+
+Two units of different articles are predicted linked when they sit in one claim
+(as ``../shared/tools/eval_external.py`` scores the story view), against the
+strict gold the same-fact model is trained on; a dataset's score is the MCC over
+its unit pairs.  5-fold cross-validation grouped by topic (ECB+), incident (GVC)
+and story (the sample story is one group): each fold's choice is the one with the
+best mean MCC over the datasets on the other folds.  The table printed (for
+``benchmarks/README.md``) gives every choice's scores over all folds and the
+held-out score of choosing; the choice best over all folds ships in
+``data/story_choices.json``.  The same-fact model is the shipped one: run this
+after ``train_same_fact.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_same_fact import ecb_strict, gvc_strict, sentence_at, unit_sentences
+
+from newsdiff.engine.annotate import ArticleAnalysis, annotate
+from newsdiff.engine.scoring.story_choices import CHOICES_FILE, StoryChoices
+from newsdiff.engine.story import compare_story
+from newsdiff.sources import load_article
+
+SCRIPT_VERSION = 1
+FOLDS = 5
+DATASETS = ("ecbplus", "gvc", "sample")
+PARTNER_CHOICES = (2, 4, 8)
+THRESHOLD_CHOICES = (0.4, 0.5, 0.6, 0.7)
+
+
+@dataclass
+class LabelledStory:
+    """A story's analysed articles and, per pair of articles, which unit pairs are gold."""
+
+    articles: list[ArticleAnalysis]
+    units: list[list[set[int]]]  # per article, each unit's story sentences
+    labels: dict[tuple[int, int, int, int], int]  # (article, unit, article, unit) -> gold
+    dataset: str
+    group: str
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--gold", default=str(ROOT.parent / "shared" / "gold-dev"))
+    parser.add_argument("--no-write", action="store_true", help="print, do not write the file")
+    args = parser.parse_args()
+    stories = [*event_stories(Path(args.data) / "ecbplus", "topic", ecb_strict),
+               *event_stories(Path(args.data) / "gvc", "incident", gvc_strict),
+               sample_story(Path(args.gold))]
+    groups = sorted({(s.dataset, s.group) for s in stories})
+    random.Random(0).shuffle(groups)
+    fold_of = {g: k % FOLDS for k, g in enumerate(groups)}
+    choices = [(p, t) for p in PARTNER_CHOICES for t in THRESHOLD_CHOICES]
+    # counts[choice][fold][dataset] = [tp, fp, fn, tn]
+    counts = {c: [{d: [0, 0, 0, 0] for d in DATASETS} for _ in range(FOLDS)] for c in choices}
+    for choice in choices:
+        tried = StoryChoices(*choice, metadata={})
+        for s in stories:
+            tally = counts[choice][fold_of[(s.dataset, s.group)]][s.dataset]
+            for k, value in enumerate(confusion(s, tried)):
+                tally[k] += value
+        print(f"partners per outlet {choice[0]}, claim threshold {choice[1]}: done", flush=True)
+    held_out = print_table(counts, choices)
+    partners, threshold = max(choices, key=lambda c: (scores(counts[c], range(FOLDS))["mean"],
+                                                      -c[0], c[1]))
+    out = {
+        "format": "newsdiff.story_choices/1",
+        "script": f"scripts/tune_story.py v{SCRIPT_VERSION}",
+        "choices": {"partners_per_outlet": partners, "claim_threshold": threshold},
+        "data": "ECB+ topics 1-35 sub-topics (strict gold), GVC validation incidents with 3+ "
+                "articles (strict gold), the sample story's 3 gold-dev pairs",
+        "cross_validation": {"folds": FOLDS, "grouped_by": "topic / incident / story",
+                             "held_out_mcc": {k: round(v, 4) for k, v in held_out.items()}},
+    }
+    print(json.dumps(out["choices"]), json.dumps(out["cross_validation"]))
+    if not args.no_write:
+        path = ROOT / "src" / "newsdiff" / "data" / CHOICES_FILE
+        path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+def confusion(s: LabelledStory, choices: StoryChoices) -> tuple[int, int, int, int]:
+    """TP, FP, FN, TN of "in one claim" over the story's labelled unit pairs."""
+    result = compare_story(s.articles, choices=choices)
+    claims_of: dict[tuple[int, int], set[int]] = {}
+    for claim in result.claims:
+        for passage in claim.passages:
+            for unit, sentences in enumerate(s.units[passage.article]):
+                if sentences & set(passage.sentences):
+                    claims_of.setdefault((passage.article, unit), set()).add(claim.id)
+    tp = fp = fn = tn = 0
+    for (a, i, b, j), gold in s.labels.items():
+        linked = bool(claims_of.get((a, i), set()) & claims_of.get((b, j), set()))
+        tp += gold and linked
+        fp += linked and not gold
+        fn += gold and not linked
+        tn += not gold and not linked
+    return tp, fp, fn, tn
+
+
+def mcc(tp: int, fp: int, fn: int, tn: int) -> float:
+    denominator = math.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn))
+    return (tp * tn - fp * fn) / denominator if denominator else 0.0
+
+
+def scores(counts: list[dict[str, list[int]]], folds: list[int]) -> dict[str, float]:
+    """Each dataset's MCC over the given folds, and their mean."""
+    out = {d: mcc(*(sum(counts[f][d][k] for f in folds) for k in range(4))) for d in DATASETS}
+    out["mean"] = sum(out.values()) / len(DATASETS)
+    return out
+
+
+def print_table(counts: dict[tuple[int, float], list], choices: list[tuple[int, float]],
+                ) -> dict[str, float]:
+    """Print every choice's MCC over all folds and the held-out MCC of choosing inside each
+    fold (returned)."""
+    every = range(FOLDS)
+    print("| partners per outlet | claim threshold | " + " | ".join(DATASETS) + " | mean |")
+    print("|---|---|" + "---|" * (len(DATASETS) + 1))
+    for choice in choices:
+        row = scores(counts[choice], every)
+        print(f"| {choice[0]} | {choice[1]} | "
+              + " | ".join(f"{row[d]:.3f}" for d in (*DATASETS, "mean")) + " |")
+    pooled = [{d: [0, 0, 0, 0] for d in DATASETS}]
+    chosen = []
+    for fold in every:
+        others = [f for f in every if f != fold]
+        best = max(choices, key=lambda c: (scores(counts[c], others)["mean"], -c[0], c[1]))
+        chosen.append(best)
+        for d in DATASETS:
+            for k in range(4):
+                pooled[0][d][k] += counts[best][fold][d][k]
+    row = scores(pooled, [0])
+    print("| chosen inside each fold: " + ", ".join(f"{p} / {t}" for p, t in chosen) + " | | "
+          + " | ".join(f"{row[d]:.3f}" for d in (*DATASETS, "mean")) + " |")
+    return row
+
+
+# ---------------------------------------------------------------- the labelled stories
+
+
+def event_stories(folder: Path, group_key: str, strict) -> Iterator[LabelledStory]:
+    """ECB+ sub-topics or GVC incidents with at least three articles."""
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    for entry in json.loads((folder / "stories.json").read_text(encoding="utf-8")):
+        docs = entry["docs"]
+        if len(docs) < 3:
+            continue
+        articles = [annotate(load_article(str(folder / gold[d]["file"]))) for d in docs]
+        units = [[unit_sentences(a, folder / gold[d]["file"], u["span"])
+                  for u in gold[d]["units"]] for a, d in zip(articles, docs, strict=True)]
+        labels = {(x, i, y, j): int(strict(u, v))
+                  for x in range(len(docs)) for y in range(x + 1, len(docs))
+                  for i, u in enumerate(gold[docs[x]]["units"])
+                  for j, v in enumerate(gold[docs[y]]["units"])}
+        group = str(entry["topic"]) if group_key == "topic" else entry["sub"]
+        yield LabelledStory(articles, units, labels, folder.name, group)
+
+
+def sample_story(gold: Path) -> LabelledStory:
+    """The five sample articles; the three labelled pairs' sentence pairs are scored."""
+    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    articles = [annotate(load_article(str(p))) for p in paths]
+    index = {p.name: n for n, p in enumerate(paths)}
+    units = [[{s.sentence.index} for s in a.sentences] for a in articles]
+    labels = {}
+    for path in sorted(gold.glob("*__*.json")):
+        pair = json.loads(path.read_text(encoding="utf-8"))
+        x, y = index[pair["a"]], index[pair["b"]]
+        linked = {(sentence_at(articles[x], p["a"]), sentence_at(articles[y], p["b"]))
+                  for p in pair["pairs"]}
+        for i, u in enumerate(units[x]):
+            for j, v in enumerate(units[y]):
+                labels[(x, i, y, j)] = int((next(iter(u)), next(iter(v))) in linked)
+    return LabelledStory(articles, units, labels, "sample", "sample")
+
+
+if __name__ == "__main__":
+    main()
