@@ -139,13 +139,15 @@ class _StoryGraph(SentenceGraph):
 
     def linked_sentences(self, groups: list[list[int]]) -> list[set[tuple[int, int]]]:
         """What the engine judges to tell one fact, as sets of (article, sentence index):
-        each claim (``groups``, as :meth:`claim_groups` gives them), and each strong pair,
-        which the pairwise engine links whatever the claims."""
+        each claim (``groups``, as :meth:`claim_groups` gives them), and each strong pair
+        of texts in two claims, which the pairwise engine links whatever the claims."""
         def at(views: Iterable[int]) -> set[tuple[int, int]]:
             return {(self.owner[v], self.views[v].sentence.index) for v in views}
 
+        claim_of = {self.node_of[v]: n for n, g in enumerate(groups) for v in g}
         return [*(at(g) for g in groups),
-                *(at(self.members[n] + self.members[m]) for n, m in self.strong_pairs)]
+                *(at(self.members[n] + self.members[m]) for n, m in self.strong_pairs
+                  if claim_of[n] != claim_of[m])]
 
     @cached_property
     def slot_pairs(self) -> list[list[int]]:
