@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from newsdiff.engine.quotes import find_quotes
+from newsdiff.engine.story import compare_story
 from newsdiff.resources import sample_story
 from newsdiff.sources import load_article
 from newsdiff.sources.formats.text import parse_article
@@ -359,6 +360,92 @@ def test_quotes_ordered_by_outlets_then_first_appearance() -> None:
     ])
     assert [(q.id, len(q.renderings)) for q in quotes] == [(0, 2), (1, 1)]
     assert quotes[0].absent == (0,)
+
+
+# ------------------------------------------------------------------ rewordings
+
+CLOSE = "The crews will close the old bridge for two weeks while they repair the cracked beams."
+SHUT = "Crews are going to shut the old bridge for two weeks while they fix the damaged beams"
+BRIDGE = [
+    ("Bridge to close\n\nThe old bridge over the river will close next week. "
+     f"Mayor Lisa Ortega said: “{CLOSE}” Drivers should use the ring road."),
+    ("Old bridge shuts for repairs\n\nDrivers face detours from next week. "
+     f"“{SHUT},” Ortega said. The ring road will stay open."),
+]
+
+
+MONDAY = "The crews will reopen the old bridge on Monday after they repair the beams."
+FRIDAY = "The crews are going to reopen the old bridge on Friday once they fix the beams."
+
+
+def one_fact(articles: list[Article]) -> list[set[tuple[int, int]]]:
+    """Every story sentence of every article in one claim: as if the engine linked them all,
+    so that only the quotations' own words and speakers decide."""
+    return [{(n, s.index) for n, a in enumerate(articles) for s in a.story_sentences}]
+
+
+def test_a_reworded_quote_joins_the_quote_it_rewords_as_altered() -> None:
+    articles = [parse_article(text, f"{n}.txt") for n, text in enumerate(BRIDGE)]
+    # Half of the words are the other's in order: not one wording ...
+    assert len(find_quotes(articles)) == 2
+    # ... but the engine links the two sentences, and most words of each stand in the other.
+    (backwards,) = compare_story(articles[::-1]).quotes
+    assert backwards.text == SHUT + ","  # one printing each: the earliest article's
+    (quote,) = compare_story(articles).quotes
+    assert quote.text == CLOSE
+    assert quote.speaker == "Mayor Lisa Ortega"
+    original, reworded = quote.renderings
+    assert (original.status, reworded.status) == ("verbatim", "altered")
+    # The statement in other words, compared whole: one word more at its start ("Crews are
+    # going to shut" for "The crews will close") does not make it a fuller statement.
+    assert (reworded.extent, reworded.matched) == ("whole", None)
+    assert "".join(t for op, t in reworded.diff if op != "+") == CLOSE
+    assert "".join(t for op, t in reworded.diff if op != "-") == SHUT + ","
+    changed = [(op, t) for op, t in reworded.diff if op != "="]
+    assert ("-", "repair") in changed and ("+", "fix") in changed
+
+
+def test_a_synonym_counts_as_the_word_it_stands_for() -> None:
+    """Only "the bridge and" is the same in both; "shut" / "close" and "fix" / "repair"
+    are WordNet synonyms, and with them most of the words of each stand in the other."""
+    def quotes(first: str, second: str) -> tuple[Quote, ...]:
+        articles = [article(f"Ortega said: “{first}”", "a.txt"),
+                    article(f"Ortega said: “{second}”", "b.txt")]
+        return find_quotes(articles, one_fact(articles))
+
+    reworded = "Workers will close the bridge and repair the girders."
+    (quote,) = quotes("Crews will shut the bridge and fix the beams.", reworded)
+    assert [r.status for r in quote.renderings] == ["verbatim", "altered"]
+    assert len(quotes("Crews will paint the bridge and clean the beams.", reworded)) == 2
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # two statements of one speaker on one subject
+    (f"Ortega said: “{CLOSE}”",
+     "Ortega said: “The old bridge has carried more traffic than it was ever built for.”"),
+    # two stock phrases: what they share is function words ("we have no") and a phrase
+    ("Flores said: “We have no plans for that at this time.”",
+     "Flores said: “We have no comment on that at this time.”"),
+    # the statement in other words, but with another day: two statements, or one altered,
+    # cannot be told apart; the claim has the date as a divergence
+    (f"Ortega said: “{MONDAY}”", f"Ortega said: “{FRIDAY}”"),
+    # the statement in other words, by someone else
+    (f"Ortega said: “{CLOSE}”", f"Smith said: “{SHUT}.”"),
+    # a quote and an unrelated one
+    (f"Ortega said: “{CLOSE}”", "“We will run extra buses on every route into town.”"),
+])
+def test_quotations_that_are_not_one_statement_reworded_stay_apart(first: str,
+                                                                   second: str) -> None:
+    articles = [article(first, "a.txt"), article(second, "b.txt")]
+    quotes = find_quotes(articles, one_fact(articles))
+    assert [[r.article for r in q.renderings] for q in quotes] == [[0], [1]]
+
+
+def test_an_outlet_that_prints_both_wordings_prints_two_statements() -> None:
+    articles = [article(f"Ortega said: “{CLOSE}”", "a.txt"),
+                article(f"Ortega said: “{CLOSE}”\n\nLater she added: “{SHUT}.”", "b.txt")]
+    quotes = find_quotes(articles, one_fact(articles))
+    assert [[r.article for r in q.renderings] for q in quotes] == [[0, 1], [1]]
 
 
 # ------------------------------------------------------------------ the sample story

@@ -104,7 +104,8 @@ def test_pairwise_in_workers_equals_one_process(articles, spread_everything):
 
 def test_story_in_workers_equals_one_process(articles, spread_everything):
     spread = compare_story(articles, executor=spread_everything)
-    assert {"facts_of", "probabilities", "_quotes_and_sources"} <= set(spread_everything.steps)
+    assert {"facts_of", "probabilities", "_quotations_and_sources", "quotes"} <= set(
+        spread_everything.steps)
     assert spread == compare_story(articles, executor=InProcess())
 
 

@@ -40,6 +40,26 @@ The rules are simple and predictable, and err towards silence:
   An article that prints one quote twice is represented by its first printing;
   one that prints in two pieces a statement another outlet prints whole, by
   one rendering of both pieces.
+* A statement one outlet rewords ("ran aground in strong winds during a
+  sandstorm" for "ran aground in high winds during a dust storm") joins the
+  quote it rewords, as ``altered``, when the story engine gives it (the
+  ``facts`` of ``find_quotes``): the sentences holding the two renderings sit
+  in one claim or are linked on their own (the same-fact judgement, whose
+  thresholds cross-validation chose); the text names one speaker for both, or
+  names none for one; more than half of the words of each have a counterpart
+  in the other, in order (words alike by lemma in runs of two or more that
+  hold a content word, or a content word whose lemma or WordNet synonym stands
+  in the other's changed stretch there: "shut" for "close"); and no checkable
+  detail of one (a number, a date, a name, a denial) contradicts the other's.
+  "More than half" is no tuned value but what "most of its words" means:
+  below it a rendering has more words of its own than words of the other, and
+  reads as another statement.  Err towards silence: a rewording that also
+  changes a detail cannot be told from a second statement in like words, and
+  stays apart (the claim lists the detail as a divergence); so do two
+  wordings one article prints, which are two statements.  A second statement
+  in the very frame of the first, with other words in it ("the new school" for
+  "the new library"), still reads as the first altered: words alone cannot
+  tell them apart, and the diff shows what differs.
 * The canonical text is the printing that the most outlets print whole (see
   extent), then the one the most print identically, ties to the earliest
   article: an outlet's fuller statement holds every other printing, but it is
@@ -51,7 +71,9 @@ The rules are simple and predictable, and err towards silence:
   words at either end is ``part`` (it prints a fragment), else ``whole``.
   Unshared words on both sides at one end pair up one for one as changed
   words (``They never met`` for ``We never met`` is altered, not longer);
-  only what is left over on one side counts towards the extent.
+  only what is left over on one side counts towards the extent.  Against a
+  rewording of it, all of them are changed words ("sandstorm" for "dust
+  storm" prints the whole statement in other words, not part of it).
 * Status judges the matched part alone, against the canonical text (for a
   ``part``, against the stretch of it that the rendering prints), so a fuller
   printing is not ``altered`` for its extra sentence: ``verbatim`` is the
@@ -66,15 +88,16 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from newsdiff.text.diffing import diff_tokens, word_diff
-from newsdiff.text.facts import extract_facts
-from newsdiff.text.tokens import STOPWORDS, WORD_RE, fold_typography, words
+from newsdiff.text.facts import diverging_details, extract_facts
+from newsdiff.text.tokens import STOPWORDS, WORD_RE, fold_typography, lemma, words
+from newsdiff.text.wordnet import synonym_groups
 from newsdiff.values import (
     Article,
     DiffOp,
@@ -165,18 +188,45 @@ class _Found:
         return cls(article, spans, pieces, sentences, speaker, text, tuple(words(text)))
 
 
-def find_quotes(articles: Sequence[Article]) -> tuple[Quote, ...]:
+def find_quotes(articles: Sequence[Article],
+                facts: Sequence[Collection[tuple[int, int]]] = ()) -> tuple[Quote, ...]:
     """Every direct quotation in every article, grouped across outlets.
 
+    ``facts`` are the sentences the story engine judges to tell one fact (each
+    claim, and each pair it links on its own), each as a set of ``(article,
+    sentence index)``: with them, a quotation one outlet rewords joins the
+    quote it rewords (see the module docstring).
     Quotes are numbered by how many outlets print them (most first), then by
     where they first appear; each quote has at most one rendering per article
     (an article that repeats a quote is represented by its first printing; one
     that prints it in pieces, by one rendering of those pieces).
     """
+    return read_quotations(articles).quotes(facts)
+
+
+@dataclass(frozen=True, slots=True)
+class Quotations:
+    """A story's quotations grouped by their wording, before any rewording is joined.
+
+    Grouping by wording takes most of the work and needs the articles alone, so
+    the story engine does it aside while it builds the claims, which joining
+    rewordings needs (:meth:`quotes`).
+    """
+
+    articles: int
+    wordings: tuple[tuple[_Found, ...], ...]
+
+    def quotes(self, facts: Sequence[Collection[tuple[int, int]]] = ()) -> tuple[Quote, ...]:
+        """The quotes, rewordings joined where ``facts`` allow (see :func:`find_quotes`)."""
+        groups = sorted(_join_rewordings(self.wordings, facts), key=lambda wordings: (
+            -sum(map(len, wordings)), min((r.article, r.spans[0][0]) for w in wordings for r in w)))
+        return tuple(_quote(n, group, self.articles) for n, group in enumerate(groups))
+
+
+def read_quotations(articles: Sequence[Article]) -> Quotations:
+    """Every article's quotations, grouped by wording (see :class:`Quotations`)."""
     found = [q for n, article in enumerate(articles) for q in _article_quotes(n, article)]
-    groups = _group(found)
-    groups.sort(key=lambda g: (-len(g), g[0].article, g[0].spans[0][0]))
-    return tuple(_quote(n, group, len(articles)) for n, group in enumerate(groups))
+    return Quotations(len(articles), tuple(tuple(g) for g in _group(found)))
 
 
 # ------------------------------------------------------------------ quotation marks
@@ -494,7 +544,7 @@ def _continued_speaker(article: Article, sentences: _Sentences, parts: list[_Par
 # ------------------------------------------------------------------ grouping
 
 def _group(found: list[_Found]) -> list[list[_Found]]:
-    """Renderings grouped into quotes, each group in article order, one rendering per article.
+    """Renderings grouped by wording, each group in article order, one rendering per article.
 
     Renderings are placed longest first (so a fragment meets the fuller quote
     it comes from), ordered by their words and not by article, so the groups do
@@ -601,16 +651,127 @@ def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> Fraction:
     return Fraction(kept, len(short))
 
 
+# ------------------------------------------------------------------ rewordings
+
+def _join_rewordings(wordings: Sequence[Sequence[_Found]],
+                     facts: Sequence[Collection[tuple[int, int]]]) -> list[list[Sequence[_Found]]]:
+    """Wording groups joined into quotes where a rendering of one rewords one of another.
+
+    Only renderings whose sentences tell one of the ``facts`` are compared, so
+    the work follows the facts, not the square of the quotations.  Groups that
+    would then hold two renderings of one article stay apart: an outlet that
+    prints both wordings prints two statements.  Pairs are tried in the order
+    of the wording groups (which follows their words, not the articles), so the
+    quotes do not depend on the order the articles come in.
+    """
+    facts_of: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for n, fact in enumerate(facts):
+        for sentence in fact:
+            facts_of[sentence].append(n)
+    held: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for k, wording in enumerate(wordings):
+        for i, r in enumerate(wording):
+            for n in {n for s in r.sentences for n in facts_of.get((r.article, s), ())}:
+                held[n][k].append(i)
+    pairs = sorted({((k, i), (m, j)) for members in held.values()
+                    for k, m in combinations(sorted(members), 2)
+                    for i in members[k] for j in members[m]})
+    root = list(range(len(wordings)))
+    articles = [{r.article for r in wording} for wording in wordings]
+    answers: dict[tuple, bool] = {}  # renderings alike in words and speaker answer alike
+    for (k, i), (m, j) in pairs:
+        a, b = _root(root, k), _root(root, m)
+        if a == b or articles[a] & articles[b]:
+            continue
+        first, second = wordings[k][i], wordings[m][j]
+        key = (first.words, first.speaker, second.words, second.speaker)
+        if key not in answers:
+            answers[key] = _one_statement(first, second)
+        if answers[key]:
+            root[b] = a
+            articles[a] |= articles[b]
+    joined: dict[int, list[Sequence[_Found]]] = defaultdict(list)
+    for k, wording in enumerate(wordings):
+        joined[_root(root, k)].append(wording)
+    return list(joined.values())
+
+
+def _root(root: list[int], k: int) -> int:
+    """The group that wording group ``k`` has joined (``root`` links each to one it joined)."""
+    while root[k] != k:
+        k = root[k]
+    return k
+
+
+def _one_statement(a: _Found, b: _Found) -> bool:
+    """Two renderings that tell one fact are one statement reworded: the text names
+    one speaker for both (or not for one of them), most words of each stand in the other,
+    and no checkable detail (a number, a date, a name, a denial) of one contradicts the
+    other's.  A statement in other words and other details cannot be told from a second
+    statement in the same words; the claim shows such a detail as a divergence anyway."""
+    return ((a.speaker is None or b.speaker is None
+             or _one_person([a.speaker, b.speaker]) is not None)
+            and _reworded(a.words, b.words)
+            and not diverging_details(extract_facts(a.text), extract_facts(b.text)))
+
+
+def _reworded(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether more than half of the words of each have a counterpart in the other, in order.
+
+    The words are aligned by lemma (``tokens.lemma``: "winds" is "wind",
+    "said" is "say") with a word diff.  A counterpart is a word of a run of
+    ``_MIN_RUN`` or more aligned words that holds a content word ("ran
+    aground in", not a stray "of the" or "we have no"); or, in the stretches
+    that differ between two such runs, a content word whose lemma or WordNet
+    synonym the other side's stretch has ("shut" for "close").
+    """
+    first, second = sorted((a, b))  # one order, so that the answer is symmetric
+    kept = [0, 0]
+    loose: tuple[list[str], list[str]] = ([], [])
+
+    def settle() -> None:
+        for side, other in ((0, 1), (1, 0)):
+            kept[side] += sum(1 for w in loose[side]
+                              if w not in STOPWORDS and _has_counterpart(w, loose[other]))
+        loose[0].clear()
+        loose[1].clear()
+
+    i = j = 0
+    for op, chunk in diff_tokens([lemma(w) for w in first], [lemma(w) for w in second],
+                                 cleanup="No"):
+        n = len(chunk)
+        if op == "=" and n >= _MIN_RUN and not STOPWORDS.issuperset(first[i : i + n]):
+            settle()
+            kept[0] += n
+            kept[1] += n
+        else:
+            loose[0].extend(first[i : i + n] if op != "+" else ())
+            loose[1].extend(second[j : j + n] if op != "-" else ())
+        i += n if op != "+" else 0
+        j += n if op != "-" else 0
+    settle()
+    return 2 * kept[0] > len(first) and 2 * kept[1] > len(second)
+
+
+def _has_counterpart(word: str, others: list[str]) -> bool:
+    """Whether ``others`` hold ``word``'s lemma or a WordNet synonym of it."""
+    groups = synonym_groups(word)
+    return any(lemma(o) == lemma(word) or not groups.isdisjoint(synonym_groups(o))
+               for o in others)
+
+
 # ------------------------------------------------------------------ quotes
 
-def _quote(n: int, group: list[_Found], articles: int) -> Quote:
-    """A ``Quote`` from a group: canonical text, each rendering's status, who said it.
+def _quote(n: int, wordings: Sequence[Sequence[_Found]], articles: int) -> Quote:
+    """A ``Quote`` from its wording groups: canonical text, each rendering's status, who
+    said it.
 
     The quote's speaker is the name most of its renderings give (ties: the
     earliest article's), so one outlet's "the statement read" does not hide
     the others' "Flores said".
     """
-    matcher = _Matcher()
+    group = sorted((r for wording in wordings for r in wording), key=lambda r: r.article)
+    matcher = _Matcher(wordings)
     canonical = _canonical(group, matcher)
     speakers = Counter(r.speaker for r in group if r.speaker)
     speaker = max((r.speaker for r in group if r.speaker),
@@ -702,17 +863,26 @@ class _Match:
 
 
 class _Matcher:
-    """Matches renderings with candidate canonical texts, each pair and each text once."""
+    """Matches renderings with candidate canonical texts, each pair and each text once.
 
-    def __init__(self) -> None:
+    Whether a rendering rewords the candidate (``_reworded``) is asked only of
+    renderings of two wording groups, the pairs it can be true of.
+    """
+
+    def __init__(self, wordings: Sequence[Sequence[_Found]]) -> None:
+        self._found = {r.text: (k, r.words) for k, wording in enumerate(wordings)
+                       for r in wording}
         self._located: dict[str, _Located] = {}
         self._matches: dict[tuple[str, str], _Match] = {}
 
     def match(self, canonical: str, text: str) -> _Match:
         key = (canonical, text)
         if key not in self._matches:
+            (wording, canonical_words), (other, text_words) = (self._found[canonical],
+                                                                self._found[text])
+            reworded = wording != other and _reworded(canonical_words, text_words)
             self._matches[key] = _match(canonical, self._locate(canonical),
-                                        text, self._locate(text))
+                                        text, self._locate(text), reworded)
         return self._matches[key]
 
     def _locate(self, text: str) -> _Located:
@@ -721,7 +891,7 @@ class _Matcher:
         return self._located[text]
 
 
-def _match(canonical: str, c: _Located, text: str, r: _Located) -> _Match:
+def _match(canonical: str, c: _Located, text: str, r: _Located, reworded: bool) -> _Match:
     """Where ``text`` covers ``canonical``: from the first to the last run of words they share.
 
     The words are aligned by a word diff (typography and case folded), and
@@ -731,7 +901,10 @@ def _match(canonical: str, c: _Located, text: str, r: _Located) -> _Match:
     one for one as changed words (compared as they are); what is left over
     on the rendering's side goes on beyond the canonical text and is left out
     of the comparison, what is left over on the canonical side is a stretch
-    the rendering does not print and is left out instead.  The extent is
+    the rendering does not print and is left out instead.  In a rewording
+    (``reworded``) an end where both sides have words of their own is changed
+    words, all of them: the statement in other words, not more or less of it
+    ("in a sandstorm" for "in a dust storm").  The extent is
     ``longer`` if the rendering goes on beyond either end (even if it stops
     short of the other), else ``part`` if it stops short of either, else
     ``whole``.
@@ -748,10 +921,10 @@ def _match(canonical: str, c: _Located, text: str, r: _Located) -> _Match:
         j += len(chunk) if op != "-" else 0
     if c_first is None or r_first is None:  # no run in common: compared whole
         return _Match("whole", (0, len(canonical)), (0, len(text)))
-    before = min(c_first, r_first)
-    after = min(len(c.words) - c_last, len(r.words) - r_last)
-    c_words = (c_first - before, c_last + after)
-    r_words = (r_first - before, r_last + after)
+    c_before, r_before = _changed(c_first, r_first, reworded)
+    c_after, r_after = _changed(len(c.words) - c_last, len(r.words) - r_last, reworded)
+    c_words = (c_first - c_before, c_last + c_after)
+    r_words = (r_first - r_before, r_last + r_after)
     if r_words != (0, len(r.words)):
         extent: QuoteExtent = "longer"
     elif c_words != (0, len(c.words)):
@@ -759,6 +932,16 @@ def _match(canonical: str, c: _Located, text: str, r: _Located) -> _Match:
     else:
         extent = "whole"
     return _Match(extent, _stretch(canonical, c, *c_words), _stretch(text, r, *r_words))
+
+
+def _changed(c_words: int, r_words: int, reworded: bool) -> tuple[int, int]:
+    """How many of the unshared words at one end of the canonical text and of a rendering
+    are changed words: as many as pair up one for one, or all of them in a rewording when
+    both sides have some ("sandstorm" for "dust storm" is a change, not less of it)."""
+    if reworded and c_words and r_words:
+        return c_words, r_words
+    paired = min(c_words, r_words)
+    return paired, paired
 
 
 def _stretch(text: str, located: _Located, first: int, last: int) -> tuple[int, int]:

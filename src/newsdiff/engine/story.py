@@ -32,15 +32,17 @@ claim's passage of its outlet: an outlet that says "two meetings" in one
 place and lists three months in another disputes the count, and the claim
 shows it.
 
-Quotes (:mod:`~newsdiff.engine.quotes`) and wire copy
-(:mod:`~newsdiff.engine.wire`) need nothing of the claims, so a large
-story's are found aside, by the executor, while the claims are built.
+Wire copy (:mod:`~newsdiff.engine.wire`) and the quotations grouped by
+wording (:mod:`~newsdiff.engine.quotes`) need nothing of the claims, so a
+large story's are found aside, by the executor, while the claims are built.
+The claims then say which quotation an outlet reworded, and the quotes are
+built aside in turn while the claims are judged.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cached_property
 
@@ -48,14 +50,14 @@ from newsdiff.engine.annotate import ArticleAnalysis, annotate, read_facts
 from newsdiff.engine.claims import cluster
 from newsdiff.engine.graph import MAX_SLOT_SENTENCES, SentenceGraph
 from newsdiff.engine.judge import judge
-from newsdiff.engine.quotes import find_quotes
+from newsdiff.engine.quotes import Quotations, read_quotations
 from newsdiff.engine.scoring import Scorer, default_scorer
 from newsdiff.engine.scoring.same_fact import SameFactModel, load_same_fact_model
 from newsdiff.engine.scoring.story_choices import StoryChoices, load_story_choices
 from newsdiff.engine.wire import wire_sources
 from newsdiff.run import Executor, default_executor
 from newsdiff.text.facts import diverging_details, extract_facts
-from newsdiff.values import Article, Claim, ClaimPassage, Divergence, Quote, Story
+from newsdiff.values import Article, Claim, ClaimPassage, Divergence, Story
 
 #: The most candidate partners a sentence keeps, however many outlets (the story's
 #: ``partners_per_outlet`` each, at least the pairwise engine's ``partners``): a bound on
@@ -68,8 +70,9 @@ _BELOW_IDENTICAL = 0.99
 #: the anchor's only, not also with each other (see :func:`_with_outlet_pairs`): the
 #: pairs grow with the square of a live blog's hundreds of copies.
 MAX_PAIRWISE_TEXTS = 60
-#: Articles whose quotes and wire copy one core finds in a second (for the executor's
-#: judgement of whether finding them aside pays).
+#: Articles whose quotations and wire copy one core finds in a second, and whose quotes it
+#: then builds from those in about a second more (for the executor's judgement of whether
+#: doing each aside pays).
 QUOTE_ARTICLES_PER_SECOND = 200
 
 
@@ -85,14 +88,17 @@ def compare_story(articles: Sequence[Article | ArticleAnalysis], *,
     analyses = tuple(annotate(a) for a in articles)
     plain = tuple(a.article for a in analyses)
     executor = executor or default_executor()
-    # Quotes and wire copy need nothing of the claims: they may be found meanwhile.
-    quotes_and_sources = executor.aside(_quotes_and_sources, plain,
-                                        len(plain) / QUOTE_ARTICLES_PER_SECOND)
+    # Quotations and wire copy need nothing of the claims: they may be found meanwhile.
+    quotations_and_sources = executor.aside(_quotations_and_sources, plain,
+                                            len(plain) / QUOTE_ARTICLES_PER_SECOND)
     graph = _StoryGraph(analyses, scorer or default_scorer(), load_same_fact_model(),
                         choices or load_story_choices(), executor)
-    quotes, sources = quotes_and_sources()
-    source_of = {a: n for n, group in enumerate(sources) for a in group}
     groups = graph.claim_groups()
+    quotations, sources = quotations_and_sources()
+    # The quotes need the claims' sentences only: they are built while the claims are judged.
+    quotes = executor.aside(quotations.quotes, graph.linked_sentences(groups),
+                            len(plain) / QUOTE_ARTICLES_PER_SECOND)
+    source_of = {a: n for n, group in enumerate(sources) for a in group}
     disputes = graph.count_disputes(groups)
     claims = [_claim(graph, group, disputes.get(n, ()), source_of)
               for n, group in enumerate(groups)]
@@ -108,7 +114,7 @@ def compare_story(articles: Sequence[Article | ArticleAnalysis], *,
     return Story(
         articles=plain,
         claims=tuple(claims),
-        quotes=quotes,
+        quotes=quotes(),
         divergences=tuple(divergences),
         sources=sources,
     )
@@ -130,6 +136,24 @@ class _StoryGraph(SentenceGraph):
         #: A detail slot stops identifying one fact when more sentences than this fill it:
         #: the pairwise engine's cap, per pair of outlets.
         self.max_carriers = MAX_SLOT_SENTENCES * max(1, len(articles) // 2)
+
+    @cached_property
+    def strong_pairs(self) -> list[tuple[int, int]]:
+        """The pairs of texts likely enough to tell one fact to be linked, whatever their
+        claims (the model's link threshold)."""
+        return [pair for pair, score in self.scores.items() if score >= self.link_threshold]
+
+    def linked_sentences(self, groups: list[list[int]]) -> list[set[tuple[int, int]]]:
+        """What the engine judges to tell one fact, as sets of (article, sentence index):
+        each claim (``groups``, as :meth:`claim_groups` gives them), and each strong pair
+        of texts in two claims, which the pairwise engine links whatever the claims."""
+        def at(views: Iterable[int]) -> set[tuple[int, int]]:
+            return {(self.owner[v], self.views[v].sentence.index) for v in views}
+
+        claim_of = {self.node_of[v]: n for n, g in enumerate(groups) for v in g}
+        return [*(at(g) for g in groups),
+                *(at(self.members[n] + self.members[m]) for n, m in self.strong_pairs
+                  if claim_of[n] != claim_of[m])]
 
     @cached_property
     def slot_pairs(self) -> list[list[int]]:
@@ -365,8 +389,7 @@ def _between_outlets(found: list[Divergence], claims: Sequence[Claim], graph: _S
             pairs.update((pair, c) for x, first in enumerate(tellings)
                          for second in tellings[x + 1:]
                          for pair in _mutual_best(graph, first, second))
-    strong = [(n, m) for (n, m), score in graph.scores.items() if score >= graph.link_threshold]
-    for n, m in strong + [(n, m) for n, m in graph.slot_pairs]:
+    for n, m in graph.strong_pairs + [(n, m) for n, m in graph.slot_pairs]:
         cn, cm = claim_of.get(n), claim_of.get(m)
         if cn is not None and cm is not None and cn is not cm:
             # claims are numbered widest first: the lower id is the more widely carried
@@ -422,7 +445,8 @@ def _mutual_best(graph: _StoryGraph, first: set[int], second: set[int],
     return pairs
 
 
-def _quotes_and_sources(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...],
-                                                                 tuple[tuple[int, ...], ...]]:
-    """The story's quotes and its articles grouped by source (a job for the executor)."""
-    return find_quotes(articles), wire_sources(articles)
+def _quotations_and_sources(articles: tuple[Article, ...]) -> tuple[Quotations,
+                                                                     tuple[tuple[int, ...], ...]]:
+    """The story's quotations grouped by wording, and its articles grouped by source (a job
+    for the executor)."""
+    return read_quotations(articles), wire_sources(articles)
