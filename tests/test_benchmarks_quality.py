@@ -86,6 +86,16 @@ def test_external_rows_are_met_when_newsdiff_clears_the_floors() -> None:
     assert flags == [True] * 6
 
 
+def test_the_story_view_has_a_row_when_the_tool_scored_it() -> None:
+    metrics = quality.last_json(EXTERNAL)
+    assert not any("story view" in r.measurement for r in quality.external_rows(metrics))
+    metrics["ecbplus"]["story_view_loose"] = {"P": 0.864, "R": 0.333, "stories": 66}
+    (story,) = [r for r in quality.external_rows(metrics) if "story view" in r.measurement]
+    assert story.measurement.startswith("ECB+ dev, each sub-topic with 3 or more articles")
+    assert "(66 stories)" in story.measurement
+    assert (story.result, story.goal, story.met) == ("0.86 / 0.33", "", None)
+
+
 def test_unit_recall_needs_the_precision_too() -> None:
     metrics = quality.last_json(EXTERNAL)
     metrics["ecbplus"]["strict"]["newsdiff"].update(P=0.79, unit_recall=0.90)
