@@ -1,8 +1,9 @@
 """Fixtures for every test: a private cache folder, and the hand-built comparisons of
-:mod:`tests.builders`."""
+:mod:`tests.builders`; and Ctrl-C as a terminal delivers it, however the suite was started."""
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 
 import pytest
@@ -17,6 +18,15 @@ from tests.builders import (
     build_grouped,
     make_article,
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A suite started as a background job of a non-interactive shell (``./.ci/run &`` in a
+    script) inherits SIGINT ignored, and so would every program it starts: the tests of
+    Ctrl-C would see it do nothing.  Python's own handler is put back before any worker or
+    program is started (a handler, unlike "ignored", does not survive ``exec``)."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True, scope="session")
