@@ -74,7 +74,12 @@ class SentenceGraph:
         """The similarity of views ``v`` and ``w`` (that of their texts)."""
         return self.similarity(self.node_of[v], self.node_of[w])
 
-    def same_slots(self, max_carriers: int = MAX_SLOT_SENTENCES) -> list[list[int]]:
+    def strong_pairs(self, threshold: float) -> list[tuple[int, int]]:
+        """The candidate pairs of nodes at least ``threshold`` likely to tell one fact: linked
+        on their own, whatever the clustering."""
+        return [pair for pair, score in self.scores.items() if score >= threshold]
+
+    def same_slots(self, max_carriers: int = MAX_SLOT_SENTENCES) -> list[tuple[int, int]]:
         """Cross-article pairs of nodes that give the same checkable detail of a shared subject.
 
         "Sessions met the ambassador twice" and "Sessions' meetings took place in
@@ -103,7 +108,7 @@ class SentenceGraph:
                     if across(self.sides[i], self.sides[j]) and (
                             self.node_terms[i] & self.node_terms[j]):
                         pairs.add((i, j))
-        return [list(pair) for pair in sorted(pairs)]
+        return sorted(pairs)
 
 
 def distinct_texts(views: Sequence[SentenceAnalysis]) -> list[list[int]]:

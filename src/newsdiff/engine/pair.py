@@ -16,6 +16,8 @@ ties by sentence text, so ``compare(b, a)`` is the mirror of ``compare(a, b)``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from newsdiff.engine.annotate import ArticleAnalysis, annotate
 from newsdiff.engine.claims import cluster
 from newsdiff.engine.graph import SentenceGraph
@@ -63,13 +65,14 @@ def linked_views(graph: SentenceGraph, link_threshold: float,
     ``claim_threshold``), each pair at least ``link_threshold`` likely to tell one fact
     on its own, and each pair that gives the same detail of a shared subject."""
     claims = cluster([node.folded for node in graph.nodes], graph.scores, claim_threshold)
-    strong = [[i, j] for (i, j), s in graph.scores.items() if s >= link_threshold]
+    strong = graph.strong_pairs(link_threshold)
     return sorted(set(_links(claims, graph)) | set(_links(strong, graph))
                   | set(_links(graph.same_slots(), graph)))
 
 
-def _links(claims: list[list[int]], graph: SentenceGraph) -> list[tuple[int, int]]:
-    """Cross-article pairs of views (A's first) within each claim (a list of nodes).
+def _links(claims: Sequence[Sequence[int]], graph: SentenceGraph) -> list[tuple[int, int]]:
+    """Cross-article pairs of views (A's first) within each claim (nodes: a cluster, or a
+    linked pair).
 
     Two sentences that each have a verbatim copy on the other side (their
     own node) are not linked to each other: each has its counterpart, and

@@ -26,11 +26,11 @@ then says whether it agrees or diverges: a claim its outlet does not tell
 yet, or one its outlet tells already when the slot is a count (two sentences
 that count the same thing of a shared subject give one fact, "two confirmed
 meetings" and "met twice", and the outlet's passage holds both; naming the
-same month does not make one fact of them).  And a sentence elsewhere in the story that counts the same thing
-as a claim's anchor, with a number the anchor's cannot be, joins that
-claim's passage of its outlet: an outlet that says "two meetings" in one
-place and lists three months in another disputes the count, and the claim
-shows it.
+same month does not make one fact of them).  And a sentence elsewhere in the
+story that counts the same thing as a claim's anchor, with a number the
+anchor's cannot be, joins that claim's passage of its outlet: an outlet that
+says "two meetings" in one place and lists three months in another disputes
+the count, and the claim shows it.
 
 Wire copy (:mod:`~newsdiff.engine.wire`) and the quotations grouped by
 wording (:mod:`~newsdiff.engine.quotes`) need nothing of the claims, so a
@@ -137,12 +137,6 @@ class _StoryGraph(SentenceGraph):
         #: the pairwise engine's cap, per pair of outlets.
         self.max_carriers = MAX_SLOT_SENTENCES * max(1, len(articles) // 2)
 
-    @cached_property
-    def strong_pairs(self) -> list[tuple[int, int]]:
-        """The pairs of texts likely enough to tell one fact to be linked, whatever their
-        claims (the model's link threshold)."""
-        return [pair for pair, score in self.scores.items() if score >= self.link_threshold]
-
     def linked_sentences(self, groups: list[list[int]]) -> list[set[tuple[int, int]]]:
         """What the engine judges to tell one fact, as sets of (article, sentence index):
         each claim (``groups``, as :meth:`claim_groups` gives them), and each strong pair
@@ -152,11 +146,12 @@ class _StoryGraph(SentenceGraph):
 
         claim_of = {self.node_of[v]: n for n, g in enumerate(groups) for v in g}
         return [*(at(g) for g in groups),
-                *(at(self.members[n] + self.members[m]) for n, m in self.strong_pairs
+                *(at(self.members[n] + self.members[m])
+                  for n, m in self.strong_pairs(self.link_threshold)
                   if claim_of[n] != claim_of[m])]
 
     @cached_property
-    def slot_pairs(self) -> list[list[int]]:
+    def slot_pairs(self) -> list[tuple[int, int]]:
         """The pairs of texts that give the same detail of a shared subject (the pairwise
         engine's slot links, with the story's cap), found once for the claims and the
         outlet-pair divergences."""
@@ -363,14 +358,14 @@ def _between_outlets(found: list[Divergence], claims: Sequence[Claim], graph: _S
     detail: "Kislyak" against "Sergey Kislyak" and "Sergei Kislyak"; and a passage of
     two sentences, "one meeting in September" and "the other in July", is compared
     sentence by sentence with the other outlet's two, September with September, not
-    across), and two texts that the
-    pairwise engine links whatever its clustering (similarity at least the model's link
-    threshold, or the same detail slot) but that the story's clustering put in different
-    claims; such a divergence is listed under the more widely carried claim.  Every outlet printing
-    either text is listed with its value; a divergence the claim lists already is not
-    listed again, and one that shares an outlet's value with a listed one of its type
-    adds its values to it ("twice" in a third sentence joins the count already listed;
-    so do two of ``found`` that give one outlet's value).
+    across), and two texts that the pairwise engine links whatever its clustering
+    (similarity at least the model's link threshold, or the same detail slot) but that
+    the story's clustering put in different claims; such a divergence is listed under the
+    more widely carried claim.  Every outlet printing either text is listed with its
+    value; a divergence the claim lists already is not listed again, and one that shares
+    an outlet's value with a listed one of its type adds its values to it ("twice" in a
+    third sentence joins the count already listed; so do two of ``found`` that give one
+    outlet's value).
 
     Returns every divergence (``found``, some with more values, then the new ones) and,
     per claim, the outlets whose tellings were found to differ from each other.
@@ -389,7 +384,7 @@ def _between_outlets(found: list[Divergence], claims: Sequence[Claim], graph: _S
             pairs.update((pair, c) for x, first in enumerate(tellings)
                          for second in tellings[x + 1:]
                          for pair in _mutual_best(graph, first, second))
-    for n, m in graph.strong_pairs + [(n, m) for n, m in graph.slot_pairs]:
+    for n, m in graph.strong_pairs(graph.link_threshold) + graph.slot_pairs:
         cn, cm = claim_of.get(n), claim_of.get(m)
         if cn is not None and cm is not None and cn is not cm:
             # claims are numbered widest first: the lower id is the more widely carried
