@@ -1,7 +1,8 @@
 """Train the same-fact model (``src/newsdiff/data/same_fact_model.json``) on real labelled news.
 
     .venv/bin/python scripts/train_same_fact.py [--data ../shared/data] [--gold ../shared/gold-dev]
-        [--rows FILE] [--features SET] [--gate G] [--partners K] [--no-write]    # ~12 min
+        [--rows FILE] [--features SET] [--gate G] [--partners K] [--scorer NAME] [--no-write]
+                                                                                    # ~15 min
 
 What it reads (each set's licence and label mapping: its ``SOURCE.md``):
 
@@ -50,6 +51,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import sys
 import tempfile
@@ -64,7 +66,7 @@ from newsdiff.engine.annotate import ArticleAnalysis, annotate
 from newsdiff.engine.candidates import candidate_pairs
 from newsdiff.engine.graph import SentenceGraph
 from newsdiff.engine.pair import linked_views
-from newsdiff.engine.scoring import default_scorer
+from newsdiff.engine.scoring import SCORER_NAMES, SCORER_VARIABLE, default_scorer, same_fact_file
 from newsdiff.engine.scoring.same_fact import FEATURE_NAMES, MODEL_FILE, SameFactModel
 from newsdiff.engine.similarity import (
     SCORER_ENOUGH,
@@ -131,6 +133,7 @@ class UnitPair:
 
 def main() -> None:
     args = parse_args()
+    os.environ[SCORER_VARIABLE] = args.scorer
     scorer = default_scorer()
     pairs = article_pairs(Path(args.data), Path(args.gold))
     if args.rows and Path(args.rows).exists():
@@ -186,6 +189,7 @@ def main() -> None:
     out = {
         "format": "newsdiff.same_fact/1",
         "script": f"scripts/train_same_fact.py v{SCRIPT_VERSION}",
+        "scorer": args.scorer,
         "features": list(FEATURE_SETS[name]),
         "weights": [round(float(w), 6) for w in model.coef_[0]],
         "bias": round(float(model.intercept_[0]), 6),
@@ -201,7 +205,7 @@ def main() -> None:
     }
     print(json.dumps(out["choices"]), json.dumps(out["cross_validation"]))
     if not args.no_write:
-        path = ROOT / "src" / "newsdiff" / "data" / MODEL_FILE
+        path = ROOT / "src" / "newsdiff" / "data" / (same_fact_file(scorer) or MODEL_FILE)
         path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT)}")
 
@@ -217,6 +221,9 @@ def parse_args() -> argparse.Namespace:
                         help="ship the best model with this scorer gate (default: any)")
     parser.add_argument("--partners", type=int, choices=PARTNER_CHOICES,
                         help="ship the best model with this many partners (default: any)")
+    parser.add_argument("--scorer", choices=SCORER_NAMES, default=SCORER_NAMES[0],
+                        help="the scorer whose answers the model weighs (encoder: the "
+                        "optional extra; its model goes to its own file)")
     parser.add_argument("--no-write", action="store_true", help="print, do not write the model")
     return parser.parse_args()
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Iterator
 
@@ -27,6 +28,8 @@ def pytest_configure(config: pytest.Config) -> None:
     program is started (a handler, unlike "ignored", does not survive ``exec``)."""
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    # The suite tests the built-in scorer, whatever the developer's shell chose.
+    os.environ.pop("NEWSDIFF_SCORER", None)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -39,6 +39,7 @@ from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from newsdiff import __version__
+from newsdiff.engine.scoring import chosen_scorer_name
 from newsdiff.values import ALL_KINDS
 from newsdiff.values.errors import InputError
 
@@ -81,6 +82,7 @@ class _OneLineMain:
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
+            chosen_scorer_name()  # a misspelt NEWSDIFF_SCORER fails here, not in the reader
             status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except ClickException as e:
             _fail(e.format_message())

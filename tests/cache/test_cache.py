@@ -138,7 +138,16 @@ def test_the_fingerprint_covers_the_engine_and_its_model_but_not_the_front_ends(
                                  "seeds/", "cli")) for n in names)
     fingerprint = cached.engine_fingerprint()
     assert len(fingerprint) == 64
-    assert cached.engine_fingerprint.__wrapped__() == fingerprint, "stable across processes"
+    assert cached._files_fingerprint.__wrapped__("builtin") == fingerprint, "stable across processes"
+
+
+def test_the_chosen_scorer_is_part_of_the_fingerprint(monkeypatch):
+    """Results of the encoder scorer are not served to a run of the built-in one."""
+    builtin = cached.engine_fingerprint()
+    monkeypatch.setenv("NEWSDIFF_SCORER", "encoder")
+    assert cached.engine_fingerprint() != builtin
+    monkeypatch.setenv("NEWSDIFF_SCORER", "builtin")
+    assert cached.engine_fingerprint() == builtin
 
 
 def test_story_round_trip(articles, engine_calls, tmp_path):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from newsdiff import __version__
 from newsdiff.cache.results import cached_comparison, cached_story
+from newsdiff.engine.scoring import chosen_scorer_name
 from newsdiff.values import Article, Comparison
 
 if TYPE_CHECKING:  # the engine itself is imported only on a miss: a hit needs none of it
@@ -57,11 +58,16 @@ def _plain(article: Article | ArticleAnalysis) -> Article:
     return article if isinstance(article, Article) else article.article
 
 
-@functools.cache
 def engine_fingerprint() -> str:
     """A hash of everything the engines' results depend on besides the articles: the
-    version and :func:`engine_files`.  About a megabyte, hashed once per process."""
-    digest = hashlib.sha256(__version__.encode())
+    version, :func:`engine_files` and the chosen scorer (``NEWSDIFF_SCORER``)."""
+    return _files_fingerprint(chosen_scorer_name())
+
+
+@functools.cache
+def _files_fingerprint(scorer: str) -> str:
+    """The fingerprint with scorer ``scorer``: about a megabyte, hashed once per process."""
+    digest = hashlib.sha256(__version__.encode() + b"\0" + scorer.encode())
     for path in engine_files():
         digest.update(b"\0" + path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())

@@ -22,7 +22,7 @@ from newsdiff.engine.annotate import ArticleAnalysis, annotate
 from newsdiff.engine.claims import cluster
 from newsdiff.engine.graph import SentenceGraph
 from newsdiff.engine.judge import Judgement, judge
-from newsdiff.engine.scoring import Scorer, default_scorer
+from newsdiff.engine.scoring import Scorer, default_scorer, same_fact_file
 from newsdiff.engine.scoring.same_fact import load_same_fact_model
 from newsdiff.run import Executor, default_executor
 from newsdiff.values import Alignment, Article, Comparison
@@ -34,13 +34,15 @@ def compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis, *,
 
     ``a`` and ``b`` may be given analysed (:func:`~newsdiff.engine.annotate.annotate`),
     so that an article compared with many is analysed once.  ``scorer`` says how
-    likely two sentences state the same thing (default: the shipped pair model);
+    likely two sentences state the same thing (default: the chosen one, see
+    :mod:`~newsdiff.engine.scoring`), and is judged by the same-fact model trained on it;
     ``executor`` runs the bulk steps (default: this machine's worker processes
     when a step is worth them).
     """
     first, second = annotate(a), annotate(b)
-    model = load_same_fact_model()
-    graph = SentenceGraph((first, second), scorer or default_scorer(), model,
+    scorer = scorer or default_scorer()
+    model = load_same_fact_model(same_fact_file(scorer))
+    graph = SentenceGraph((first, second), scorer, model,
                           executor or default_executor(), model.partners)
     pairs = linked_views(graph, model.link_threshold, model.claim_threshold)
     verdicts: dict[tuple[str, str], Judgement] = {}

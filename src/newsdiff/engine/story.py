@@ -51,7 +51,7 @@ from newsdiff.engine.claims import cluster
 from newsdiff.engine.graph import MAX_SLOT_SENTENCES, SentenceGraph
 from newsdiff.engine.judge import judge
 from newsdiff.engine.quotes import Quotations, read_quotations
-from newsdiff.engine.scoring import Scorer, default_scorer
+from newsdiff.engine.scoring import Scorer, default_scorer, same_fact_file
 from newsdiff.engine.scoring.same_fact import SameFactModel, load_same_fact_model
 from newsdiff.engine.scoring.story_choices import StoryChoices, load_story_choices
 from newsdiff.engine.wire import wire_sources
@@ -91,7 +91,8 @@ def compare_story(articles: Sequence[Article | ArticleAnalysis], *,
     # Quotations and wire copy need nothing of the claims: they may be found meanwhile.
     quotations_and_sources = executor.aside(_quotations_and_sources, plain,
                                             len(plain) / QUOTE_ARTICLES_PER_SECOND)
-    graph = _StoryGraph(analyses, scorer or default_scorer(), load_same_fact_model(),
+    scorer = scorer or default_scorer()
+    graph = _StoryGraph(analyses, scorer, load_same_fact_model(same_fact_file(scorer)),
                         choices or load_story_choices(), executor)
     groups = graph.claim_groups()
     quotations, sources = quotations_and_sources()

@@ -12,12 +12,26 @@ two methods below will do: the shipped pair model
 :mod:`~newsdiff.engine.scoring.features`) is the default, and a heavier
 model can be passed to ``compare`` / ``compare_story`` in its place.  A
 scorer sent to worker processes must pickle (the shipped model pickles as
-"load the shipped model", which a worker has already loaded).
+"load the shipped model", which a worker has already loaded).  A scorer may
+name, as ``same_fact_file``, the same-fact model trained on its answers (the
+scale of its probabilities is its own); otherwise the shipped one judges.
+
+Which scorer the front ends use is the environment's ``NEWSDIFF_SCORER``:
+``builtin`` (the default) or ``encoder``, the optional sentence encoder of
+:mod:`~newsdiff.engine.scoring.encoder`, so that the command line, the
+reader and the worker processes all judge alike.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any, Protocol
+
+from newsdiff.values.errors import InputError
+
+#: The environment variable that chooses the scorer, and its values.
+SCORER_VARIABLE = "NEWSDIFF_SCORER"
+SCORER_NAMES = ("builtin", "encoder")
 
 
 class Scorer(Protocol):
@@ -30,8 +44,26 @@ class Scorer(Protocol):
         """P(same thing) of two sentences, each given as ``prepare`` made it."""
 
 
+def chosen_scorer_name() -> str:
+    """The scorer ``NEWSDIFF_SCORER`` names (``builtin`` when unset), or an InputError."""
+    name = os.environ.get(SCORER_VARIABLE, "").strip().lower() or SCORER_NAMES[0]
+    if name not in SCORER_NAMES:
+        raise InputError(f"{SCORER_VARIABLE} must be {' or '.join(SCORER_NAMES)}, "
+                         f"not {name[:40]!r}")
+    return name
+
+
 def default_scorer() -> Scorer:
-    """The shipped pair model, loaded once per process."""
+    """The chosen scorer (see :func:`chosen_scorer_name`), loaded once per process."""
+    if chosen_scorer_name() == "encoder":
+        from newsdiff.engine.scoring.encoder import load_encoder
+
+        return load_encoder()
     from newsdiff.engine.scoring.model import load_model
 
     return load_model()
+
+
+def same_fact_file(scorer: Scorer) -> str | None:
+    """The same-fact model trained on ``scorer``'s answers (None: the shipped one)."""
+    return getattr(scorer, "same_fact_file", None)

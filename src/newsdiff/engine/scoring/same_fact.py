@@ -80,9 +80,10 @@ def sigmoid(score: float) -> float:
 
 
 @cache
-def load_same_fact_model() -> SameFactModel:
-    """The shipped model, read once per process."""
-    path = package_dir("data") / MODEL_FILE
+def load_same_fact_model(file: str | None = None) -> SameFactModel:
+    """The shipped model (or the one in data file ``file``, trained on another scorer's
+    answers), read once per process."""
+    path = package_dir("data") / (file or MODEL_FILE)
     return same_fact_model_from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
