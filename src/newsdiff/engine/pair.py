@@ -35,7 +35,8 @@ def compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis, *,
     ``a`` and ``b`` may be given analysed (:func:`~newsdiff.engine.annotate.annotate`),
     so that an article compared with many is analysed once.  ``scorer`` says how
     likely two sentences state the same thing (default: the chosen one, see
-    :mod:`~newsdiff.engine.scoring`), and is judged by the same-fact model trained on it;
+    :mod:`~newsdiff.engine.scoring`); its answers are weighed by the same-fact model
+    trained on them;
     ``executor`` runs the bulk steps (default: this machine's worker processes
     when a step is worth them).
     """
