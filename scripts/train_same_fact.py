@@ -51,7 +51,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import random
 import sys
 import tempfile
@@ -66,7 +65,7 @@ from newsdiff.engine.annotate import ArticleAnalysis, annotate
 from newsdiff.engine.candidates import candidate_pairs
 from newsdiff.engine.graph import SentenceGraph
 from newsdiff.engine.pair import linked_views
-from newsdiff.engine.scoring import SCORER_NAMES, SCORER_VARIABLE, default_scorer, same_fact_file
+from newsdiff.engine.scoring import SCORER_NAMES, same_fact_file, scorer_named
 from newsdiff.engine.scoring.same_fact import FEATURE_NAMES, MODEL_FILE, SameFactModel
 from newsdiff.engine.similarity import (
     SCORER_ENOUGH,
@@ -133,8 +132,7 @@ class UnitPair:
 
 def main() -> None:
     args = parse_args()
-    os.environ[SCORER_VARIABLE] = args.scorer
-    scorer = default_scorer()
+    scorer = scorer_named(args.scorer)
     pairs = article_pairs(Path(args.data), Path(args.gold))
     if args.rows and Path(args.rows).exists():
         units = [UnitPair(**json.loads(line)) for line in Path(args.rows).read_text().splitlines()]

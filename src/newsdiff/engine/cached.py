@@ -61,17 +61,17 @@ def _plain(article: Article | ArticleAnalysis) -> Article:
 def engine_fingerprint() -> str:
     """A hash of everything the engines' results depend on besides the articles: the
     version, :func:`engine_files` and the chosen scorer (``NEWSDIFF_SCORER``)."""
-    return _files_fingerprint(chosen_scorer_name())
+    return hashlib.sha256(_files_digest() + chosen_scorer_name().encode()).hexdigest()
 
 
 @functools.cache
-def _files_fingerprint(scorer: str) -> str:
-    """The fingerprint with scorer ``scorer``: about a megabyte, hashed once per process."""
-    digest = hashlib.sha256(__version__.encode() + b"\0" + scorer.encode())
+def _files_digest() -> bytes:
+    """The version and :func:`engine_files`: about a megabyte, hashed once per process."""
+    digest = hashlib.sha256(__version__.encode())
     for path in engine_files():
         digest.update(b"\0" + path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return digest.digest()
 
 
 def engine_files() -> list[Path]:

@@ -55,7 +55,12 @@ def chosen_scorer_name() -> str:
 
 def default_scorer() -> Scorer:
     """The chosen scorer (see :func:`chosen_scorer_name`), loaded once per process."""
-    if chosen_scorer_name() == "encoder":
+    return scorer_named(chosen_scorer_name())
+
+
+def scorer_named(name: str) -> Scorer:
+    """The scorer called ``name`` (one of :data:`SCORER_NAMES`), loaded once per process."""
+    if name == "encoder":
         from newsdiff.engine.scoring.encoder import load_encoder
 
         return load_encoder()

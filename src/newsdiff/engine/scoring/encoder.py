@@ -35,7 +35,6 @@ CACHED_SENTENCES = 65_536
 class EncoderScorer:
     """P(same thing) of two sentences as the cosine of their all-MiniLM-L6-v2 embeddings."""
 
-    name = "encoder"
     same_fact_file = SAME_FACT_FILE
 
     def __init__(self, model: Any) -> None:
