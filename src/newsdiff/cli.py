@@ -67,6 +67,10 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+#: Set (to anything) to see the traceback of an internal error instead of its one line.
+TRACEBACK_VARIABLE = "NEWSDIFF_TRACEBACK"
+
+
 class _OneLineMain:
     """Report usage and input errors as ``newsdiff: …`` on one line, with exit status 2.
 
@@ -78,6 +82,10 @@ class _OneLineMain:
     An ``OSError`` that nothing turned into an InputError is the machine's
     trouble, not a bug to show a traceback for: ``--help`` written to a full
     disk, say.  It is one line too.
+
+    Any other exception is a bug of newsdiff's: one line that names it and asks
+    for a report, with status 2 like all trouble (1 is ``--exit-code``'s "they
+    diverge"); the traceback, for the report, when ``NEWSDIFF_TRACEBACK`` is set.
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -90,6 +98,13 @@ class _OneLineMain:
             _fail(str(e))
         except OSError as e:
             _fail(_os_trouble(e))
+        except (typer.Abort, typer.Exit):
+            raise
+        except Exception as e:
+            if os.environ.get(TRACEBACK_VARIABLE):
+                raise
+            _fail(f"internal error ({type(e).__name__}: {e}); please report it, with "
+                  f"the traceback that {TRACEBACK_VARIABLE}=1 shows")
         if not standalone_mode:
             return status
         sys.exit(status if isinstance(status, int) else 0)

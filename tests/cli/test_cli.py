@@ -234,3 +234,22 @@ def test_python_dash_m_and_exit_status():
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def _broken_engine(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+    monkeypatch.setattr("newsdiff.engine.cached.cached_compare", broken)
+
+
+def test_an_internal_error_is_one_line_that_asks_for_a_report(monkeypatch):
+    _broken_engine(monkeypatch)
+    result = run("--no-cache", SEEDS[0], SEEDS[1], env={"NEWSDIFF_TRACEBACK": ""})
+    assert_one_line_error(result, "internal error", "ZeroDivisionError", "report",
+                          "NEWSDIFF_TRACEBACK=1")
+
+
+def test_the_traceback_of_an_internal_error_is_there_on_request(monkeypatch):
+    _broken_engine(monkeypatch)
+    result = run("--no-cache", SEEDS[0], SEEDS[1], env={"NEWSDIFF_TRACEBACK": "1"})
+    assert isinstance(result.exception, ZeroDivisionError)
