@@ -25,20 +25,21 @@ features are exactly what the engine computes at run time.  Choices, all by 5-fo
 cross-validation grouped by topic (ECB+), incident (GVC), headline pair (STS) and
 story (the sample story is one group), in two stages:
 
-1. unit pairs: each feature set, regularisation C, scorer gate and number of
-   candidate partners, with a threshold chosen inside each fold.  A unit pair is
-   predicted linked when one of its sentence pairs is a candidate and the model
-   gives it at least the threshold; it is trained on its most similar sentence
-   pair.  Each feature set's best configuration is a finalist;
+1. unit pairs: each feature set, regularisation C and graph (``Graphing``: the
+   alias share, the scorer's gate and bound, the number of candidate partners),
+   with a threshold chosen inside each fold.  A unit pair is predicted linked
+   when one of its sentence pairs is a candidate and the model gives it at least
+   the threshold; it is trained on its most similar sentence pair.  Each feature
+   set's best configuration is a finalist;
 2. the engine: per finalist and fold, the model fitted and the link and claim
-   thresholds chosen on the other folds, then the held-out article pairs
-   compared by the pair engine itself (``linked_views``: claims, strong links,
-   detail slots).  The finalist with the best held-out objective ships, refitted
-   on everything.
+   thresholds and the detail-slot cap chosen on the other folds, then the
+   held-out article pairs compared by the pair engine itself (``linked_views``:
+   claims, strong links, detail slots).  The finalist with the best held-out
+   objective ships, refitted on everything.
 
 Each dataset weighs the same in fitting and in the objective (the mean of the four
 datasets' MCC over unit pairs); every threshold keeps false links on look-alike
-article pairs within ``MAX_CROSS_FALSE``.  The two tables printed (held-out folds
+article pairs within ``MAX_CROSS_FALSE``.  The tables printed (held-out folds
 only) go to ``benchmarks/README.md``.  ``--rows`` keeps the stage-1 measurements in
 a file and reuses them; ``--features``, ``--gate`` and ``--partners`` restrict the
 choice (for experiments: the shipped file comes from a run without them).
@@ -49,6 +50,7 @@ Needs the ``train`` extra (numpy, scikit-learn).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import random
@@ -57,6 +59,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -64,28 +67,30 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsdiff.engine.annotate import ArticleAnalysis, annotate
 from newsdiff.engine.candidates import candidate_pairs
 from newsdiff.engine.graph import SentenceGraph
-from newsdiff.engine.pair import linked_views
+from newsdiff.engine.pair import claim_links, slot_links, strong_links
 from newsdiff.engine.scoring import SCORER_NAMES, same_fact_file, scorer_named
 from newsdiff.engine.scoring.same_fact import FEATURE_NAMES, MODEL_FILE, SameFactModel
-from newsdiff.engine.similarity import (
-    SCORER_ENOUGH,
-    across,
-    relative_similarity,
-)
+from newsdiff.engine.similarity import across, relative_similarity
 from newsdiff.run.inprocess import InProcess
 from newsdiff.sources import load_article
 
-SCRIPT_VERSION = 1
+SCRIPT_VERSION = 2
 DATASETS = ("ecbplus", "gvc", "sts", "sample")
 FOLDS = 5
 PARTNER_CHOICES = (4, 8, 12, 16)
 GATE_CHOICES = (0.1, 0.2, 0.3)
+#: The containment from which the scorer is not asked (1.0: asked up to a full match).
+ENOUGH_CHOICES = (0.4, 0.6, 0.8, 1.0)
+#: The share of a comparison's sentences that makes a person its subject (no alias).
+SHARE_CHOICES = (0.3, 0.5, 0.7)
 C_CHOICES = (0.1, 1.0, 10.0)
 THRESHOLDS = [round(0.02 * k, 2) for k in range(5, 48)]
 #: The most false links on look-alike article pairs a threshold may make (issue 15's floor).
 MAX_CROSS_FALSE = 0.05
 #: The link and claim thresholds the engine's cross-validation chooses among.
 ENGINE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+#: The detail-slot caps (sentences filling one slot) it chooses among.
+SLOT_CHOICES = (5, 10, 20, 40)
 GVC_OUTCOMES = ("death", "hitting", "injuring", "missing")
 FEATURE_SETS = {
     "similarity": ("similarity",),
@@ -98,11 +103,34 @@ FEATURE_SETS = {
                                    "log_sentence_pairs", "relative_lower", "relative_higher"),
     "all": FEATURE_NAMES,
 }
-#: The graph is built with every partner a choice may keep; the placeholder model's
-#: probability is not used (the features are read, not the scores).
+#: The graph is built with every partner a choice may keep and the scorer asked about
+#: every pair a choice may ask it about; the placeholder model's probability is not used
+#: (the features are read, not the scores).
 PLACEHOLDER = SameFactModel(used=(), weights=(), bias=0.0, link_threshold=1.0,
-                            claim_threshold=1.0, scorer_gate=min(GATE_CHOICES), partners=max(PARTNER_CHOICES),
+                            claim_threshold=1.0, scorer_gate=min(GATE_CHOICES),
+                            scorer_enough=max(ENOUGH_CHOICES), partners=max(PARTNER_CHOICES),
+                            max_slot_sentences=max(SLOT_CHOICES), max_named_share=0.5,
                             metadata={})
+
+
+class Graphing(NamedTuple):
+    """The choices that shape a comparison's graph before the model weighs it."""
+
+    share: float  # a person named in more of the sentences gets no alias
+    gate: float  # the scorer is asked from this containment ...
+    enough: float  # ... up to this one
+    partners: int  # candidate partners per sentence
+
+    def model(self) -> SameFactModel:
+        """The placeholder model with these choices (what a graph is built with)."""
+        return replace(PLACEHOLDER, max_named_share=self.share, scorer_gate=self.gate,
+                       scorer_enough=self.enough, partners=self.partners)
+
+
+GRAPHINGS = [Graphing(*g) for g in itertools.product(SHARE_CHOICES, GATE_CHOICES,
+                                                     ENOUGH_CHOICES, PARTNER_CHOICES)]
+#: The hand-set values this script's choices replaced (for the table's baseline row).
+HAND_SET = Graphing(share=0.5, gate=0.2, enough=0.6, partners=8)
 
 
 @dataclass
@@ -127,6 +155,7 @@ class UnitPair:
     group: str
     cross: bool  # the articles are about different events
     label: int
+    share: float  # the alias share the graph was built with
     sentence_pairs: list[dict]  # containment, paraphrase, the other features, candidate rank
 
 
@@ -137,9 +166,13 @@ def main() -> None:
     if args.rows and Path(args.rows).exists():
         units = [UnitPair(**json.loads(line)) for line in Path(args.rows).read_text().splitlines()]
     else:
-        units = [u for pair in pairs for u in unit_pairs(pair, scorer)]
+        units = [u for share in SHARE_CHOICES for pair in pairs
+                 for u in unit_pairs(pair, scorer, share)]
         if args.rows:
             Path(args.rows).write_text("\n".join(json.dumps(u.__dict__) for u in units))
+    # the same labelled pairs in the same order under each share
+    units_of = {share: [u for u in units if u.share == share] for share in SHARE_CHOICES}
+    units = units_of[SHARE_CHOICES[0]]
     import numpy as np
 
     print(f"{len(units)} unit pairs: " + ", ".join(
@@ -150,39 +183,41 @@ def main() -> None:
     fold_of = {g: k % FOLDS for k, g in enumerate(groups)}
     folds = np.array([fold_of[(u.dataset, u.group)] for u in units])
     results = {}
-    tables = {(gate, partners): Table(units, gate, partners)
-              for gate in GATE_CHOICES for partners in PARTNER_CHOICES}
-    for (gate, partners), table in tables.items():
+    tables = {g: Table(units_of[g.share], g) for g in GRAPHINGS}
+    for graphing, table in tables.items():
         for name, features in FEATURE_SETS.items():
             for c in C_CHOICES:
-                results[(name, c, gate, partners)] = cross_validate(table, features, c, folds)
+                results[(name, c, graphing)] = cross_validate(table, features, c, folds)
         for baseline in ("cosine", "similarity"):
-            results[(f"{baseline} alone", None, gate, partners)] = cross_validate(
+            results[(f"{baseline} alone", None, graphing)] = cross_validate(
                 table, (baseline,), None, folds)
-    results[("previous hand-set rule: similarity >= 0.45", None, 0.2, 8)] = held_out_fixed(
-        tables[(0.2, 8)], "similarity", 0.45)
+    results[("previous hand-set rule: similarity >= 0.45", None, HAND_SET)] = held_out_fixed(
+        tables[HAND_SET], "similarity", 0.45)
     finalists = {name: max((k for k in results if k[0] == name and k[1] is not None
-                            and args.gate in (None, k[2]) and args.partners in (None, k[3])),
+                            and args.gate in (None, k[2].gate)
+                            and args.partners in (None, k[2].partners)),
                            key=lambda k: results[k]["objective"])
                  for name in FEATURE_SETS if args.features in (None, name)}
     print_table(results, set(finalists.values()))
     pair_folds = np.array([fold_of[(p.dataset, p.group)] for p in pairs])
     engine_results, graphs_of = {}, {}
-    for name, (_, c, gate, partners) in finalists.items():
-        if (gate, partners) not in graphs_of:
-            placeholder = replace(PLACEHOLDER, scorer_gate=gate, partners=partners)
-            graphs_of[(gate, partners)] = [
-                SentenceGraph((p.first, p.second), scorer, placeholder, InProcess(), partners)
-                for p in pairs]
+    for name, (_, c, graphing) in finalists.items():
+        if graphing not in graphs_of:
+            graphs_of[graphing] = [SentenceGraph((p.first, p.second), scorer, graphing.model(),
+                                                 InProcess(), graphing.partners) for p in pairs]
         engine_results[name] = engine_cross_validation(
-            pairs, graphs_of[(gate, partners)], tables[(gate, partners)],
-            (FEATURE_SETS[name], c, gate), folds, pair_folds)
+            pairs, graphs_of[graphing], tables[graphing], (FEATURE_SETS[name], c, graphing),
+            folds, pair_folds)
     print_engine_table(engine_results, finalists)
     name = max(engine_results, key=lambda n: engine_results[n]["objective"])
-    _, c, gate, partners = finalists[name]
-    model = fit(tables[(gate, partners)], FEATURE_SETS[name], c, np.ones(len(units), bool))
-    link_threshold, claim_threshold = choose_engine_thresholds(
-        pairs, graphs_of[(gate, partners)], shipped(model, gate, partners),
+    _, c, graphing = finalists[name]
+    by_slot_cap = {cap: engine_cross_validation(
+        pairs, graphs_of[graphing], tables[graphing], (FEATURE_SETS[name], c, graphing), folds,
+        pair_folds, (cap,)) for cap in SLOT_CHOICES}
+    print_choice_tables(results, (name, c, graphing), by_slot_cap)
+    model = fit(tables[graphing], FEATURE_SETS[name], c, np.ones(len(units), bool))
+    link_threshold, claim_threshold, max_slot = choose_engine_thresholds(
+        pairs, engine_links(pairs, graphs_of[graphing], shipped(model, graphing)),
         np.ones(len(pairs), bool))
     out = {
         "format": "newsdiff.same_fact/1",
@@ -192,7 +227,9 @@ def main() -> None:
         "weights": [round(float(w), 6) for w in model.coef_[0]],
         "bias": round(float(model.intercept_[0]), 6),
         "choices": {"link_threshold": link_threshold, "claim_threshold": claim_threshold,
-                    "scorer_gate": gate, "partners": partners, "feature_set": name, "C": c},
+                    "max_slot_sentences": max_slot, "scorer_gate": graphing.gate,
+                    "scorer_enough": graphing.enough, "max_named_share": graphing.share,
+                    "partners": graphing.partners, "feature_set": name, "C": c},
         "data": "ECB+ topics 1-35 (strict gold), GVC validation split (strict gold), "
                 "STS 2013 headlines (score >= 3 / < 2), newsdiff gold-dev (3 sample-story pairs)",
         "licences": "ECB+ CC BY 3.0; GVC CC BY 4.0; STS 2013 headlines: research use (see "
@@ -310,11 +347,13 @@ def sentence_at(article: ArticleAnalysis, snippet: str) -> int | None:
                  if s.sentence.start <= at < s.sentence.end), None)
 
 
-def unit_pairs(pair: ArticlePair, scorer) -> Iterator[UnitPair]:
+def unit_pairs(pair: ArticlePair, scorer, share: float) -> Iterator[UnitPair]:
     """The unit pairs of two articles, each with what the engine measures of its sentence
-    pairs (through the engine's own graph)."""
-    graph = SentenceGraph((pair.first, pair.second), scorer, PLACEHOLDER, InProcess(),
-                          PLACEHOLDER.partners)
+    pairs (through the engine's own graph, with this alias share) under every graphing
+    of this share."""
+    placeholder = replace(PLACEHOLDER, max_named_share=share)
+    graph = SentenceGraph((pair.first, pair.second), scorer, placeholder, InProcess(),
+                          placeholder.partners)
     similarity = graph.similarity
     rank = {}
     for partners in sorted(PARTNER_CHOICES, reverse=True):
@@ -324,14 +363,14 @@ def unit_pairs(pair: ArticlePair, scorer) -> Iterator[UnitPair]:
     paraphrase = {nodes: similarity.paraphrase(*nodes) for nodes in rank
                   if similarity.asks_scorer(*nodes)}
     best: dict[str, dict[int, float]] = {}
-    for gate in GATE_CHOICES:
-        for partners in PARTNER_CHOICES:
-            tops = best[f"{gate}/{partners}"] = {}
-            for nodes, kept in rank.items():
-                if kept <= partners and across(*(graph.sides[n] for n in nodes)):
-                    value = gated(similarity.containment(*nodes), paraphrase.get(nodes), gate)
-                    for n in nodes:
-                        tops[n] = max(tops.get(n, 0.0), value)
+    for graphing in (g for g in GRAPHINGS if g.share == share):
+        tops = best[graphing_key(graphing)] = {}
+        model = graphing.model()
+        for nodes, kept in rank.items():
+            if kept <= graphing.partners and across(*(graph.sides[n] for n in nodes)):
+                value = gated(similarity.containment(*nodes), paraphrase.get(nodes), model)
+                for n in nodes:
+                    tops[n] = max(tops.get(n, 0.0), value)
     measured: dict[tuple[int, int], dict] = {}
     for (x, y), label in pair.labels.items():
         rows = []
@@ -350,17 +389,17 @@ def unit_pairs(pair: ArticlePair, scorer) -> Iterator[UnitPair]:
                         "best": {k: [tops.get(n, 0.0) for n in key] for k, tops in best.items()},
                     }
                 rows.append(measured[key])
-        yield UnitPair(pair.dataset, pair.group, pair.cross, label, rows)
+        yield UnitPair(pair.dataset, pair.group, pair.cross, label, share, rows)
 
 
 # ---------------------------------------------------------------- cross-validation
 
 
 class Table:
-    """The unit pairs as arrays under one gate and one number of partners: each unit pair's
-    most similar candidate sentence pair (what it is trained and judged on)."""
+    """The unit pairs (built with ``graphing.share``) as arrays under one graphing: each unit
+    pair's most similar candidate sentence pair (what it is trained and judged on)."""
 
-    def __init__(self, units: list[UnitPair], gate: float, partners: int) -> None:
+    def __init__(self, units: list[UnitPair], graphing: Graphing) -> None:
         import numpy as np
 
         self.y = np.array([u.label for u in units])
@@ -368,10 +407,11 @@ class Table:
         self.cross = np.array([u.cross for u in units])
         self.copy = np.array([any(r.get("copy") for r in u.sentence_pairs) for u in units])
         rows, candidate = [], []
+        model = graphing.model()
         for u in units:
-            options = [with_gate(r, gate, partners) for r in u.sentence_pairs
+            options = [with_gate(r, graphing, model) for r in u.sentence_pairs
                        if not r.get("copy") and r["partners"] is not None
-                       and r["partners"] <= partners]
+                       and r["partners"] <= graphing.partners]
             best = max(options, key=lambda f: f[0], default=None)
             candidate.append(best is not None)
             rows.append(best or [0.0] * len(FEATURE_NAMES))
@@ -384,19 +424,26 @@ class Table:
         return self.X[:, [FEATURE_NAMES.index(n) for n in names]]
 
 
-def gated(containment: float, paraphrase: float | None, gate: float) -> float:
-    """The similarity the engine computes with this scorer gate."""
-    if paraphrase is not None and gate <= containment < SCORER_ENOUGH:
+def graphing_key(graphing: Graphing) -> str:
+    """A sentence pair's row keeps each sentence's best partner under each graphing of its
+    share, by this key."""
+    return f"{graphing.gate}/{graphing.enough}/{graphing.partners}"
+
+
+def gated(containment: float, paraphrase: float | None, model: SameFactModel) -> float:
+    """The similarity the engine computes when the scorer is asked as ``model`` says."""
+    if paraphrase is not None and model.asks_scorer(containment):
         return max(containment, paraphrase)
     return containment
 
 
-def with_gate(row: dict, gate: float, partners: int) -> list[float]:
-    """A sentence pair's features as the engine computes them with this scorer gate and
-    number of partners."""
+def with_gate(row: dict, graphing: Graphing, model: SameFactModel) -> list[float]:
+    """A sentence pair's features as the engine computes them under this graphing
+    (``model``: its placeholder)."""
     features = list(row["features"])
-    value = features[0] = gated(features[1], row["paraphrase"], gate)
-    relative = sorted(relative_similarity(value, top) for top in row["best"][f"{gate}/{partners}"])
+    value = features[0] = gated(features[1], row["paraphrase"], model)
+    relative = sorted(relative_similarity(value, top)
+                      for top in row["best"][graphing_key(graphing)])
     features[FEATURE_NAMES.index("relative_lower")] = relative[0]
     features[FEATURE_NAMES.index("relative_higher")] = relative[1]
     return features
@@ -489,27 +536,38 @@ def scored(table: Table, predicted, rows=None) -> dict:
             **{f"{d}_cross_false": float(predicted[c].mean()) for d, c in cross.items()}}
 
 
-def shipped(model, gate: float, partners: int, link: float = 1.0,
-            claim: float = 1.0) -> SameFactModel:
-    """A fitted regression as the engine's model."""
-    return SameFactModel(used=tuple(FEATURE_NAMES.index(n) for n in model.names),
-                         weights=tuple(float(w) for w in model.coef_[0]),
-                         bias=float(model.intercept_[0]), link_threshold=link,
-                         claim_threshold=claim, scorer_gate=gate, partners=partners, metadata={})
+def shipped(model, graphing: Graphing) -> SameFactModel:
+    """A fitted regression as the engine's model (its thresholds and slot cap are chosen
+    afterwards, on the engine)."""
+    return replace(graphing.model(), used=tuple(FEATURE_NAMES.index(n) for n in model.names),
+                   weights=tuple(float(w) for w in model.coef_[0]),
+                   bias=float(model.intercept_[0]))
 
 
-def linked_units(pair: ArticlePair, graph: SentenceGraph, link: float, claim: float) -> set:
-    """The unit pairs the pair engine links with these thresholds (a unit pair is linked
-    when a link joins a sentence of each, as the evaluation tool counts)."""
-    unit_of_a = {i: [x for x, u in enumerate(pair.units_a) if i in u]
-                 for u in pair.units_a for i in u}
-    unit_of_b = {j: [y for y, u in enumerate(pair.units_b) if j in u]
-                 for u in pair.units_b for j in u}
-    out = set()
-    for v, w in linked_views(graph, link, claim):
-        i, j = graph.views[v].sentence.index, graph.views[w].sentence.index
-        out.update((x, y) for x in unit_of_a.get(i, ()) for y in unit_of_b.get(j, ()))
-    return out
+class EngineLinks:
+    """The unit pairs the pair engine links in one article pair under each link threshold,
+    claim threshold and slot cap (a unit pair is linked when a link joins a sentence of
+    each, as the evaluation tool counts).  Each of ``linked_views``' three sources is
+    computed once per value and the combinations are their unions."""
+
+    def __init__(self, pair: ArticlePair, graph: SentenceGraph) -> None:
+        unit_of_a = {i: [x for x, u in enumerate(pair.units_a) if i in u]
+                     for u in pair.units_a for i in u}
+        unit_of_b = {j: [y for y, u in enumerate(pair.units_b) if j in u]
+                     for u in pair.units_b for j in u}
+
+        def units(views: set[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+            return frozenset(
+                (x, y) for v, w in views
+                for x in unit_of_a.get(graph.views[v].sentence.index, ())
+                for y in unit_of_b.get(graph.views[w].sentence.index, ()))
+
+        self.claims = {t: units(claim_links(graph, t)) for t in ENGINE_THRESHOLDS}
+        self.strong = {t: units(strong_links(graph, t)) for t in ENGINE_THRESHOLDS}
+        self.slots = {m: units(slot_links(graph, m)) for m in SLOT_CHOICES}
+
+    def linked(self, link: float, claim: float, max_slot: int) -> frozenset[tuple[int, int]]:
+        return self.claims[claim] | self.strong[link] | self.slots[max_slot]
 
 
 def engine_scores(pairs: list[ArticlePair], predicted: list[set], rows) -> dict:
@@ -533,38 +591,45 @@ def engine_scores(pairs: list[ArticlePair], predicted: list[set], rows) -> dict:
     return out
 
 
-def choose_engine_thresholds(pairs, graphs, model: SameFactModel, rows) -> tuple[float, float]:
-    """The link and claim thresholds of the best engine objective on the article pairs
-    ``rows`` among those within ``MAX_CROSS_FALSE`` on look-alike pairs."""
+def engine_links(pairs, graphs, model: SameFactModel) -> list[EngineLinks]:
+    """Every article pair's engine links under every engine choice, with ``model``."""
     for graph in graphs:
         graph.rescore(model)
+    return [EngineLinks(p, g) for p, g in zip(pairs, graphs, strict=True)]
+
+
+def choose_engine_thresholds(pairs, links: list[EngineLinks], rows,
+                             slot_choices=SLOT_CHOICES) -> tuple[float, float, int]:
+    """The link and claim thresholds and slot cap (of ``slot_choices``) of the best engine
+    objective on the article pairs ``rows`` among those within ``MAX_CROSS_FALSE`` on
+    look-alike pairs; of equals, the fewest links (higher thresholds, a lower cap)."""
     best, best_key = None, None
-    for link in ENGINE_THRESHOLDS:
-        for claim in ENGINE_THRESHOLDS:
-            predicted = [linked_units(p, g, link, claim) if rows[n] else set()
-                         for n, (p, g) in enumerate(zip(pairs, graphs, strict=True))]
-            r = engine_scores(pairs, predicted, rows)
-            allowed = all(r[f"{d}_cross_false"] <= MAX_CROSS_FALSE for d in ("ecbplus", "gvc"))
-            key = (allowed, r["objective"], link, claim)
-            if best_key is None or key > best_key:
-                best, best_key = (link, claim), key
+    for choice in itertools.product(ENGINE_THRESHOLDS, ENGINE_THRESHOLDS, slot_choices):
+        predicted = [links[n].linked(*choice) if rows[n] else set() for n in range(len(pairs))]
+        r = engine_scores(pairs, predicted, rows)
+        allowed = all(r[f"{d}_cross_false"] <= MAX_CROSS_FALSE for d in ("ecbplus", "gvc"))
+        key = (allowed, r["objective"], choice[0], choice[1], -choice[2])
+        if best_key is None or key > best_key:
+            best, best_key = choice, key
     return best
 
 
-def engine_cross_validation(pairs, graphs, table: Table, choice, folds, pair_folds) -> dict:
+def engine_cross_validation(pairs, graphs, table: Table, choice, folds, pair_folds,
+                            slot_choices=SLOT_CHOICES) -> dict:
     """The engine's held-out unit links: per fold, the model (``choice``: features, C and
-    scorer gate) fitted and both thresholds chosen on the other folds, then the held-out
-    article pairs compared with them."""
+    graphing) fitted and the thresholds and slot cap (of ``slot_choices``) chosen on the
+    other folds, then the held-out article pairs compared with them."""
     import numpy as np
 
-    names, c, gate = choice
-    predicted: list[set] = [set() for _ in pairs]
+    names, c, graphing = choice
+    predicted: list[frozenset] = [frozenset() for _ in pairs]
     for k in range(FOLDS):
-        model = shipped(fit(table, names, c, folds != k), gate, 0)
-        link, claim = choose_engine_thresholds(pairs, graphs, model, pair_folds != k)
+        links = engine_links(pairs, graphs, shipped(fit(table, names, c, folds != k), graphing))
+        link, claim, max_slot = choose_engine_thresholds(pairs, links, pair_folds != k,
+                                                         slot_choices)
         for n in np.flatnonzero(pair_folds == k):
-            predicted[n] = linked_units(pairs[n], graphs[n], link, claim)
-        print(f"fold {k}: link {link}, claim {claim}", flush=True)
+            predicted[n] = links[n].linked(link, claim, max_slot)
+        print(f"fold {k}: link {link}, claim {claim}, slot cap {max_slot}", flush=True)
     return engine_scores(pairs, predicted, np.ones(len(pairs), bool))
 
 
@@ -572,35 +637,62 @@ def rounded(scores: dict) -> dict:
     return {k: round(v, 4) for k, v in scores.items()}
 
 
+def _scores(r: dict) -> str:
+    """A table row's scores: each dataset's MCC, their mean, the look-alike false links."""
+    return (" | ".join(f"{r[d]:.3f}" for d in DATASETS) + f" | {r['objective']:.3f} | "
+            f"{100 * r['ecbplus_cross_false']:.1f} % / {100 * r['gvc_cross_false']:.1f} % |")
+
+
+_SCORE_COLUMNS = ("ECB+ MCC | GVC MCC | STS MCC | sample MCC | mean | "
+                  "cross-event false links, ECB+ / GVC |")
+
+
+def _graphing(g: Graphing) -> str:
+    return f"{g.share} | {g.gate} | {g.enough} | {g.partners} | "
+
+
 def print_engine_table(results: dict, finalists: dict) -> None:
     """The engine's grouped-CV table: each feature set's best unit-pair model, compared by
-    the whole pair engine (thresholds chosen inside each fold)."""
-    print("\n| model (the engine's links) | gate | partners | ECB+ MCC | GVC MCC | STS MCC | "
-          "sample MCC | mean | cross-event false links, ECB+ / GVC |\n" + "|---" * 9 + "|")
+    the whole pair engine (thresholds and slot cap chosen inside each fold)."""
+    print("\n| model (the engine's links) | alias share | gate | enough | partners | "
+          + _SCORE_COLUMNS + "\n" + "|---" * 11 + "|")
     best = max(results, key=lambda n: results[n]["objective"])
     for name, r in results.items():
-        _, c, gate, partners = finalists[name]
+        _, c, graphing = finalists[name]
         mark = " **(shipped)**" if name == best else ""
-        print(f"| {name} (C={c}){mark} | {gate} | {partners} | " + " | ".join(
-            f"{r[d]:.3f}" for d in DATASETS) + f" | {r['objective']:.3f} | "
-            f"{100 * r['ecbplus_cross_false']:.1f} % / {100 * r['gvc_cross_false']:.1f} % |",
-            flush=True)
+        print(f"| {name} (C={c}){mark} | " + _graphing(graphing) + _scores(r), flush=True)
 
 
 def print_table(results: dict, finalists: set) -> None:
     """The unit-pair grouped-CV table: the best row of each model and baseline kind (the
     finalists go on to the engine's cross-validation)."""
-    print("\n| model | gate | partners | ECB+ MCC | GVC MCC | STS MCC | sample MCC | mean | "
-          "cross-event false links, ECB+ / GVC |\n|---|---|---|---|---|---|---|---|---|")
+    print("\n| model | alias share | gate | enough | partners | " + _SCORE_COLUMNS + "\n"
+          + "|---" * 11 + "|")
     kinds = sorted({k[0] for k in results}, key=lambda n: (n in FEATURE_SETS, not n.startswith("prev"), n))
     for kind in kinds:
         key = max((k for k in results if k[0] == kind), key=lambda k: results[k]["objective"])
-        r = results[key]
         label = kind + (f" (C={key[1]})" if key[1] is not None else "")
         mark = " (finalist)" if key in finalists else ""
-        print(f"| {label}{mark} | {key[2]} | {key[3]} | " + " | ".join(
-            f"{r[d]:.3f}" for d in DATASETS) + f" | {r['objective']:.3f} | "
-            f"{100 * r['ecbplus_cross_false']:.1f} % / {100 * r['gvc_cross_false']:.1f} % |")
+        print(f"| {label}{mark} | " + _graphing(key[2]) + _scores(results[key]))
+
+
+def print_choice_tables(results: dict, chosen: tuple, by_slot_cap: dict) -> None:
+    """The shipped model's grouped-CV scores under each value of the alias share and the
+    scorer's bounds (stage 1, the other choices as shipped) and of the slot cap (the
+    engine, the thresholds chosen inside each fold for that cap)."""
+    name, c, graphing = chosen
+    print(f"\nStage 1, {name} (C={c}), one choice varied:\n\n| choice | value | "
+          + _SCORE_COLUMNS + "\n" + "|---" * 8 + "|")
+    for field, values in (("share", SHARE_CHOICES), ("gate", GATE_CHOICES),
+                          ("enough", ENOUGH_CHOICES), ("partners", PARTNER_CHOICES)):
+        for value in values:
+            varied = graphing._replace(**{field: value})
+            mark = " **(shipped)**" if varied == graphing else ""
+            print(f"| {field} | {value}{mark} | " + _scores(results[(name, c, varied)]))
+    print("\nThe engine, slot cap fixed:\n\n| slot cap | " + _SCORE_COLUMNS + "\n"
+          + "|---" * 7 + "|")
+    for cap, r in by_slot_cap.items():
+        print(f"| {cap} | " + _scores(r), flush=True)
 
 
 if __name__ == "__main__":

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
 from newsdiff.engine.pair import compare
+from newsdiff.engine.scoring.same_fact import load_same_fact_model
 from newsdiff.resources import sample_story
 from newsdiff.run.inprocess import InProcess
 from newsdiff.sources import load_article
@@ -97,11 +99,27 @@ def test_agreeing_counts_of_the_same_thing_link_as_the_same_fact():
     assert alignment.kind == "paraphrase"
 
 
+def _many_counts(per_side: int) -> tuple:
+    """Two articles whose every sentence counts meetings, and shares only that word."""
+    a = "\n\n".join(f"Alpha{i} said beta{i} held two meetings in gamma{i}."
+                     for i in range(per_side))
+    b = "\n\n".join(f"Delta{i} noted epsilon{i} had three meetings in zeta{i}."
+                     for i in range(per_side))
+    return parse_article(a, "a.txt"), parse_article(b, "b.txt")
+
+
 def test_a_count_given_by_many_sentences_links_nothing_by_itself():
-    a = "\n\n".join(f"Alpha{i} said beta{i} held two meetings in gamma{i}." for i in range(12))
-    b = "\n\n".join(f"Delta{i} noted epsilon{i} had three meetings in zeta{i}." for i in range(12))
-    c = compare(parse_article(a, "a.txt"), parse_article(b, "b.txt"))
-    assert c.alignments == ()
+    per_side = load_same_fact_model().max_slot_sentences // 2 + 1
+    assert compare(*_many_counts(per_side)).alignments == ()
+
+
+@pytest.mark.parametrize("cap, linked", [(6, True), (5, False)])
+def test_the_slot_cap_is_the_same_fact_model_s(monkeypatch, cap, linked):
+    """Six sentences fill the count slot: a model whose cap is six links them by it, one
+    whose cap is five does not."""
+    model = replace(load_same_fact_model(), max_slot_sentences=cap)
+    monkeypatch.setattr("newsdiff.engine.pair.load_same_fact_model", lambda: model)
+    assert bool(compare(*_many_counts(3)).alignments) is linked
 
 
 def test_the_same_month_of_a_shared_subject_links_two_tellings():

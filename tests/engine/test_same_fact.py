@@ -131,3 +131,30 @@ def test_rescoring_with_another_model_does_not_ask_the_scorer_again():
     assert scorer.asked == asked
     across = [pair for pair in before if before[pair] != graph.scores[pair]]
     assert across and all(graph.scores[pair] < before[pair] for pair in across)
+
+
+def test_the_scorer_is_asked_about_the_pairs_the_model_s_bounds_say():
+    """A model that asks the scorer up to a full match asks it about more pairs than one
+    that stops at 0.4, and each asks only about pairs within its bounds."""
+    story = sample_story()
+    articles = [annotate(load_article(str(story[n]))) for n in (1, 3)]
+    asked = {}
+    for enough in (0.4, 1.0):
+        model = replace(load_same_fact_model(), scorer_gate=0.2, scorer_enough=enough)
+        graph = SentenceGraph(articles, default_scorer(), model, InProcess(), model.partners)
+        similarity = graph.similarity
+        asked[enough] = {pair for pair, answer in similarity.answers.items() if answer is not None}
+        assert all(0.2 <= similarity.containment(*pair) < enough for pair in asked[enough])
+    assert asked[0.4] < asked[1.0]
+
+
+@pytest.mark.parametrize("share, aliased", [(0.5, False), (0.7, True)])
+def test_a_person_is_the_subject_past_the_model_s_named_share(share, aliased):
+    """Sessions is named in two of three sentences: under a share of 0.5 he is the subject
+    and gets no alias; under 0.7 the sentence that says only his title counts his name."""
+    model = replace(load_same_fact_model(), max_named_share=share)
+    graph = _graph("Attorney General Jeff Sessions met the envoy.\n\nSessions denied it.\n",
+                   "The attorney general spoke later.\n", model)
+    (title_only,) = (v for v, view in enumerate(graph.views)
+                     if view.sentence.text.startswith("The attorney general"))
+    assert ("session" in graph.terms[title_only]) is aliased

@@ -4,9 +4,10 @@ from newsdiff.text.aliases import alias_candidates, choose_aliases, expand
 from newsdiff.text.tokens import content_terms
 
 
-def find_aliases(texts: list[str]) -> list:
+def find_aliases(texts: list[str], max_named_share: float = 0.5) -> list:
     """The aliases of one collection of sentences, as a comparison of them chooses."""
-    return choose_aliases([alias_candidates(texts)], [content_terms(t) for t in texts])
+    return choose_aliases([alias_candidates(texts)], [content_terms(t) for t in texts],
+                          max_named_share)
 from newsdiff.text.tokens import content_words
 
 # Other sentences of the story, so that no name is in most of them.
@@ -48,6 +49,10 @@ def test_the_story_subject_named_in_most_sentences_gets_no_alias():
         "Sessions spoke later.",
     ]
     assert find_aliases(texts) == []
+    # named in all three sentences: the subject under any share below one, not under one
+    assert find_aliases(texts, max_named_share=0.9) == []
+    assert find_aliases(texts, max_named_share=1.0) == [
+        ("session", _terms("Attorney General"))]
 
 
 def test_expand_adds_the_title_for_the_name_and_the_name_for_the_title():

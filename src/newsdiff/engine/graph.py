@@ -24,9 +24,6 @@ from newsdiff.engine.similarity import ArticleContext, Similarity, across
 from newsdiff.run import Executor
 from newsdiff.text.aliases import choose_aliases, expand
 
-#: A detail slot filled by more sentences than this does not identify one fact.
-MAX_SLOT_SENTENCES = 20
-
 
 class SentenceGraph:
     """Every story sentence of ``articles`` ("views", by index), its distinct texts
@@ -41,7 +38,8 @@ class SentenceGraph:
         #: The article (index into ``articles``) of each view.
         self.owner = [n for n, a in enumerate(articles) for _ in a.sentences]
         self.views: list[SentenceAnalysis] = [s for a in articles for s in a.sentences]
-        aliases = choose_aliases([a.aliases for a in articles], [v.content for v in self.views])
+        aliases = choose_aliases([a.aliases for a in articles], [v.content for v in self.views],
+                                 model.max_named_share)
         #: Each view's content terms, with a person's title for their name and vice versa.
         self.terms = [expand(v.content, aliases) for v in self.views]
         #: The views of each node.
@@ -65,7 +63,8 @@ class SentenceGraph:
 
     def rescore(self, model: SameFactModel) -> None:
         """Judge the same candidate pairs with another same-fact model of the same scorer
-        gate (what training compares models with; the scorer is not asked again)."""
+        bounds and alias share (what training compares models with; the scorer is not
+        asked again)."""
         self.similarity.model = model
         self.similarity.known.clear()
         self.scores = self.similarity.scores(list(self.scores))
@@ -79,7 +78,7 @@ class SentenceGraph:
         on their own, whatever the clustering."""
         return [pair for pair, score in self.scores.items() if score >= threshold]
 
-    def same_slots(self, max_carriers: int = MAX_SLOT_SENTENCES) -> list[tuple[int, int]]:
+    def same_slots(self, max_carriers: int) -> list[tuple[int, int]]:
         """Cross-article pairs of nodes that give the same checkable detail of a shared subject.
 
         "Sessions met the ambassador twice" and "Sessions' meetings took place in
@@ -92,7 +91,8 @@ class SentenceGraph:
         year is too broad to pin one event) and share a content word;
         classification then says whether the details agree.  A slot that more
         than ``max_carriers`` sentences fill is no longer one fact (and would
-        link them all with each other), so it proposes no pairs.
+        link them all with each other), so it proposes no pairs (the pair engine's
+        cap is the same-fact model's ``max_slot_sentences``).
         """
         read_slots(self.nodes, self.executor)
         by_slot: dict[Slot, list[int]] = {}

@@ -45,7 +45,8 @@ def compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis, *,
     model = load_same_fact_model(same_fact_file(scorer))
     graph = SentenceGraph((first, second), scorer, model,
                           executor or default_executor(), model.partners)
-    pairs = linked_views(graph, model.link_threshold, model.claim_threshold)
+    pairs = linked_views(graph, model.link_threshold, model.claim_threshold,
+                         model.max_slot_sentences)
     verdicts: dict[tuple[str, str], Judgement] = {}
     alignments = tuple(_alignment(graph, v, w, verdicts) for v, w in pairs)
     aligned_a = {i for al in alignments for i in al.a}
@@ -62,15 +63,33 @@ def compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis, *,
     )
 
 
-def linked_views(graph: SentenceGraph, link_threshold: float,
-                 claim_threshold: float) -> list[tuple[int, int]]:
+def linked_views(graph: SentenceGraph, link_threshold: float, claim_threshold: float,
+                 max_slot_sentences: int) -> list[tuple[int, int]]:
     """The linked pairs of views (A's first): within each claim (clustered at
     ``claim_threshold``), each pair at least ``link_threshold`` likely to tell one fact
-    on its own, and each pair that gives the same detail of a shared subject."""
-    claims = cluster([node.folded for node in graph.nodes], graph.scores, claim_threshold)
-    strong = graph.strong_pairs(link_threshold)
-    return sorted(set(_links(claims, graph)) | set(_links(strong, graph))
-                  | set(_links(graph.same_slots(), graph)))
+    on its own, and each pair that gives the same detail of a shared subject (in a slot
+    that at most ``max_slot_sentences`` sentences fill)."""
+    return sorted(claim_links(graph, claim_threshold) | strong_links(graph, link_threshold)
+                  | slot_links(graph, max_slot_sentences))
+
+
+# Each source of links on its own, so that training can try every combination of the
+# three choices without recomputing a source per combination.
+
+def claim_links(graph: SentenceGraph, claim_threshold: float) -> set[tuple[int, int]]:
+    """The linked views within each claim clustered at ``claim_threshold``."""
+    return set(_links(cluster([node.folded for node in graph.nodes], graph.scores,
+                              claim_threshold), graph))
+
+
+def strong_links(graph: SentenceGraph, link_threshold: float) -> set[tuple[int, int]]:
+    """The linked views of each pair at least ``link_threshold`` likely to tell one fact."""
+    return set(_links(graph.strong_pairs(link_threshold), graph))
+
+
+def slot_links(graph: SentenceGraph, max_slot_sentences: int) -> set[tuple[int, int]]:
+    """The linked views that give the same detail of a shared subject."""
+    return set(_links(graph.same_slots(max_slot_sentences), graph))
 
 
 def _links(claims: Sequence[Sequence[int]], graph: SentenceGraph) -> list[tuple[int, int]]:

@@ -15,9 +15,9 @@ of the pair:
   It is asked only about pairs that share at least the model's
   ``scorer_gate`` of their content (below that, its confident answers on
   pairs unlike its training data are mostly wrong), and not about pairs whose
-  containment reaches :data:`SCORER_ENOUGH`: the similarity is the larger of
-  the two, and such a pair is already as similar as sentences get without
-  being copies;
+  containment reaches its ``scorer_enough``: the similarity is the larger of
+  the two, and such a pair's containment already says what the scorer would
+  (both bounds are chosen by the model's cross-validation);
 - the cosine of the two sentences, and of the two articles as wholes, and how
   many sentence pairs the two articles make (see the model's docstring).
 
@@ -37,8 +37,6 @@ from newsdiff.engine.scoring import Scorer
 from newsdiff.engine.scoring.same_fact import SameFactModel
 from newsdiff.run import Executor
 
-#: The scorer is not asked about a pair whose containment is at least this.
-SCORER_ENOUGH = 0.6
 #: Scorer questions one core answers in a second (for the executor's judgement).
 SCORER_PAIRS_PER_SECOND = 8_000
 
@@ -135,8 +133,8 @@ class Similarity:
 
     def asks_scorer(self, i: int, j: int) -> bool:
         """Whether the scorer is asked about nodes ``i`` and ``j`` (see the module docstring)."""
-        return across(self.sides[i], self.sides[j]) and (
-            self.model.scorer_gate <= self.containment(i, j) < SCORER_ENOUGH)
+        return across(self.sides[i], self.sides[j]) and self.model.asks_scorer(
+            self.containment(i, j))
 
     def paraphrase(self, i: int, j: int) -> float:
         """The scorer's probability for nodes ``i`` and ``j``, asked in canonical order."""

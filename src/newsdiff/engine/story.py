@@ -48,7 +48,7 @@ from functools import cached_property
 
 from newsdiff.engine.annotate import ArticleAnalysis, annotate, read_facts
 from newsdiff.engine.claims import cluster
-from newsdiff.engine.graph import MAX_SLOT_SENTENCES, SentenceGraph
+from newsdiff.engine.graph import SentenceGraph
 from newsdiff.engine.judge import judge
 from newsdiff.engine.quotes import Quotations, read_quotations
 from newsdiff.engine.scoring import Scorer, default_scorer, same_fact_file
@@ -136,7 +136,7 @@ class _StoryGraph(SentenceGraph):
         read_facts(self.views, executor)
         #: A detail slot stops identifying one fact when more sentences than this fill it:
         #: the pairwise engine's cap, per pair of outlets.
-        self.max_carriers = MAX_SLOT_SENTENCES * max(1, len(articles) // 2)
+        self.max_carriers = model.max_slot_sentences * max(1, len(articles) // 2)
 
     def linked_sentences(self, groups: list[list[int]]) -> list[set[tuple[int, int]]]:
         """What the engine judges to tell one fact, as sets of (article, sentence index):

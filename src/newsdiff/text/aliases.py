@@ -33,7 +33,6 @@ Alias = tuple[str, frozenset[str]]
 _NAME_WORD_RE = re.compile(r"[A-Z][a-z][\w'-]*")
 _MAX_TITLE_WORDS = 4
 _MIN_TITLE_TERMS = 2
-MAX_NAMED_SHARE = 0.5
 
 
 def alias_candidates(texts: Iterable[str]) -> frozenset[Alias]:
@@ -49,17 +48,17 @@ def alias_candidates(texts: Iterable[str]) -> frozenset[Alias]:
     return frozenset(found)
 
 
-def choose_aliases(candidates: Iterable[frozenset[Alias]],
-                   term_sets: Sequence[frozenset[str]]) -> list[Alias]:
+def choose_aliases(candidates: Iterable[frozenset[Alias]], term_sets: Sequence[frozenset[str]],
+                   max_named_share: float) -> list[Alias]:
     """The aliases a comparison uses: the articles' ``candidates``, less the story's subject.
 
     ``term_sets`` are the content terms of every sentence compared.  A person
-    named in more than ``MAX_NAMED_SHARE`` of the sentences is the story's
-    subject: adding their title to all those sentences would only drown the
-    title's weight, so they get no alias.
+    named in more than ``max_named_share`` of the sentences (the same-fact
+    model's choice) is the story's subject: adding their title to all those
+    sentences would only drown the title's weight, so they get no alias.
     """
     mentions = Counter(t for terms in term_sets for t in terms)
-    limit = MAX_NAMED_SHARE * len(term_sets)
+    limit = max_named_share * len(term_sets)
     return sorted(
         (alias for alias in frozenset().union(*candidates) if mentions[alias[0]] <= limit),
         key=lambda a: (a[0], sorted(a[1])),

@@ -14,8 +14,10 @@ It is a logistic regression fitted by ``scripts/train_same_fact.py`` on real
 news with human gold of several sources (ECB+ and the Gun Violence Corpus:
 sentences of articles on one event; STS 2013 headlines; the sample story's
 hand-labelled pairs), and everything the engine decides with it (the link and
-claim thresholds, the paraphrase model's gate, how many candidate partners
-each sentence keeps) was chosen by cross-validation grouped by topic or story.
+claim thresholds, which pairs the paraphrase model is asked about, how many
+candidate partners each sentence keeps, when a detail slot is too common to
+link on, when a person is the story's subject rather than an alias) was
+chosen by cross-validation grouped by topic or story.
 Weights, choices and their cross-validated scores ship in
 ``data/same_fact_model.json``; nothing is trained at run time.
 """
@@ -62,9 +64,19 @@ class SameFactModel:
     """Average linkage groups sentences into claims while their average is this high."""
     scorer_gate: float
     """The paraphrase model is asked only about pairs sharing at least this much content."""
+    scorer_enough: float
+    """... and not about pairs sharing this much or more (their containment says enough)."""
     partners: int
     """How many candidate partners each sentence keeps in a pair comparison."""
+    max_slot_sentences: int
+    """A detail slot that more sentences than this fill (per pair of articles) links none."""
+    max_named_share: float
+    """A person named in more than this share of the sentences gets no alias."""
     metadata: dict[str, Any]
+
+    def asks_scorer(self, containment: float) -> bool:
+        """Whether the paraphrase model is asked about a pair of this containment."""
+        return self.scorer_gate <= containment < self.scorer_enough
 
     def probability(self, features: Sequence[float]) -> float:
         """P(same fact) for a vector ordered as :data:`FEATURE_NAMES`."""
@@ -101,6 +113,9 @@ def same_fact_model_from_dict(data: dict[str, Any]) -> SameFactModel:
         link_threshold=float(choices["link_threshold"]),
         claim_threshold=float(choices["claim_threshold"]),
         scorer_gate=float(choices["scorer_gate"]),
+        scorer_enough=float(choices["scorer_enough"]),
         partners=int(choices["partners"]),
+        max_slot_sentences=int(choices["max_slot_sentences"]),
+        max_named_share=float(choices["max_named_share"]),
         metadata={k: v for k, v in data.items() if k not in ("weights", "bias")},
     )
