@@ -1,13 +1,13 @@
-"""Choose the story view's claim threshold and candidate partners by cross-validation.
+"""Choose the story view's claim threshold, linkage and candidate partners by cross-validation.
 
     .venv/bin/python scripts/tune_story.py [--data ../shared/data] [--gold ../shared/gold-dev]
-        [--no-write]    # ~15 min
+        [--no-write]    # ~45 min
 
 The story view (``newsdiff.engine.story``) clusters the sentences of all its
 articles at once, each keeping ``partners_per_outlet`` candidate partners per
-other outlet, at its own claim threshold (``newsdiff.engine.scoring.
-story_choices``).  This script compares whole stories with each pair of choices
-and scores which units end up in one claim, on what ``train_same_fact.py``
+other outlet, at its own claim threshold and linkage (``newsdiff.engine.
+scoring.story_choices``).  This script compares whole stories with each
+combination of choices and scores which units end up in one claim, on what ``train_same_fact.py``
 reads (each set's ``SOURCE.md``):
 
 - ECB+ topics 1-35: every sub-topic (one real event, 3-22 articles) as a story;
@@ -31,6 +31,7 @@ after ``train_same_fact.py``.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import random
@@ -46,6 +47,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from train_same_fact import ecb_strict, gvc_strict, sentence_at, unit_sentences
 
 from newsdiff.engine.annotate import ArticleAnalysis, annotate
+from newsdiff.engine.claims import LINKAGES
 from newsdiff.engine.scoring.story_choices import CHOICES_FILE, StoryChoices
 from newsdiff.engine.story import compare_story
 from newsdiff.sources import load_article
@@ -80,7 +82,7 @@ def main() -> None:
     groups = sorted({(s.dataset, s.group) for s in stories})
     random.Random(0).shuffle(groups)
     fold_of = {g: k % FOLDS for k, g in enumerate(groups)}
-    choices = [(p, t) for p in PARTNER_CHOICES for t in THRESHOLD_CHOICES]
+    choices = list(itertools.product(PARTNER_CHOICES, THRESHOLD_CHOICES, LINKAGES))
     # counts[choice][fold][dataset] = [tp, fp, fn, tn]
     counts = {c: [{d: [0, 0, 0, 0] for d in DATASETS} for _ in range(FOLDS)] for c in choices}
     for choice in choices:
@@ -89,14 +91,15 @@ def main() -> None:
             tally = counts[choice][fold_of[(s.dataset, s.group)]][s.dataset]
             for k, value in enumerate(confusion(s, tried)):
                 tally[k] += value
-        print(f"partners per outlet {choice[0]}, claim threshold {choice[1]}: done", flush=True)
+        print(f"partners per outlet {choice[0]}, claim threshold {choice[1]} ({choice[2]}): "
+              "done", flush=True)
     held_out = print_table(counts, choices)
-    partners, threshold = max(choices, key=lambda c: (scores(counts[c], range(FOLDS))["mean"],
-                                                      -c[0], c[1]))
+    partners, threshold, linkage = max(choices, key=lambda c: preference(counts[c], range(FOLDS), c))
     out = {
         "format": "newsdiff.story_choices/1",
         "script": f"scripts/tune_story.py v{SCRIPT_VERSION}",
-        "choices": {"partners_per_outlet": partners, "claim_threshold": threshold},
+        "choices": {"partners_per_outlet": partners, "claim_threshold": threshold,
+                    "claim_linkage": linkage},
         "data": "ECB+ topics 1-35 sub-topics (strict gold), GVC validation incidents with 3+ "
                 "articles (strict gold), the sample story's 3 gold-dev pairs",
         "cross_validation": {"folds": FOLDS, "grouped_by": "topic / incident / story",
@@ -140,28 +143,36 @@ def scores(counts: list[dict[str, list[int]]], folds: list[int]) -> dict[str, fl
     return out
 
 
-def print_table(counts: dict[tuple[int, float], list], choices: list[tuple[int, float]],
-                ) -> dict[str, float]:
+def preference(counts: list[dict[str, list[int]]], folds, choice: tuple) -> tuple:
+    """How a choice ranks on ``folds``: the best mean MCC; of equals, the fewest partners,
+    the highest threshold, the linkage listed first."""
+    partners, threshold, linkage = choice
+    return scores(counts, folds)["mean"], -partners, threshold, -LINKAGES.index(linkage)
+
+
+def print_table(counts: dict[tuple, list], choices: list[tuple]) -> dict[str, float]:
     """Print every choice's MCC over all folds and the held-out MCC of choosing inside each
     fold (returned)."""
     every = range(FOLDS)
-    print("| partners per outlet | claim threshold | " + " | ".join(DATASETS) + " | mean |")
-    print("|---|---|" + "---|" * (len(DATASETS) + 1))
+    print("| partners per outlet | claim threshold | linkage | " + " | ".join(DATASETS)
+          + " | mean |")
+    print("|---|---|---|" + "---|" * (len(DATASETS) + 1))
     for choice in choices:
         row = scores(counts[choice], every)
-        print(f"| {choice[0]} | {choice[1]} | "
+        print(f"| {choice[0]} | {choice[1]} | {choice[2]} | "
               + " | ".join(f"{row[d]:.3f}" for d in (*DATASETS, "mean")) + " |")
     pooled = [{d: [0, 0, 0, 0] for d in DATASETS}]
     chosen = []
     for fold in every:
         others = [f for f in every if f != fold]
-        best = max(choices, key=lambda c: (scores(counts[c], others)["mean"], -c[0], c[1]))
+        best = max(choices, key=lambda c: preference(counts[c], others, c))
         chosen.append(best)
         for d in DATASETS:
             for k in range(4):
                 pooled[0][d][k] += counts[best][fold][d][k]
     row = scores(pooled, [0])
-    print("| chosen inside each fold: " + ", ".join(f"{p} / {t}" for p, t in chosen) + " | | "
+    print("| chosen inside each fold: " + ", ".join(f"{p} / {t} / {k}" for p, t, k in chosen)
+          + " | | | "
           + " | ".join(f"{row[d]:.3f}" for d in (*DATASETS, "mean")) + " |")
     return row
 

@@ -118,8 +118,22 @@ def test_the_slot_cap_is_the_same_fact_model_s(monkeypatch, cap, linked):
     """Six sentences fill the count slot: a model whose cap is six links them by it, one
     whose cap is five does not."""
     model = replace(load_same_fact_model(), max_slot_sentences=cap)
-    monkeypatch.setattr("newsdiff.engine.pair.load_same_fact_model", lambda: model)
+    monkeypatch.setattr("newsdiff.engine.pair.load_same_fact_model", lambda file=None: model)
     assert bool(compare(*_many_counts(3)).alignments) is linked
+
+
+def test_the_claim_linkage_is_the_same_fact_model_s(monkeypatch):
+    """Single linkage joins the most into claims and complete the least, so a pair of
+    long articles gets the most links with single and the fewest with complete (the
+    other choices held: no strong or slot links)."""
+    links = {}
+    for linkage in ("single", "average", "complete"):
+        model = replace(load_same_fact_model(), claim_linkage=linkage, claim_threshold=0.3,
+                        link_threshold=1.01, max_slot_sentences=0)
+        monkeypatch.setattr("newsdiff.engine.pair.load_same_fact_model",
+                            lambda file=None, model=model: model)
+        links[linkage] = _pairs(_sample(0, 4))
+    assert len(links["complete"]) < len(links["average"]) < len(links["single"])
 
 
 def test_the_same_month_of_a_shared_subject_links_two_tellings():

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from newsdiff.engine.annotate import annotate
+from newsdiff.engine.claims import LINKAGES
 from newsdiff.engine.graph import SentenceGraph
 from newsdiff.engine.scoring import default_scorer
 from newsdiff.engine.scoring.same_fact import (
@@ -46,6 +47,14 @@ def test_the_shipped_model_says_what_it_was_trained_on_and_how_it_was_chosen():
     model = load_same_fact_model()
     assert 0 < model.claim_threshold < 1 and 0 < model.link_threshold < 1
     assert model.partners >= 1 and 0 <= model.scorer_gate < 1
+    assert model.claim_linkage in LINKAGES
+
+
+def test_a_model_that_clusters_with_a_linkage_this_code_does_not_know_is_refused():
+    data = _shipped()
+    data["choices"]["claim_linkage"] = "ward"
+    with pytest.raises(RuntimeError, match="linkage"):
+        same_fact_model_from_dict(data)
 
 
 def test_a_model_of_features_this_code_does_not_measure_is_refused():

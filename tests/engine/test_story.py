@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 import re
 
 import pytest
 
+from newsdiff.engine.scoring.story_choices import load_story_choices
 from newsdiff.engine.story import compare_story, wire_sources
 from newsdiff.present.story import format_values
 from newsdiff.resources import sample_story
@@ -176,6 +178,16 @@ def test_the_story_names_every_divergence_the_pair_view_of_two_outlets_names(sam
     assert len(found) >= 10
     assert [f for f in found if not {(f[0], f[1], f[2].casefold()),
                                      (f[0], f[3], f[4].casefold())} <= named] == []
+
+
+def test_the_story_clusters_with_its_choices_linkage() -> None:
+    """Single linkage chains tellings into fewer, wider claims than complete linkage."""
+    articles = [load_article(str(p)) for p in sample_story()]
+    claims = {}
+    for linkage in ("single", "complete"):
+        choices = dataclasses.replace(load_story_choices(), claim_linkage=linkage)
+        claims[linkage] = compare_story(articles, choices=choices).claims
+    assert len(claims["single"]) < len(claims["complete"])
 
 
 def test_article_order_does_not_change_the_claims() -> None:

@@ -1,4 +1,4 @@
-"""Which sentences report the same fact: claims found by average-linkage clustering.
+"""Which sentences report the same fact: claims found by agglomerative clustering.
 
 Scoring pairs one by one misses how facts are told across outlets: a
 headline ("Sessions Spoke With Russian Ambassador Twice"), a lede and a
@@ -7,11 +7,21 @@ of the other article may resemble one of them far more than the rest.  So
 the sentences of both articles are clustered into claims, and every
 cross-article pair inside a claim is linked.
 
-Average linkage (a cluster joins another only when its members are, on
-average, similar enough to all of the other's) completes such groups without
-chaining unrelated sentences through one loose link.  The graph is sparse:
-only candidate pairs from the term index carry a similarity, absent pairs
-count as 0, so the cost follows the number of candidates, not n².
+How two groups are judged alike is the linkage, chosen with the threshold by
+grouped cross-validation (``scripts/train_same_fact.py`` for a pair,
+``scripts/tune_story.py`` for a story), not by hand:
+
+- ``average``: members of one are, on average, similar enough to all of the
+  other's (completes a claim without chaining unrelated sentences through one
+  loose link);
+- ``single``: some member of one is similar enough to some member of the other
+  (follows a chain of retellings);
+- ``complete``: every member of one is similar enough to every member of the
+  other (only tight groups).
+
+The graph is sparse: only candidate pairs from the term index carry a
+similarity, absent pairs count as 0, so the cost follows the number of
+candidates, not n².
 
 Every tie is broken by a key the caller derives from the sentences alone
 (not from which article came first), so swapping the articles gives the
@@ -23,44 +33,76 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+#: The linkages :func:`cluster` knows, the default first.
+LINKAGES = ("average", "single", "complete")
+
+
+@dataclass(slots=True)
+class _Between:
+    """What two clusters' scored member pairs add up to (absent pairs count as 0)."""
+
+    total: float
+    lowest: float
+    highest: float
+    scored: int
+
+    def merged(self, other: _Between | None) -> _Between:
+        if other is None:
+            return self
+        return _Between(self.total + other.total, min(self.lowest, other.lowest),
+                        max(self.highest, other.highest), self.scored + other.scored)
+
+
+def _linkage_value(linkage: str, between: _Between, size_i: int, size_j: int) -> float:
+    """How alike two clusters of these sizes are under ``linkage``."""
+    if linkage == "single":
+        return between.highest
+    if linkage == "complete":
+        return between.lowest if between.scored == size_i * size_j else 0.0
+    return between.total / (size_i * size_j)
 
 
 def cluster(
     keys: Sequence[Hashable],
     similarity: dict[tuple[int, int], float],
     threshold: float,
+    linkage: str = LINKAGES[0],
 ) -> list[list[int]]:
-    """Groups of node indices whose average pairwise similarity stays ≥ ``threshold``.
+    """Groups of node indices joined while their ``linkage`` similarity is ≥ ``threshold``.
 
     ``similarity`` holds each scored pair once as ``(i, j)`` with ``i < j``;
-    ``keys[i]`` orders node ``i`` among equals (ties between equal averages).
+    ``keys[i]`` orders node ``i`` among equals (ties between equal values).
     """
+    if linkage not in LINKAGES:
+        raise ValueError(f"unknown linkage {linkage!r} (known: {', '.join(LINKAGES)})")
     members: dict[int, list[int]] = {i: [i] for i in range(len(keys))}
     first_key = {i: keys[i] for i in range(len(keys))}
-    links: dict[int, dict[int, float]] = defaultdict(dict)
+    links: dict[int, dict[int, _Between]] = defaultdict(dict)
     for (i, j), s in similarity.items():
-        links[i][j] = links[j][i] = s
-    heap = [_entry(i, j, s, 1, 1, first_key) for (i, j), s in similarity.items()]
+        links[i][j] = links[j][i] = _Between(s, s, s, 1)
+
+    def entry(i: int, j: int) -> tuple:
+        """A heap entry: the most alike first, ties by the clusters' keys."""
+        low, high = sorted((first_key[i], first_key[j]))
+        value = _linkage_value(linkage, links[i][j], len(members[i]), len(members[j]))
+        return (-value, low, high, i, j)
+
+    heap = [entry(i, j) for (i, j) in similarity]
     heapq.heapify(heap)
     while heap:
-        negative_average, _, _, i, j = heapq.heappop(heap)
-        if -negative_average < threshold:
+        negative_value, _, _, i, j = heapq.heappop(heap)
+        if -negative_value < threshold:
             break
-        if i not in members or j not in members or links[i].get(j) is None:
+        if i not in members or j not in members or j not in links[i]:
             continue
-        current = links[i][j] / (len(members[i]) * len(members[j]))
-        if current != -negative_average:
+        if entry(i, j)[0] != negative_value:
             continue
         _merge(i, j, members, first_key, links)
-        for k, total in links[i].items():
-            heapq.heappush(heap, _entry(i, k, total, len(members[i]), len(members[k]), first_key))
+        for k in links[i]:
+            heapq.heappush(heap, entry(i, k))
     return sorted((sorted(group) for group in members.values()), key=lambda g: keys[g[0]])
-
-
-def _entry(i: int, j: int, total: float, size_i: int, size_j: int, first_key: dict) -> tuple:
-    """A heap entry: highest average first, ties by the clusters' keys."""
-    low, high = sorted((first_key[i], first_key[j]))
-    return (-total / (size_i * size_j), low, high, i, j)
 
 
 def _merge(
@@ -68,13 +110,13 @@ def _merge(
     gone: int,
     members: dict[int, list[int]],
     first_key: dict,
-    links: dict[int, dict[int, float]],
+    links: dict[int, dict[int, _Between]],
 ) -> None:
-    """Fold cluster ``gone`` into ``keep``, summing their similarities to every neighbour."""
+    """Fold cluster ``gone`` into ``keep``, combining their pairs with every neighbour."""
     members[keep].extend(members.pop(gone))
     first_key[keep] = min(first_key[keep], first_key.pop(gone))
-    for k, total in links.pop(gone, {}).items():
+    for k, between in links.pop(gone, {}).items():
         del links[k][gone]
         if k == keep:
             continue
-        links[keep][k] = links[k][keep] = links[keep].get(k, 0.0) + total
+        links[keep][k] = links[k][keep] = between.merged(links[keep].get(k))

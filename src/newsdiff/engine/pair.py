@@ -23,7 +23,7 @@ from newsdiff.engine.claims import cluster
 from newsdiff.engine.graph import SentenceGraph
 from newsdiff.engine.judge import Judgement, judge
 from newsdiff.engine.scoring import Scorer, default_scorer, same_fact_file
-from newsdiff.engine.scoring.same_fact import load_same_fact_model
+from newsdiff.engine.scoring.same_fact import SameFactModel, load_same_fact_model
 from newsdiff.run import Executor, default_executor
 from newsdiff.values import Alignment, Article, Comparison
 
@@ -45,8 +45,7 @@ def compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis, *,
     model = load_same_fact_model(same_fact_file(scorer))
     graph = SentenceGraph((first, second), scorer, model,
                           executor or default_executor(), model.partners)
-    pairs = linked_views(graph, model.link_threshold, model.claim_threshold,
-                         model.max_slot_sentences)
+    pairs = linked_views(graph, model)
     verdicts: dict[tuple[str, str], Judgement] = {}
     alignments = tuple(_alignment(graph, v, w, verdicts) for v, w in pairs)
     aligned_a = {i for al in alignments for i in al.a}
@@ -63,23 +62,25 @@ def compare(a: Article | ArticleAnalysis, b: Article | ArticleAnalysis, *,
     )
 
 
-def linked_views(graph: SentenceGraph, link_threshold: float, claim_threshold: float,
-                 max_slot_sentences: int) -> list[tuple[int, int]]:
-    """The linked pairs of views (A's first): within each claim (clustered at
-    ``claim_threshold``), each pair at least ``link_threshold`` likely to tell one fact
-    on its own, and each pair that gives the same detail of a shared subject (in a slot
-    that at most ``max_slot_sentences`` sentences fill)."""
-    return sorted(claim_links(graph, claim_threshold) | strong_links(graph, link_threshold)
-                  | slot_links(graph, max_slot_sentences))
+def linked_views(graph: SentenceGraph, model: SameFactModel) -> list[tuple[int, int]]:
+    """The linked pairs of views (A's first), with ``model``'s choices: within each claim
+    (clustered at its claim threshold and linkage), each pair at least its link threshold
+    likely to tell one fact on its own, and each pair that gives the same detail of a
+    shared subject (in a slot that at most its cap of sentences fill)."""
+    return sorted(claim_links(graph, model.claim_threshold, model.claim_linkage)
+                  | strong_links(graph, model.link_threshold)
+                  | slot_links(graph, model.max_slot_sentences))
 
 
 # Each source of links on its own, so that training can try every combination of the
 # three choices without recomputing a source per combination.
 
-def claim_links(graph: SentenceGraph, claim_threshold: float) -> set[tuple[int, int]]:
-    """The linked views within each claim clustered at ``claim_threshold``."""
+def claim_links(graph: SentenceGraph, claim_threshold: float,
+                claim_linkage: str) -> set[tuple[int, int]]:
+    """The linked views within each claim clustered at ``claim_threshold`` with
+    ``claim_linkage``."""
     return set(_links(cluster([node.folded for node in graph.nodes], graph.scores,
-                              claim_threshold), graph))
+                              claim_threshold, claim_linkage), graph))
 
 
 def strong_links(graph: SentenceGraph, link_threshold: float) -> set[tuple[int, int]]:

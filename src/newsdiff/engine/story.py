@@ -131,6 +131,7 @@ class _StoryGraph(SentenceGraph):
                                          choices.partners_per_outlet * (len(articles) - 1)))
         super().__init__(articles, scorer, model, executor, partners)
         self.link_threshold, self.claim_threshold = model.link_threshold, choices.claim_threshold
+        self.claim_linkage = choices.claim_linkage
         self.view_at = {(self.owner[v], view.sentence.index): v
                         for v, view in enumerate(self.views)}
         read_facts(self.views, executor)
@@ -161,7 +162,8 @@ class _StoryGraph(SentenceGraph):
     def claim_groups(self) -> list[list[int]]:
         """Claims as lists of view indices: the clusters, with slot-linked lone tellings
         moved into the claim they dispute (see the module docstring)."""
-        clusters = cluster([v.folded for v in self.nodes], self.scores, self.claim_threshold)
+        clusters = cluster([v.folded for v in self.nodes], self.scores, self.claim_threshold,
+                           self.claim_linkage)
         claim_of = {node: n for n, nodes in enumerate(clusters) for node in nodes}
         groups = [[v for node in nodes for v in self.members[node]] for nodes in clusters]
         outlets = [{self.owner[v] for v in g} for g in groups]

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from newsdiff.engine.claims import LINKAGES
 from newsdiff.resources import package_dir
 
 MODEL_FILE = "same_fact_model.json"
@@ -61,7 +62,9 @@ class SameFactModel:
     link_threshold: float
     """Two sentences this likely to tell one fact are linked, whatever their claims."""
     claim_threshold: float
-    """Average linkage groups sentences into claims while their average is this high."""
+    """Sentences are grouped into claims while their linkage similarity is this high."""
+    claim_linkage: str
+    """How two groups of sentences are judged alike (see :mod:`~newsdiff.engine.claims`)."""
     scorer_gate: float
     """The paraphrase model is asked only about pairs sharing at least this much content."""
     scorer_enough: float
@@ -106,12 +109,16 @@ def same_fact_model_from_dict(data: dict[str, Any]) -> SameFactModel:
         raise RuntimeError(f"the same-fact model uses unknown features {unknown}; "
                            "re-run scripts/train_same_fact.py")
     choices = data["choices"]
+    if choices["claim_linkage"] not in LINKAGES:
+        raise RuntimeError(f"the same-fact model clusters with unknown linkage "
+                           f"{choices['claim_linkage']!r}; re-run scripts/train_same_fact.py")
     return SameFactModel(
         used=tuple(FEATURE_NAMES.index(name) for name in data["features"]),
         weights=tuple(float(w) for w in data["weights"]),
         bias=float(data["bias"]),
         link_threshold=float(choices["link_threshold"]),
         claim_threshold=float(choices["claim_threshold"]),
+        claim_linkage=str(choices["claim_linkage"]),
         scorer_gate=float(choices["scorer_gate"]),
         scorer_enough=float(choices["scorer_enough"]),
         partners=int(choices["partners"]),

@@ -3,8 +3,8 @@
 A story clusters the sentences of all its outlets at once
 (:mod:`newsdiff.engine.story`): a claim carried by ten outlets must hold
 together across forty-five article pairs, where a pair comparison needs one.
-So the story keeps its own claim threshold and its own number of candidate
-partners per other outlet, both chosen by ``scripts/tune_story.py`` (5-fold
+So the story keeps its own claim threshold and linkage and its own number of
+candidate partners per other outlet, all chosen by ``scripts/tune_story.py`` (5-fold
 cross-validation grouped by topic, incident and story, over ECB+ sub-topics,
 Gun Violence Corpus incidents and the sample story, scoring which units end up
 in one claim).  They ship in ``data/story_choices.json`` with their
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from newsdiff.engine.claims import LINKAGES
 from newsdiff.resources import package_dir
 
 CHOICES_FILE = "story_choices.json"
@@ -31,8 +32,10 @@ class StoryChoices:
     partners_per_outlet: int
     """Candidate partners each sentence keeps per other outlet (see ``engine.story``)."""
     claim_threshold: float
-    """Average linkage groups a story's sentences into claims while their average is this
+    """A story's sentences are grouped into claims while their linkage similarity is this
     high."""
+    claim_linkage: str
+    """How two groups of sentences are judged alike (see :mod:`~newsdiff.engine.claims`)."""
     metadata: dict[str, Any]
 
 
@@ -45,8 +48,12 @@ def load_story_choices() -> StoryChoices:
 
 def story_choices_from_dict(data: dict[str, Any]) -> StoryChoices:
     choices = data["choices"]
+    if choices["claim_linkage"] not in LINKAGES:
+        raise RuntimeError(f"the story choices cluster with unknown linkage "
+                           f"{choices['claim_linkage']!r}; re-run scripts/tune_story.py")
     return StoryChoices(
         partners_per_outlet=int(choices["partners_per_outlet"]),
         claim_threshold=float(choices["claim_threshold"]),
+        claim_linkage=str(choices["claim_linkage"]),
         metadata={k: v for k, v in data.items() if k != "choices"},
     )
