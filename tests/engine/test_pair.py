@@ -35,10 +35,11 @@ def test_quote_carried_by_both_outlets_is_shared():
                for a, b in _pairs(c, "shared"))
 
 
-def test_headlines_about_the_same_meetings_align():
+def test_a_headline_aligns_with_the_other_outlets_telling_of_its_fact():
     c = _sample(0, 4)
-    assert ("POLITICS \u2014 Sessions Spoke With Russian Ambassador Twice",
-            "Sessions Had Secret Meetings With Russian Ambassador") in _pairs(c)
+    assert any(a == "POLITICS \u2014 Sessions Spoke With Russian Ambassador Twice"
+               and "met with Russian Ambassador Sergei Kislyak twice in 2016" in b
+               for a, b in _pairs(c))
 
 
 def test_boilerplate_is_never_aligned():
