@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn
 
 import typer
-from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from newsdiff import __version__
@@ -92,7 +91,7 @@ class _OneLineMain:
         try:
             chosen_scorer_name()  # a misspelt NEWSDIFF_SCORER fails here, not in the reader
             status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except ClickException as e:
+        except typer.TyperException as e:  # usage errors (Typer's public base of them)
             _fail(e.format_message())
         except InputError as e:
             _fail(str(e))
