@@ -28,6 +28,7 @@ import errno
 import os
 import sys
 import threading
+import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
@@ -84,7 +85,8 @@ class _OneLineMain:
 
     Any other exception is a bug of newsdiff's: one line that names it and asks
     for a report, with status 2 like all trouble (1 is ``--exit-code``'s "they
-    diverge"); the traceback, for the report, when ``NEWSDIFF_TRACEBACK`` is set.
+    diverge"); the traceback before it, for the report, when ``NEWSDIFF_TRACEBACK``
+    is set.
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -97,11 +99,11 @@ class _OneLineMain:
             _fail(str(e))
         except OSError as e:
             _fail(_os_trouble(e))
-        except (typer.Abort, typer.Exit):
-            raise
-        except Exception as e:
+        except typer.Abort:  # end of input at a prompt
+            _fail("aborted")
+        except Exception as e:  # noqa: BLE001  (every bug, on purpose: see the docstring)
             if os.environ.get(TRACEBACK_VARIABLE):
-                raise
+                traceback.print_exc()
             _fail(f"internal error ({type(e).__name__}: {e}); please report it, with "
                   f"the traceback that {TRACEBACK_VARIABLE}=1 shows")
         if not standalone_mode:

@@ -252,4 +252,16 @@ def test_an_internal_error_is_one_line_that_asks_for_a_report(monkeypatch):
 def test_the_traceback_of_an_internal_error_is_there_on_request(monkeypatch):
     _broken_engine(monkeypatch)
     result = run("--no-cache", SEEDS[0], SEEDS[1], env={"NEWSDIFF_TRACEBACK": "1"})
-    assert isinstance(result.exception, ZeroDivisionError)
+    assert result.exit_code == 2
+    assert "Traceback" in result.stderr and "ZeroDivisionError" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("newsdiff: internal error")
+
+
+def test_an_end_of_input_that_typer_turns_into_an_abort_is_one_line(monkeypatch):
+    def ends(*args, **kwargs):
+        raise EOFError
+    monkeypatch.setattr("newsdiff.engine.cached.cached_compare", ends)
+    result = run("--no-cache", SEEDS[0], SEEDS[1])
+    # Typer ends the line an interrupted prompt was on, then newsdiff says why
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert [line for line in result.stderr.splitlines() if line] == ["newsdiff: aborted"]
