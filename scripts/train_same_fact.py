@@ -184,6 +184,8 @@ def main() -> None:
             Path(args.rows).write_text("\n".join(json.dumps(u.__dict__) for u in units))
     # the same labelled pairs in the same order under each share
     units_of = {share: [u for u in units if u.share == share] for share in SHARE_CHOICES}
+    if len({tuple((u.dataset, u.group, u.label) for u in us) for us in units_of.values()}) != 1:
+        raise SystemExit("the unit pairs differ between alias shares: rebuild --rows")
     units = units_of[SHARE_CHOICES[0]]
     import numpy as np
 
@@ -252,7 +254,8 @@ def main() -> None:
                     "SOURCE.md); gold-dev: the project's own",
         "cross_validation": {"folds": FOLDS, "grouped_by": "topic / incident / headline pair / "
                              "story", "unit_pairs": rounded(results[finalists[name]]),
-                             "engine": rounded(by_slot_cap[cap])},
+                             "engine": rounded(engine_results[name]),
+                             "engine_after_choosing_the_slot_cap": rounded(by_slot_cap[cap])},
     }
     print(json.dumps(out["choices"]), json.dumps(out["cross_validation"]))
     if not args.no_write:
@@ -562,7 +565,7 @@ def shipped(model, graphing: Graphing) -> SameFactModel:
 
 class EngineLinks:
     """The unit pairs the pair engine links in one article pair under each link threshold,
-    claim threshold and slot cap (a unit pair is linked when a link joins a sentence of
+    claim threshold and linkage, and slot cap (a unit pair is linked when a link joins a sentence of
     each, as the evaluation tool counts).  Each of ``linked_views``' three sources is
     computed once per value and the combinations are their unions."""
 
@@ -620,8 +623,8 @@ def choose_engine_thresholds(pairs, links: list[EngineLinks], rows, slot_choices
                              linkages=LINKAGES) -> EngineChoice:
     """The link and claim thresholds, claim linkage (of ``linkages``) and slot cap (of
     ``slot_choices``) of the best engine objective on the article pairs ``rows`` among those within
-    ``MAX_CROSS_FALSE`` on look-alike pairs; of equals, the fewest links (higher
-    thresholds, the linkage listed first, a lower cap)."""
+    ``MAX_CROSS_FALSE`` on look-alike pairs; of equals, higher thresholds, then the
+    linkage listed first in ``LINKAGES``, then a lower cap."""
     best, best_key = None, None
     for choice in itertools.starmap(EngineChoice, itertools.product(
             ENGINE_THRESHOLDS, ENGINE_THRESHOLDS, linkages, slot_choices)):
@@ -647,39 +650,53 @@ def engine_cross_validation(pairs, graphs, table: Table, choice, folds, pair_fol
     predicted: list[frozenset] = [frozenset() for _ in pairs]
     for k in range(FOLDS):
         links = engine_links(pairs, graphs, shipped(fit(table, names, c, folds != k), graphing))
-        choice = choose_engine_thresholds(pairs, links, pair_folds != k, slot_choices,
+        engine = choose_engine_thresholds(pairs, links, pair_folds != k, slot_choices,
                                           linkages)
         for n in np.flatnonzero(pair_folds == k):
-            predicted[n] = links[n].linked(choice)
-        print(f"fold {k}: link {choice.link}, claim {choice.claim} ({choice.linkage}), "
-              f"slot cap {choice.max_slot}", flush=True)
+            predicted[n] = links[n].linked(engine)
+        print(f"fold {k}: link {engine.link}, claim {engine.claim} ({engine.linkage}), "
+              f"slot cap {engine.max_slot}", flush=True)
     per_fold = []
     for k in range(FOLDS):
         held_out = engine_scores(pairs, predicted, pair_folds == k)
         present = {pairs[n].dataset for n in np.flatnonzero(pair_folds == k)}
         per_fold.append(sum(held_out[d] for d in present) / len(present))
-    mean = sum(per_fold) / FOLDS
-    spread = math.sqrt(sum((x - mean) ** 2 for x in per_fold) / (FOLDS - 1) / FOLDS)
     return {**engine_scores(pairs, predicted, np.ones(len(pairs), bool)),
-            "standard_error": spread}
+            "standard_error": standard_error(per_fold), "per_fold": per_fold}
+
+
+def standard_error(values: list[float]) -> float:
+    """The standard error of the mean of ``values`` (one per fold)."""
+    mean = sum(values) / len(values)
+    return math.sqrt(sum((x - mean) ** 2 for x in values) / (len(values) - 1) / len(values))
 
 
 def chosen_slot_cap(by_slot_cap: dict[int, dict]) -> int:
-    """The largest slot cap whose held-out engine objective is within one standard error
-    of the best cap's.
+    """The largest slot cap whose held-out engine objective falls short of the best cap's
+    by no more than one standard error of that shortfall.
 
     The objective counts links against gold, and the gold rarely pairs the sentences
     that slot pairs exist for (two counts or months of one thing, often in conflict:
     the divergences issue 15 asks to name).  So when cross-validation cannot tell
-    caps apart, the cap that keeps the most slot pairs ships.
+    caps apart, the cap that keeps the most slot pairs ships.  The comparison is
+    paired, fold by fold (each fold's objective over the datasets it holds), so that
+    what a fold holds (the sample story is in one fold only) is not taken for noise.
     """
-    best = max(by_slot_cap.values(), key=lambda r: r["objective"])
-    return max(cap for cap, r in by_slot_cap.items()
-               if r["objective"] >= best["objective"] - best["standard_error"])
+    def mean(values: list[float]) -> float:
+        return sum(values) / len(values)
+
+    best = max(by_slot_cap.values(), key=lambda r: mean(r["per_fold"]))
+    within = []
+    for cap, r in by_slot_cap.items():
+        shortfall = [b - x for b, x in zip(best["per_fold"], r["per_fold"], strict=True)]
+        if mean(shortfall) <= (standard_error(shortfall) if any(shortfall) else 0.0):
+            within.append(cap)
+    return max(within)
 
 
 def rounded(scores: dict) -> dict:
-    return {k: round(v, 4) for k, v in scores.items()}
+    """The scores as written to the model file (the per-fold list left out)."""
+    return {k: round(v, 4) for k, v in scores.items() if k != "per_fold"}
 
 
 def _scores(r: dict) -> str:
