@@ -21,6 +21,12 @@ def test_one_loose_link_does_not_chain_two_claims():
     assert cluster(["a", "b", "c", "d"], sims, THRESHOLD) == [[0, 1], [2, 3]]
 
 
+def test_an_average_exactly_at_the_threshold_joins_despite_rounding():
+    # (0.7 + 0.1) / 2 is 0.39999999999999997 in floating point
+    sims = {(0, 1): 1.0, (0, 2): 0.7, (1, 2): 0.1}
+    assert cluster(["a", "b", "c"], sims, 0.4) == [[0, 1, 2]]
+
+
 def test_below_threshold_stays_apart():
     assert cluster(["a", "b"], {(0, 1): LOW}, THRESHOLD) == [[0], [1]]
 

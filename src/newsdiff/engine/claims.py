@@ -37,6 +37,9 @@ from dataclasses import dataclass
 
 #: The linkages :func:`cluster` knows, the default first.
 LINKAGES = ("average", "single", "complete")
+#: How far below the threshold a linkage value may fall and still join: an average is
+#: a sum along the merges, and a sum such as 0.7 + 0.1 comes out a hair under 0.8.
+_ROUNDING = 1e-9
 
 
 @dataclass(slots=True)
@@ -93,7 +96,7 @@ def cluster(
     heapq.heapify(heap)
     while heap:
         negative_value, _, _, i, j = heapq.heappop(heap)
-        if -negative_value < threshold:
+        if -negative_value < threshold - _ROUNDING:
             break
         if i not in members or j not in members or j not in links[i]:
             continue
