@@ -127,6 +127,14 @@ def test_a_sentence_that_counts_what_a_claim_counts_sits_in_it_not_under_only_in
     assert {v for _, v in count.values} == {"three crossings", "five crossings"}
 
 
+def test_a_story_slot_over_the_cost_bound_proposes_no_pairs(monkeypatch) -> None:
+    """The same story with the bound on a slot's sentences below the three that give the
+    number of crossings: the slot proposes no pairs, so no count conflict is named."""
+    monkeypatch.setattr("newsdiff.engine.story.MAX_STORY_SLOT_SENTENCES", 1)
+    story = compare_story(_articles(COUNTS))
+    assert [d for d in story.divergences if d.type == "number"] == []
+
+
 NAMES = [
     "The harbour master confirmed that the ferry was delayed by the storm on Friday.",
     ("Harbour master Piotr Kowalczyk confirmed that the ferry was delayed by the storm "

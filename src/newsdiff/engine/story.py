@@ -66,6 +66,10 @@ MAX_PARTNERS = 40
 #: The highest score a passage that is not the anchor's text again can have (see
 #: :func:`_passage_score`): shown with two decimals, it never reads as an identical 1.00.
 _BELOW_IDENTICAL = 0.99
+#: The most sentences a detail slot of a story may have and still propose pairs: a bound
+#: on cost, since a slot's pairs grow with the square of its sentences (1,000 of them,
+#: all naming one month, take about 13 s in one process; 2,000 took 35 s).
+MAX_STORY_SLOT_SENTENCES = 1000
 #: A claim with more distinct sentences than this has its outlets' tellings compared with
 #: the anchor's only, not also with each other (see :func:`_with_outlet_pairs`): the
 #: pairs grow with the square of a live blog's hundreds of copies.
@@ -136,8 +140,9 @@ class _StoryGraph(SentenceGraph):
                         for v, view in enumerate(self.views)}
         read_facts(self.views, executor)
         #: A detail slot stops identifying one fact when more sentences than this fill it:
-        #: the pairwise engine's cap, per pair of outlets.
-        self.max_carriers = model.max_slot_sentences * max(1, len(articles) // 2)
+        #: the pairwise engine's cap, per pair of outlets (at most the cost bound).
+        self.max_carriers = min(MAX_STORY_SLOT_SENTENCES,
+                                model.max_slot_sentences * max(1, len(articles) // 2))
 
     def linked_sentences(self, groups: list[list[int]]) -> list[set[tuple[int, int]]]:
         """What the engine judges to tell one fact, as sets of (article, sentence index):
