@@ -34,10 +34,10 @@ story (the sample story is one group), in two stages:
 2. the engine: per finalist and fold, the model fitted and the link and claim
    thresholds, the claims' linkage (``engine.claims``) and the detail-slot cap
    chosen on the other folds, then the held-out article pairs compared by the
-   pair engine itself (``linked_views``: claims, strong links, detail slots).  The finalist with the best held-out
-   objective ships, refitted on everything, with the slot cap of
-   ``chosen_slot_cap`` (each cap cross-validated on its own; the largest within
-   one standard error of the best).
+   pair engine itself (``linked_views``: claims, strong links, detail slots).
+   The finalist with the best held-out objective ships, refitted on everything,
+   with the slot cap of ``chosen_slot_cap`` (each cap cross-validated on its own;
+   the largest within one standard error of the best, fold by fold).
 
 Each dataset weighs the same in fitting and in the objective (the mean of the four
 datasets' MCC over unit pairs); every threshold keeps false links on look-alike
@@ -56,6 +56,7 @@ import itertools
 import json
 import math
 import random
+import statistics
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -110,9 +111,10 @@ FEATURE_SETS = {
 #: every pair a choice may ask it about; the placeholder model's probability is not used
 #: (the features are read, not the scores).
 PLACEHOLDER = SameFactModel(used=(), weights=(), bias=0.0, link_threshold=1.0,
-                            claim_threshold=1.0, claim_linkage=LINKAGES[0], scorer_gate=min(GATE_CHOICES),
-                            scorer_enough=max(ENOUGH_CHOICES), partners=max(PARTNER_CHOICES),
-                            max_slot_sentences=max(SLOT_CHOICES), max_named_share=0.5,
+                            claim_threshold=1.0, claim_linkage=LINKAGES[0],
+                            scorer_gate=min(GATE_CHOICES), scorer_enough=max(ENOUGH_CHOICES),
+                            partners=max(PARTNER_CHOICES), max_slot_sentences=max(SLOT_CHOICES),
+                            max_named_share=0.5,
                             metadata={})
 
 
@@ -245,9 +247,10 @@ def main() -> None:
         "weights": [round(float(w), 6) for w in model.coef_[0]],
         "bias": round(float(model.intercept_[0]), 6),
         "choices": {"link_threshold": engine.link, "claim_threshold": engine.claim,
-                    "claim_linkage": engine.linkage, "max_slot_sentences": engine.max_slot, "scorer_gate": graphing.gate,
-                    "scorer_enough": graphing.enough, "max_named_share": graphing.share,
-                    "partners": graphing.partners, "feature_set": name, "C": c},
+                    "claim_linkage": engine.linkage, "max_slot_sentences": engine.max_slot,
+                    "scorer_gate": graphing.gate, "scorer_enough": graphing.enough,
+                    "max_named_share": graphing.share, "partners": graphing.partners,
+                    "feature_set": name, "C": c},
         "data": "ECB+ topics 1-35 (strict gold), GVC validation split (strict gold), "
                 "STS 2013 headlines (score >= 3 / < 2), newsdiff gold-dev (3 sample-story pairs)",
         "licences": "ECB+ CC BY 3.0; GVC CC BY 4.0; STS 2013 headlines: research use (see "
@@ -529,9 +532,7 @@ def cross_validate(table: Table, names: tuple[str, ...], c: float | None, folds)
         threshold = choose_threshold(table, model, train)
         predicted[test] = probabilities(table, model, test) >= threshold
     per_fold = [scored(table, predicted, folds == k)["objective"] for k in range(FOLDS)]
-    mean = sum(per_fold) / FOLDS
-    spread = math.sqrt(sum((x - mean) ** 2 for x in per_fold) / (FOLDS - 1) / FOLDS)
-    return {**scored(table, predicted), "standard_error": spread}
+    return {**scored(table, predicted), "standard_error": standard_error(per_fold)}
 
 
 def held_out_fixed(table: Table, feature: str, threshold: float) -> dict:
@@ -565,8 +566,8 @@ def shipped(model, graphing: Graphing) -> SameFactModel:
 
 class EngineLinks:
     """The unit pairs the pair engine links in one article pair under each link threshold,
-    claim threshold and linkage, and slot cap (a unit pair is linked when a link joins a sentence of
-    each, as the evaluation tool counts).  Each of ``linked_views``' three sources is
+    claim threshold and linkage, and slot cap (a unit pair is linked when a link joins a
+    sentence of each, as the evaluation tool counts).  Each of ``linked_views``' three sources is
     computed once per value and the combinations are their unions."""
 
     def __init__(self, pair: ArticlePair, graph: SentenceGraph) -> None:
@@ -622,8 +623,8 @@ def engine_links(pairs, graphs, model: SameFactModel) -> list[EngineLinks]:
 def choose_engine_thresholds(pairs, links: list[EngineLinks], rows, slot_choices=SLOT_CHOICES,
                              linkages=LINKAGES) -> EngineChoice:
     """The link and claim thresholds, claim linkage (of ``linkages``) and slot cap (of
-    ``slot_choices``) of the best engine objective on the article pairs ``rows`` among those within
-    ``MAX_CROSS_FALSE`` on look-alike pairs; of equals, higher thresholds, then the
+    ``slot_choices``) of the best engine objective on the article pairs ``rows`` among
+    those within ``MAX_CROSS_FALSE`` on look-alike pairs; of equals, higher thresholds, then the
     linkage listed first in ``LINKAGES``, then a lower cap."""
     best, best_key = None, None
     for choice in itertools.starmap(EngineChoice, itertools.product(
@@ -667,8 +668,7 @@ def engine_cross_validation(pairs, graphs, table: Table, choice, folds, pair_fol
 
 def standard_error(values: list[float]) -> float:
     """The standard error of the mean of ``values`` (one per fold)."""
-    mean = sum(values) / len(values)
-    return math.sqrt(sum((x - mean) ** 2 for x in values) / (len(values) - 1) / len(values))
+    return statistics.stdev(values) / math.sqrt(len(values))
 
 
 def chosen_slot_cap(by_slot_cap: dict[int, dict]) -> int:
@@ -682,14 +682,11 @@ def chosen_slot_cap(by_slot_cap: dict[int, dict]) -> int:
     paired, fold by fold (each fold's objective over the datasets it holds), so that
     what a fold holds (the sample story is in one fold only) is not taken for noise.
     """
-    def mean(values: list[float]) -> float:
-        return sum(values) / len(values)
-
-    best = max(by_slot_cap.values(), key=lambda r: mean(r["per_fold"]))
+    best = max(by_slot_cap.values(), key=lambda r: statistics.mean(r["per_fold"]))
     within = []
     for cap, r in by_slot_cap.items():
         shortfall = [b - x for b, x in zip(best["per_fold"], r["per_fold"], strict=True)]
-        if mean(shortfall) <= (standard_error(shortfall) if any(shortfall) else 0.0):
+        if statistics.mean(shortfall) <= standard_error(shortfall):
             within.append(cap)
     return max(within)
 

@@ -94,7 +94,8 @@ def main() -> None:
         print(f"partners per outlet {choice[0]}, claim threshold {choice[1]} ({choice[2]}): "
               "done", flush=True)
     held_out = print_table(counts, choices)
-    partners, threshold, linkage = max(choices, key=lambda c: preference(counts[c], range(FOLDS), c))
+    partners, threshold, linkage = max(
+        choices, key=lambda c: preference(counts[c], range(FOLDS), c))
     out = {
         "format": "newsdiff.story_choices/1",
         "script": f"scripts/tune_story.py v{SCRIPT_VERSION}",

@@ -35,8 +35,6 @@ from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
-#: The linkages :func:`cluster` knows, the default first.
-LINKAGES = ("average", "single", "complete")
 #: How far below the threshold a linkage value may fall and still join: an average is
 #: a sum along the merges, and a sum such as 0.7 + 0.1 comes out a hair under 0.8.
 _ROUNDING = 1e-9
@@ -58,13 +56,23 @@ class _Between:
                         max(self.highest, other.highest), self.scored + other.scored)
 
 
-def _linkage_value(linkage: str, between: _Between, size_i: int, size_j: int) -> float:
-    """How alike two clusters of these sizes are under ``linkage``."""
-    if linkage == "single":
-        return between.highest
-    if linkage == "complete":
-        return between.lowest if between.scored == size_i * size_j else 0.0
-    return between.total / (size_i * size_j)
+#: How alike two clusters of these sizes are, under each linkage (the default first).
+_LINKAGE_VALUES = {
+    "average": lambda between, size_i, size_j: between.total / (size_i * size_j),
+    "single": lambda between, size_i, size_j: between.highest,
+    "complete": lambda between, size_i, size_j: (
+        between.lowest if between.scored == size_i * size_j else 0.0),
+}
+#: The linkages :func:`cluster` knows, the default first.
+LINKAGES = tuple(_LINKAGE_VALUES)
+
+
+def known_linkage(name: str, remedy: str) -> str:
+    """``name`` if it is one of :data:`LINKAGES`; else a RuntimeError that says ``remedy``
+    (for data files that name a linkage)."""
+    if name not in LINKAGES:
+        raise RuntimeError(f"unknown claim linkage {name!r}; {remedy}")
+    return name
 
 
 def cluster(
@@ -80,17 +88,20 @@ def cluster(
     """
     if linkage not in LINKAGES:
         raise ValueError(f"unknown linkage {linkage!r} (known: {', '.join(LINKAGES)})")
+    linkage_value = _LINKAGE_VALUES[linkage]
     members: dict[int, list[int]] = {i: [i] for i in range(len(keys))}
     first_key = {i: keys[i] for i in range(len(keys))}
     links: dict[int, dict[int, _Between]] = defaultdict(dict)
     for (i, j), s in similarity.items():
         links[i][j] = links[j][i] = _Between(s, s, s, 1)
 
+    def value(i: int, j: int) -> float:
+        return linkage_value(links[i][j], len(members[i]), len(members[j]))
+
     def entry(i: int, j: int) -> tuple:
         """A heap entry: the most alike first, ties by the clusters' keys."""
         low, high = sorted((first_key[i], first_key[j]))
-        value = _linkage_value(linkage, links[i][j], len(members[i]), len(members[j]))
-        return (-value, low, high, i, j)
+        return (-value(i, j), low, high, i, j)
 
     heap = [entry(i, j) for (i, j) in similarity]
     heapq.heapify(heap)
@@ -100,7 +111,7 @@ def cluster(
             break
         if i not in members or j not in members or j not in links[i]:
             continue
-        if entry(i, j)[0] != negative_value:
+        if -value(i, j) != negative_value:  # stale: the clusters changed since
             continue
         _merge(i, j, members, first_key, links)
         for k in links[i]:

@@ -5,8 +5,9 @@ is one claim with five tellings.  So the story is compared in one pass over
 the story sentences of *all* its articles: one sentence graph
 (:mod:`~newsdiff.engine.graph`, where each sentence keeps more partners when
 there are more outlets to find it in), clustered into claims by the same
-clustering at the story's own threshold and linkage.  Cost grows with the number of sentences times the partners
-each keeps, not with the number of article pairs.
+clustering, at the story's own threshold and linkage.  Cost grows with the
+number of sentences times the partners each keeps, not with the number of
+article pairs.
 
 Then, per claim:
 

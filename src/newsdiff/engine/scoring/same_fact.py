@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from newsdiff.engine.claims import LINKAGES
+from newsdiff.engine.claims import known_linkage
 from newsdiff.resources import package_dir
 
 MODEL_FILE = "same_fact_model.json"
@@ -109,16 +109,14 @@ def same_fact_model_from_dict(data: dict[str, Any]) -> SameFactModel:
         raise RuntimeError(f"the same-fact model uses unknown features {unknown}; "
                            "re-run scripts/train_same_fact.py")
     choices = data["choices"]
-    if choices["claim_linkage"] not in LINKAGES:
-        raise RuntimeError(f"the same-fact model clusters with unknown linkage "
-                           f"{choices['claim_linkage']!r}; re-run scripts/train_same_fact.py")
     return SameFactModel(
         used=tuple(FEATURE_NAMES.index(name) for name in data["features"]),
         weights=tuple(float(w) for w in data["weights"]),
         bias=float(data["bias"]),
         link_threshold=float(choices["link_threshold"]),
         claim_threshold=float(choices["claim_threshold"]),
-        claim_linkage=str(choices["claim_linkage"]),
+        claim_linkage=known_linkage(choices["claim_linkage"],
+                                    "re-run scripts/train_same_fact.py"),
         scorer_gate=float(choices["scorer_gate"]),
         scorer_enough=float(choices["scorer_enough"]),
         partners=int(choices["partners"]),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from newsdiff.engine.claims import LINKAGES
+from newsdiff.engine.claims import known_linkage
 from newsdiff.resources import package_dir
 
 CHOICES_FILE = "story_choices.json"
@@ -48,12 +48,9 @@ def load_story_choices() -> StoryChoices:
 
 def story_choices_from_dict(data: dict[str, Any]) -> StoryChoices:
     choices = data["choices"]
-    if choices["claim_linkage"] not in LINKAGES:
-        raise RuntimeError(f"the story choices cluster with unknown linkage "
-                           f"{choices['claim_linkage']!r}; re-run scripts/tune_story.py")
     return StoryChoices(
         partners_per_outlet=int(choices["partners_per_outlet"]),
         claim_threshold=float(choices["claim_threshold"]),
-        claim_linkage=str(choices["claim_linkage"]),
+        claim_linkage=known_linkage(choices["claim_linkage"], "re-run scripts/tune_story.py"),
         metadata={k: v for k, v in data.items() if k != "choices"},
     )
