@@ -213,3 +213,16 @@ def test_every_visible_character_is_in_a_span(text: str) -> None:
     for start, end in split_sentences(text):
         covered[start:end] = [True] * (end - start)
     assert all(covered[i] for i, char in enumerate(text) if not char.isspace())
+
+
+def test_a_stray_closing_quote_stays_with_its_sentence() -> None:
+    # Detokenised text leaves a closing quote after a space; on its own it would be a
+    # sentence with no words, printed alike by every outlet that quotes the line.
+    assert sentences('He said: "We won. "\nThen he left.') == ['He said: "We won. "',
+                                                              "Then he left."]
+    assert sentences('"Oh dear. There goes the orchestra. "') == [
+        '"Oh dear.', 'There goes the orchestra. "']
+
+
+def test_a_line_of_punctuation_is_still_a_sentence() -> None:
+    assert sentences('Storm hits Maine.\n***\n"') == ["Storm hits Maine.", "***", '"']

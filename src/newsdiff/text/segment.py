@@ -20,6 +20,10 @@ The rules are deliberately simple and predictable rather than clever:
   (``George W. Bush``, ``U.S.``, also after a slash as in ``AP Photo/J. Scott``),
   a party-state tag (``(R-Calif.)``) or a list
   enumerator at the start of a line (``1. First point``).
+* A piece of a line with no letter or digit (the stray closing quote of
+  ``… the orchestra. "``) is not a sentence: it stays with the one before it.
+  On its own it would be a sentence with nothing to compare, and two articles
+  with the same stray quote would seem to share it.
 
 Why never coarser than the gold scorer: the scorer finds the gold unit of a
 snippet with its own conservative splitter and links every unit that our
@@ -81,10 +85,19 @@ def _line_sentences(line: str, offset: int) -> list[Span]:
     start = 0
     for mark in _BOUNDARY_RE.finditer(body):
         if _ends_sentence(body, mark):
-            spans.append((offset + start, offset + mark.end(1)))
+            _add_piece(spans, body, start, mark.end(1), offset)
             start = mark.end()
-    spans.append((offset + start, offset + len(body)))
+    _add_piece(spans, body, start, len(body), offset)
     return spans
+
+
+def _add_piece(spans: list[Span], body: str, start: int, end: int, offset: int) -> None:
+    """Add ``body[start:end]`` as a sentence, or to the one before when it has no letter
+    or digit (a whole line of them stays a sentence: boilerplate calls it decoration)."""
+    if spans and not any(char.isalnum() for char in body[start:end]):
+        spans[-1] = (spans[-1][0], offset + end)
+    else:
+        spans.append((offset + start, offset + end))
 
 
 def _ends_sentence(body: str, mark: re.Match[str]) -> bool:
