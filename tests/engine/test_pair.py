@@ -100,6 +100,19 @@ def test_agreeing_counts_of_the_same_thing_link_as_the_same_fact():
     assert alignment.kind == "paraphrase"
 
 
+@pytest.mark.parametrize("detail, linked", [("4-year-old", False), ("four children", True)])
+def test_an_age_is_no_detail_slot(detail, linked):
+    """Two sentences that share a word and give numbers of one thing are linked by that
+    slot; two that give ages are about two people (every person has one), so not."""
+    a = parse_article(f"Neighbours said {detail} were hurt in the shooting on Elm Street.",
+                      "a.txt")
+    b = parse_article("Police said 48-year-old Ray Dunn and two children died in a shooting "
+                      "at a motel in Reno."
+                      if not linked else
+                      "Police said six children died in a shooting at a motel in Reno.", "b.txt")
+    assert bool(compare(a, b).alignments) is linked
+
+
 def _many_counts(per_side: int) -> tuple:
     """Two articles whose every sentence counts meetings, and shares only that word."""
     a = "\n\n".join(f"Alpha{i} said beta{i} held two meetings in gamma{i}."

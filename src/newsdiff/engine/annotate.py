@@ -98,8 +98,14 @@ def annotate(article: Article | ArticleAnalysis) -> ArticleAnalysis:
 
 
 def detail_slots(facts: Facts) -> frozenset[Slot]:
-    """The detail slots a sentence fills: what it counts, and which months it names."""
-    return frozenset({("count", c.key) for c in facts.counts} | {
+    """The detail slots a sentence fills: what it counts, and which months it names.
+
+    An age is no slot: every person in a story has one, so two sentences giving
+    ages (the 4-year-old in the car, the 48-year-old who died) are mostly about
+    two people, and across articles on two shootings they would be linked as one
+    fact with conflicting numbers.  Two ages of one person still conflict when the
+    sentences are linked on what else they share."""
+    return frozenset({("count", c.key) for c in facts.counts if not c.is_age} | {
         ("month", d.value) for d in facts.dates if d.kind == "month"
     })
 

@@ -31,6 +31,12 @@ class Count:
     text: str
     implied: bool = False
 
+    @property
+    def is_age(self) -> bool:
+        """Whether this is someone's age ("a 17-year-old", "3 months old"): a trait of a
+        person rather than a count of what happened."""
+        return self.key == "old" or self.key.endswith("-old")
+
 
 @dataclass(frozen=True, slots=True)
 class DateRef:
