@@ -56,6 +56,8 @@ def test_diff_tokens_rebuild_the_text():
         (["stopped", "stop"], "stop"),
         (["discusses", "discussed", "discuss"], "discuss"),
         (["Sergey", "Sergei"], "sergei"),
+        (["women", "woman"], "woman"),
+        (["gunmen", "gunman"], "gunman"),
     ],
 )
 def test_inflections_share_a_lemma(forms, base):
@@ -64,6 +66,10 @@ def test_inflections_share_a_lemma(forms, base):
 
 def test_news_is_not_a_plural():
     assert lemma("news") == "news"
+
+
+def test_a_country_or_noun_ending_in_men_is_not_a_plural():
+    assert [lemma(w) for w in ("yemen", "specimen", "omen")] == ["yemen", "specimen", "omen"]
 
 
 def test_content_words_drop_stopwords_and_single_letters():

@@ -122,11 +122,17 @@ def stem(word: str) -> str:
     return word
 
 
+#: Words ending in "-men" that are not plurals of a "-man".
+_MEN_SINGULARS = frozenset("yemen omen amen semen specimen regimen abdomen acumen stamen hymen "
+                           "bitumen albumen rumen lumen cyclamen".split())
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A base form for matching words across outlets: met/meets/meeting -> meet.
 
-    Irregular forms map through WordNet's exception lists; a plural is
+    Irregular forms map through WordNet's exception lists, and plurals in "-men"
+    to "-man" (gunmen -> gunman); a plural is
     dropped before -ing/-ed
     so that "meetings" and "meeting" agree; demonyms meet their country
     ("Russian" / "Russia's" -> "russia"); the transliterations -ey / -ei of
@@ -136,6 +142,8 @@ def lemma(word: str) -> str:
     irregular = irregular_base(word)
     if irregular:
         word = irregular
+    elif word.endswith("men") and len(word) >= 5 and word not in _MEN_SINGULARS:
+        word = word[:-3] + "man"  # "women", "gunmen": WordNet lists few such plurals
     elif word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith(("sses", "xes", "ches", "shes", "zes")):

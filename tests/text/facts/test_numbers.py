@@ -53,6 +53,21 @@ def test_number_conflicts(a, b, expected):
     assert expected in details(a, b)
 
 
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("Four men were hurt in the blast.", "Five men were hurt in the blast.",
+     ("number", "Four men", "Five men")),
+    ("Six children were rescued from the flat.", "Nine children were rescued from the flat.",
+     ("number", "Six children", "Nine children")),
+    ("One woman was arrested at the scene.", "Two women were arrested at the scene.",
+     ("number", "One woman", "Two women")),
+    ("Two gunmen opened fire.", "Three gunmen opened fire.",
+     ("number", "Two gunmen", "Three gunmen")),
+])
+def test_counts_of_nouns_ending_in_en_conflict(a, b, expected):
+    """"men", "children": nouns, not participles like "taken", so they are what is counted."""
+    assert expected in details(a, b)
+
+
 # ------------------------------------------------------------------ hedges
 
 @pytest.mark.parametrize(("a", "b", "expected"), [

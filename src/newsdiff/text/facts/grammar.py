@@ -26,6 +26,9 @@ IRREGULAR_PAST = frozenset(
     taught bought sold spent built fell fallen chose chosen threw thrown shown sat meant
     had did done was were been""".split()
 )
+#: Nouns ending in "-en" other than the "-men" and "-een" words (see is_participle).
+_EN_NOUNS = frozenset(
+    "children brethren oxen citizen kitchen garden warden chicken siren token heaven".split())
 BE = frozenset("am is are was were be been being 'm 're".split())
 HAVE = frozenset("has have had having".split())
 DO = frozenset(("do", "does", "did"))
@@ -49,8 +52,13 @@ def lemma(word: str) -> str:
 
 
 def is_participle(word: str) -> bool:
-    """"met", "recused", "taken": a form that follows "had" or cannot head a noun chunk."""
-    return word in IRREGULAR_PAST or word.endswith(("ed", "en"))
+    """"met", "recused", "taken": a form that follows "had" or cannot head a noun chunk.
+
+    Most words ending in "-en" are participles; the nouns among them are the "-men"
+    and "-een" words and a few more, and they are the counted nouns of many tolls
+    ("four men", "six children", "two gunmen", "a teen")."""
+    return word in IRREGULAR_PAST or word.endswith("ed") or (
+        word.endswith("en") and not word.endswith(("men", "een")) and word not in _EN_NOUNS)
 
 
 def is_adverb(word: str) -> bool:
@@ -106,7 +114,8 @@ _ADJECTIVE_CONTEXT = frozenset(
 def chunk_head(tok: SentenceTokens, start: int, limit: int = 4) -> int | None:
     """The noun ending the content words at ``start``: "confirmed meetings" → meetings.
 
-    A past form cannot be the head ("20 people died" counts people).
+    A past form cannot be the head, and after a noun it is the verb that ends the
+    chunk ("20 people died" and "two gunmen opened fire" count people and gunmen).
     """
     head = None
     for k in range(start, min(start + limit, tok.n)):
@@ -114,6 +123,8 @@ def chunk_head(tok: SentenceTokens, start: int, limit: int = 4) -> int | None:
             break
         if not is_participle(tok.low[k]):
             head = k
+        elif head is not None:
+            break
     return head
 
 
