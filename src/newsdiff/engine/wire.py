@@ -27,7 +27,7 @@ def wire_sources(articles: Sequence[Article]) -> tuple[tuple[int, ...], ...]:
     so containment, not overlap of the union).  Groups are closed under that
     relation and ordered by their first article.
     """
-    shingles = [_shingles(a) for a in articles]
+    sets = [shingles(a) for a in articles]
     parent = list(range(len(articles)))
 
     def root(i: int) -> int:
@@ -38,8 +38,7 @@ def wire_sources(articles: Sequence[Article]) -> tuple[tuple[int, ...], ...]:
 
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
-            small, large = sorted((shingles[i], shingles[j]), key=len)
-            if small and len(small & large) >= WIRE_CONTAINMENT * len(small):
+            if is_reprint(sets[i], sets[j]):
                 parent[root(j)] = root(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(articles)):
@@ -47,8 +46,24 @@ def wire_sources(articles: Sequence[Article]) -> tuple[tuple[int, ...], ...]:
     return tuple(sorted(tuple(g) for g in groups.values()))
 
 
-def _shingles(article: Article) -> frozenset[tuple[str, ...]]:
-    """The article's story text as a set of word 5-grams."""
+def is_reprint(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> bool:
+    """Whether two articles' :func:`shingles` make them one source: :data:`WIRE_CONTAINMENT`
+    of the shorter one's 5-grams occur in the other (never when the shorter has none)."""
+    small, large = sorted((a, b), key=len)
+    return bool(small) and len(small & large) >= WIRE_CONTAINMENT * len(small)
+
+
+def reprint_share(copy: Article, source: Article) -> float:
+    """The share of ``copy``'s 5-grams that ``source`` holds (0 when it has none): how much of
+    a reprint is its source's text."""
+    own = shingles(copy)
+    return len(own & shingles(source)) / len(own) if own else 0.0
+
+
+def shingles(article: Article) -> frozenset[tuple[str, ...]]:
+    """The article's story text as a set of word 5-grams (empty under five words): what
+    :func:`wire_sources` compares, and what corpus near-copy finding shingles so that
+    both call the same articles reprints."""
     ws = words(" ".join(s.text for s in article.story_sentences))
     return frozenset(tuple(ws[k:k + _SHINGLE]) for k in range(len(ws) - _SHINGLE + 1))
 

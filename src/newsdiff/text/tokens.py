@@ -162,9 +162,15 @@ def lemma(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
+def content_tokens(text: str) -> list[str]:
+    """The words that carry content, as written (lower case): no stopwords, no one-letter
+    tokens."""
+    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
 def content_words(text: str) -> list[str]:
-    """Lemmatised words that carry content: no stopwords, no one-letter tokens."""
-    return [lemma(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    """Lemmatised words that carry content (:func:`content_tokens`, lemmatised)."""
+    return [lemma(w) for w in content_tokens(text)]
 
 
 @lru_cache(maxsize=65536)
