@@ -1,0 +1,116 @@
+"""Corpus mode: a whole archive read, grouped into stories, and each story compared.
+
+The stages, each a module, in the order a run goes through them:
+
+1. :mod:`~newsdiff.corpus.inputs`: every input (JSONL, CSV, Parquet, WARC,
+   folders of articles) streamed into numbered partitions of
+   :class:`~newsdiff.corpus.records.Record` s, with a reject for each record that
+   cannot be read;
+2. :mod:`~newsdiff.corpus.vectors` and :mod:`~newsdiff.corpus.nearcopies`: each
+   article's weighted terms and MinHash signature;
+3. :mod:`~newsdiff.corpus.stories`: near-copies, then rewrites of one story,
+   grouped;
+4. :mod:`~newsdiff.corpus.compare`: each story through the engine's story view;
+5. :mod:`~newsdiff.corpus.tables`: the tables of schema ``newsdiff.corpus/1``.
+
+:mod:`~newsdiff.corpus.pipeline` runs them, resumably.  Its heavy
+dependencies (pyarrow, SciPy, a MinHash library) are the ``corpus`` extra:
+nothing here is imported by the one-shot path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas
+
+    from newsdiff.corpus.pipeline import Summary
+
+#: What the ``corpus`` extra installs, by import name.
+EXTRA_MODULES = ("pyarrow", "pandas", "numpy", "scipy", "rensa", "warcio")
+
+
+def has_extra() -> bool:
+    """Whether the corpus extra is installed (every module of it imports)."""
+    import importlib
+
+    try:
+        for module in EXTRA_MODULES:
+            importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Tables:
+    """A corpus run's tables as pandas DataFrames (columns: schema ``newsdiff.corpus/1``,
+    see the README), and the run's summary when it was just run."""
+
+    articles: pandas.DataFrame
+    stories: pandas.DataFrame
+    alignments: pandas.DataFrame
+    divergences: pandas.DataFrame
+    quotes: pandas.DataFrame
+    reuse: pandas.DataFrame
+    rejects: pandas.DataFrame
+    summary: Summary | None = None
+
+
+def run(inputs: Sequence[str | Path], out: str | Path, *, fields: Sequence[str] = (),
+        window: int | None = None, format: str = "parquet") -> Tables:
+    """Run corpus mode, as ``newsdiff corpus INPUT… --out OUT`` does, and return its tables.
+
+    ``fields`` are ``--field`` options (``["text=body"]``), ``window`` is ``--window``,
+    ``format`` is ``--format``.  A run into ``out`` that was stopped resumes.  Bad input
+    raises :class:`newsdiff.values.InputError` with the one-line message the command
+    prints.
+    """
+    from newsdiff.corpus.inputs import FieldMap
+    from newsdiff.corpus.pipeline import Options
+    from newsdiff.corpus.pipeline import run as run_pipeline
+
+    options = Options(tuple(str(p) for p in inputs), Path(out), FieldMap.from_options(fields),
+                      window, format)
+    summary = run_pipeline(options)
+    loaded = load(out)
+    return Tables(**{**loaded.__dict__, "summary": summary})
+
+
+def load(out: str | Path) -> Tables:
+    """The tables of a finished corpus run in folder ``out``, whatever their format."""
+    import json
+
+    from newsdiff.corpus.tables import SCHEMA, SCHEMA_NAME
+    from newsdiff.values import InputError
+
+    folder = Path(out)
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise InputError(f"{folder} holds no corpus run (no readable manifest.json)") from None
+    if manifest.get("schema") != SCHEMA_NAME:
+        raise InputError(f"{folder} holds tables of schema {manifest.get('schema')!r}, "
+                         f"not {SCHEMA_NAME}")
+    fmt = manifest["options"]["format"]
+    frames = {name: _frame(folder / f"{name}.{fmt}", fmt, schema.names)
+              for name, schema in SCHEMA.items()}
+    return Tables(**frames, rejects=_frame(folder / "rejects.jsonl", "jsonl",
+                                           ["origin", "reason", "id"]))
+
+
+def _frame(path: Path, fmt: str, columns: list[str]) -> pandas.DataFrame:
+    """One table file as a DataFrame (an empty JSON-lines file: no rows, these columns)."""
+    import pandas as pd
+
+    if fmt == "parquet":
+        return pd.read_parquet(path)
+    if fmt == "csv":
+        return pd.read_csv(path)
+    if not path.stat().st_size:
+        return pd.DataFrame(columns=columns)
+    return pd.read_json(path, lines=True, dtype=False)
