@@ -614,6 +614,75 @@ def read(
     _open_reader(files, db)
 
 
+class CorpusFormat(str, Enum):
+    parquet = "parquet"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+#: What ``newsdiff corpus`` says when the corpus extra is not installed.
+CORPUS_EXTRA = "newsdiff corpus needs the corpus extra: pip install 'newsdiff[corpus]'"
+
+
+@app.command()
+def corpus(
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT...",
+        help="JSON Lines (.jsonl, .jsonl.gz; passim's fields), CSV, Parquet, WARC (.warc, "
+             ".warc.gz) files, or folders of article files.",
+        show_default=False,
+    )],
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", metavar="DIR", file_okay=False,
+        help="Where the tables go (made if missing). A run into a folder of the same run "
+             "resumes it.",
+        show_default=False,
+    )],
+    field: Annotated[list[str] | None, typer.Option(
+        "--field", metavar="RECORD=INPUT",
+        help="Read a record field from another input field, e.g. --field text=body "
+             "(fields: id, outlet, date, text, title, url; default: passim's names, "
+             "outlet=series).",
+        show_default=False,
+    )] = None,
+    window: Annotated[int | None, typer.Option(
+        "--window", metavar="DAYS", min=0,
+        help="Never put two articles more than DAYS apart in one story (when both are "
+             "dated). Default: no window.",
+        show_default=False,
+    )] = None,
+    table_format: Annotated[CorpusFormat, typer.Option(
+        "--format", "-f", help="The tables' format.", case_sensitive=False,
+    )] = CorpusFormat.parquet,
+) -> None:
+    """Find the stories of a whole archive and compare each one.
+
+    Reads every input as a stream, groups its articles into stories (reprints by
+    MinHash, rewrites by their words), compares each story as the story view does,
+    and writes the tables of schema newsdiff.corpus/1 to DIR: articles, stories,
+    alignments, divergences, quotes and reuse, with the records it could not read in
+    rejects.jsonl. A killed run resumes where it stopped when run again.
+
+    Exit status: 0 when the tables are written (also when records were rejected); 2
+    when an input cannot be read, DIR holds another run's output, or the corpus extra
+    is not installed.
+    """
+    from newsdiff.corpus import has_extra
+
+    if not has_extra():
+        raise InputError(CORPUS_EXTRA)
+    from newsdiff.corpus import pipeline
+    from newsdiff.corpus.inputs import FieldMap
+    from newsdiff.corpus.progress import progress_for
+    from newsdiff.run import default_executor
+
+    options = pipeline.Options(tuple(inputs), out, FieldMap.from_options(field or []), window,
+                               table_format.value)
+    with _interruptible(), progress_for(sys.stderr) as progress:
+        summary = pipeline.run(options, default_executor(), progress)
+    _print(pipeline.summary_lines(summary, options))
+
+
 review_app = typer.Typer(
     cls=_OneLineGroup,
     add_completion=False,
