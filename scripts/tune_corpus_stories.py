@@ -1,6 +1,6 @@
 """Choose how corpus mode groups articles into stories, by cross-validation grouped by topic.
 
-    .venv/bin/python scripts/tune_corpus_stories.py [--data ../shared/data] [--no-write]  # ~1 min
+    .venv/bin/python scripts/tune_corpus_stories.py [--data ../shared/data] [--no-write]  # ~2 min
 
 Corpus mode (``newsdiff.corpus.stories``) clusters articles by the cosine of
 their weighted terms at a threshold and linkage.  This script scores every
@@ -37,8 +37,6 @@ from pathlib import Path
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import adjusted_rand_score
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -161,6 +159,8 @@ class TfidfOnSet:
     """The baseline: scikit-learn TF-IDF of single words, average linkage (dense)."""
 
     def __init__(self, s: EventSet) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer  # the train extra
+
         vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(s.texts)
         self.similarity = (vectors @ vectors.T).toarray()
 
@@ -200,6 +200,8 @@ def bcubed(groups: Sequence[Sequence[int]], events: Sequence[str]) -> tuple[floa
 
 
 def score(s: EventSet, idx: Sequence[int], groups: Sequence[Sequence[int]]) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
     p, r, f = bcubed(groups, s.events)
     label = {i: k for k, g in enumerate(groups) for i in g}
     idx = sorted(idx)
