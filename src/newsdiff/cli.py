@@ -654,6 +654,12 @@ def corpus(
     table_format: Annotated[CorpusFormat, typer.Option(
         "--format", "-f", help="The tables' format.", case_sensitive=False,
     )] = CorpusFormat.parquet,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="Run the work on the Dask cluster whose scheduler is at ADDRESS "
+             "(tcp://host:8786). Default: this machine's cores.",
+        show_default=False,
+    )] = None,
 ) -> None:
     """Find the stories of a whole archive and compare each one.
 
@@ -678,8 +684,18 @@ def corpus(
 
     options = pipeline.Options(tuple(inputs), out, FieldMap.from_options(field or []), window,
                                table_format.value)
-    with _interruptible(), progress_for(sys.stderr) as progress:
-        summary = pipeline.run(options, default_executor(), progress)
+    if scheduler is None:
+        executor = default_executor()
+    else:
+        from newsdiff.run.dask_cluster import DaskCluster
+
+        executor = DaskCluster.connect(scheduler)
+    try:
+        with _interruptible(), progress_for(sys.stderr) as progress:
+            summary = pipeline.run(options, executor, progress)
+    finally:
+        if scheduler is not None:
+            executor.close()
     _print(pipeline.summary_lines(summary, options))
 
 

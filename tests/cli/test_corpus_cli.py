@@ -50,3 +50,10 @@ def test_corpus_with_an_unknown_field_is_one_line(tmp_path):
 def test_corpus_is_in_the_help():
     result = run("--help")
     assert result.exit_code == 0 and "corpus" in result.stdout
+
+
+def test_corpus_on_a_scheduler_that_does_not_answer_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr("newsdiff.run.dask_cluster.CONNECT_SECONDS", 1)
+    result = run("corpus", str(_corpus(tmp_path)), "--out", str(tmp_path / "out"),
+                 "--scheduler", "tcp://127.0.0.1:9")
+    assert_one_line_error(result, "cannot reach a Dask scheduler")

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from newsdiff.corpus.pipeline import Summary
 
 #: What the ``corpus`` extra installs, by import name.
-EXTRA_MODULES = ("pyarrow", "pandas", "numpy", "scipy", "rensa", "warcio")
+EXTRA_MODULES = ("pyarrow", "pandas", "numpy", "scipy", "rensa", "warcio", "distributed")
 
 
 def has_extra() -> bool:
