@@ -21,14 +21,11 @@ nothing here is imported by the one-shot path.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import pandas
-
-    from newsdiff.corpus.pipeline import Summary
+    from newsdiff.corpus.output import Tables
 
 #: What the ``corpus`` extra installs, by import name.
 EXTRA_MODULES = ("pyarrow", "pandas", "numpy", "scipy", "rensa", "warcio", "distributed")
@@ -46,21 +43,6 @@ def has_extra() -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Tables:
-    """A corpus run's tables as pandas DataFrames (columns: schema ``newsdiff.corpus/1``,
-    see the README), and the run's summary when it was just run."""
-
-    articles: pandas.DataFrame
-    stories: pandas.DataFrame
-    alignments: pandas.DataFrame
-    divergences: pandas.DataFrame
-    quotes: pandas.DataFrame
-    reuse: pandas.DataFrame
-    rejects: pandas.DataFrame
-    summary: Summary | None = None
-
-
 def run(inputs: Sequence[str | Path], out: str | Path, *, fields: Sequence[str] = (),
         window: int | None = None, format: str = "parquet") -> Tables:
     """Run corpus mode, as ``newsdiff corpus INPUT… --out OUT`` does, and return its tables.
@@ -70,6 +52,8 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, fields: Sequence[str] 
     raises :class:`newsdiff.values.InputError` with the one-line message the command
     prints.
     """
+    import dataclasses
+
     from newsdiff.corpus.inputs import FieldMap
     from newsdiff.corpus.pipeline import Options
     from newsdiff.corpus.pipeline import run as run_pipeline
@@ -77,40 +61,12 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, fields: Sequence[str] 
     options = Options(tuple(str(p) for p in inputs), Path(out), FieldMap.from_options(fields),
                       window, format)
     summary = run_pipeline(options)
-    loaded = load(out)
-    return Tables(**{**loaded.__dict__, "summary": summary})
+    return dataclasses.replace(load(out), summary=summary)
 
 
 def load(out: str | Path) -> Tables:
-    """The tables of a finished corpus run in folder ``out``, whatever their format."""
-    import json
+    """The tables of a finished corpus run in folder ``out``, whatever their format (see
+    :func:`newsdiff.corpus.output.load`)."""
+    from newsdiff.corpus.output import load as load_output
 
-    from newsdiff.corpus.tables import SCHEMA, SCHEMA_NAME
-    from newsdiff.values import InputError
-
-    folder = Path(out)
-    try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise InputError(f"{folder} holds no corpus run (no readable manifest.json)") from None
-    if manifest.get("schema") != SCHEMA_NAME:
-        raise InputError(f"{folder} holds tables of schema {manifest.get('schema')!r}, "
-                         f"not {SCHEMA_NAME}")
-    fmt = manifest["options"]["format"]
-    frames = {name: _frame(folder / f"{name}.{fmt}", fmt, schema.names)
-              for name, schema in SCHEMA.items()}
-    return Tables(**frames, rejects=_frame(folder / "rejects.jsonl", "jsonl",
-                                           ["origin", "reason", "id"]))
-
-
-def _frame(path: Path, fmt: str, columns: list[str]) -> pandas.DataFrame:
-    """One table file as a DataFrame (an empty JSON-lines file: no rows, these columns)."""
-    import pandas as pd
-
-    if fmt == "parquet":
-        return pd.read_parquet(path)
-    if fmt == "csv":
-        return pd.read_csv(path)
-    if not path.stat().st_size:
-        return pd.DataFrame(columns=columns)
-    return pd.read_json(path, lines=True, dtype=False)
+    return load_output(Path(out))

@@ -110,6 +110,17 @@ class WorkFolder:
             for row in pq.read_table(self._part(number, "parquet")).to_pylist():
                 yield Record(**row)
 
+    def records_with_ids(self, ids: set[str]) -> dict[str, Record]:
+        """The saved records whose id is in ``ids``, by id (each partition file is read for
+        those rows only)."""
+        import pyarrow.compute as pc
+
+        found: dict[str, Record] = {}
+        for path in sorted(self.path.glob("part-*.parquet")):
+            table = pq.read_table(path, filters=pc.field("id").isin(sorted(ids)))
+            found.update((row["id"], Record(**row)) for row in table.to_pylist())
+        return found
+
     def batch(self, number: int) -> list[dict[str, Any]] | None:
         """A saved batch of story rows, or None when it is not done."""
         path = self._batch(number)
