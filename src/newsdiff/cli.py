@@ -559,16 +559,18 @@ def _discard_stdout() -> None:
         pass
 
 
-def _open_reader(paths: list[str] | None = None, db_path: Path | None = None) -> None:
+def _open_reader(paths: list[str] | None = None, db_path: Path | None = None,
+                 corpus: Path | None = None) -> None:
     """Open the Textual reader (no paths: the sample story); Textual is imported only here.
 
-    ``db_path``: the review database (``None``: the default, see ``newsdiff review``).
+    ``db_path``: the review database (``None``: the default, see ``newsdiff review``);
+    ``corpus``: a corpus run's output to list the stories of, instead of articles.
     """
     from newsdiff.cache.results import results_folder
     from newsdiff.tui.app import NewsdiffApp
 
     results_folder()  # its warning (a folder others may write) now: Textual takes stderr
-    NewsdiffApp(paths or [], db_path=db_path).run()
+    NewsdiffApp(paths or [], db_path=db_path, corpus=corpus).run()
 
 
 #: ``--db PATH``, shared by ``newsdiff read`` and the review commands.
@@ -587,31 +589,46 @@ def read(
     paths: Annotated[list[str] | None, typer.Argument(
         metavar="[PATH...]",
         help="Article files, http(s) addresses, or folders: every article file inside, sorted. "
-             "None: the bundled sample story.",
+             "A newsdiff corpus output folder: its stories. None: the bundled sample story.",
         show_default=False,
     )] = None,
     db: _DbOption = None,
 ) -> None:
-    """Open the reader on articles, folders or the sample story.
+    """Open the reader on articles, folders or the sample story, or a corpus's stories.
 
     The reader shows the library of articles, each article, side-by-side
-    comparisons and the story, and saves your review as you go.
+    comparisons and the story, and saves your review as you go. On the output
+    folder of newsdiff corpus, it lists the stories first (sortable, filtered as
+    you type); Enter opens one.
 
     Exit status: 0 when the reader is closed; 2 when a path does not exist, a
     folder holds no article files, or standard input or output is not a terminal.
     """
+    from newsdiff.corpus import has_extra
+    from newsdiff.corpus.schema import is_corpus_output
     from newsdiff.sources import is_url
 
+    if paths and len(paths) == 1 and is_corpus_output(Path(paths[0])):
+        if not has_extra():
+            raise InputError(CORPUS_EXTRA)
+        _refuse_without_terminals()
+        _open_reader(db_path=db, corpus=Path(paths[0]))
+        return
     files, _ = _articles(paths or [])
     missing = next((p for p in files if not is_url(p) and not Path(p).exists()), None)
     if missing is not None:
         raise InputError(f"cannot read '{missing}': no such file or folder")
+    _refuse_without_terminals()
+    _open_reader(files, db)
+
+
+def _refuse_without_terminals() -> None:
+    """Said before Textual is imported: it would take over the pipe or wait."""
     off = _not_terminals()
-    if off:  # said now, before Textual is imported: it would take over the pipe or wait
+    if off:
         raise InputError(f"read needs a terminal, and standard {' and '.join(off)} "
                          f"{'is not one' if len(off) == 1 else 'are not terminals'}; "
                          "use 'newsdiff A B' for a one-shot comparison")
-    _open_reader(files, db)
 
 
 class CorpusFormat(str, Enum):

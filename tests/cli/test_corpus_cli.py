@@ -57,3 +57,22 @@ def test_corpus_on_a_scheduler_that_does_not_answer_is_one_line(tmp_path, monkey
     result = run("corpus", str(_corpus(tmp_path)), "--out", str(tmp_path / "out"),
                  "--scheduler", "tcp://127.0.0.1:9")
     assert_one_line_error(result, "cannot reach a Dask scheduler")
+
+
+def test_read_on_a_corpus_output_needs_a_terminal_like_any_reading(tmp_path):
+    out = tmp_path / "out"
+    assert run("corpus", str(_corpus(tmp_path)), "--out", str(out)).exit_code == 0
+    assert_one_line_error(run("read", str(out)), "read needs a terminal")
+
+
+def test_read_on_a_corpus_output_opens_its_stories(tmp_path, monkeypatch):
+    from tests.cli.support import at_a_terminal
+
+    out = tmp_path / "out"
+    assert run("corpus", str(_corpus(tmp_path)), "--out", str(out)).exit_code == 0
+    at_a_terminal(monkeypatch)
+    opened = []
+    monkeypatch.setattr("newsdiff.cli._open_reader",
+                        lambda paths=None, db_path=None, corpus=None: opened.append(corpus))
+    assert run("read", str(out)).exit_code == 0
+    assert opened == [out]

@@ -232,11 +232,11 @@ def test_read_passes_the_database_to_the_reader(monkeypatch, tmp_path):
     article.write_text("Text.\n")
     result = runner.invoke(app, ["read", str(article), "--db", str(tmp_path / "r.sqlite3")])
     assert result.exit_code == 0, result.output
-    assert opened == [([str(article)], {"db_path": tmp_path / "r.sqlite3"})]
+    assert opened == [([str(article)], {"db_path": tmp_path / "r.sqlite3", "corpus": None})]
     runner.invoke(app, ["read", str(article)])
-    assert opened[1] == ([str(article)], {"db_path": None})
+    assert opened[1] == ([str(article)], {"db_path": None, "corpus": None})
     runner.invoke(app, ["read", "--db", str(tmp_path / "r.sqlite3")])  # no path: the sample story
-    assert opened[2] == ([], {"db_path": tmp_path / "r.sqlite3"})
+    assert opened[2] == ([], {"db_path": tmp_path / "r.sqlite3", "corpus": None})
 
 
 def test_cli_imports_neither_the_store_nor_sqlite():

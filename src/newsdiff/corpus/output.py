@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdiff.corpus.records import Record
-from newsdiff.corpus.tables import SCHEMA, SCHEMA_NAME
+from newsdiff.corpus.schema import SCHEMA_NAME
+from newsdiff.corpus.tables import SCHEMA
 from newsdiff.corpus.workfolder import WorkFolder
 from newsdiff.values import InputError
 
@@ -37,15 +38,6 @@ class Tables:
     reuse: pandas.DataFrame
     rejects: pandas.DataFrame
     summary: Summary | None = None
-
-
-def is_corpus_output(folder: Path) -> bool:
-    """Whether ``folder`` holds a corpus run's output (a manifest of this schema)."""
-    try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(manifest, dict) and manifest.get("schema") == SCHEMA_NAME
 
 
 def manifest_of(folder: Path) -> dict:

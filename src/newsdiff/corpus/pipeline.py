@@ -39,10 +39,12 @@ from newsdiff.corpus.atomic import write_json, write_lines
 from newsdiff.corpus.compare import StoryRows, compared_members, story_rows
 from newsdiff.corpus.inputs import DEFAULT_FIELDS, PARTITION_SIZE, FieldMap, read_partitions
 from newsdiff.corpus.records import Partition, Record, Reject
+from newsdiff.corpus.schema import SCHEMA_NAME
 from newsdiff.corpus.stories import find_stories, shipped_choices, story_id
 from newsdiff.corpus.vectors import DocumentFrequencies, article_terms, weigh
 from newsdiff.corpus.workfolder import PartitionFeatures, WorkFolder
 from newsdiff.engine.wire import is_reprint
+from newsdiff.present.words import counted
 from newsdiff.run import Executor
 from newsdiff.run.inprocess import InProcess
 from newsdiff.values import InputError
@@ -127,19 +129,15 @@ def summary_lines(summary: Summary, options: Options) -> str:
     reasons = ", ".join(f"{n:,} {reason}" for reason, n in summary.rejects.most_common(3))
     more = ", …" if len(summary.rejects) > 3 else ""
     lines = [
-        (f"{_count(summary.articles, 'article')} read"
+        (f"{counted(summary.articles, 'article')} read"
          + (f", {rejected:,} rejected ({reasons}{more}; see rejects.jsonl)" if rejected else "")),
-        (f"{_count(summary.stories, 'story', 'stories')}, {summary.compared_stories:,} with "
-         f"more than one article compared, {_count(summary.divergences, 'divergence')}"),
+        (f"{counted(summary.stories, 'story', 'stories')}, {summary.compared_stories:,} with "
+         f"more than one article compared, {counted(summary.divergences, 'divergence')}"),
         (f"tables ({options.format}) in {options.out}, in {summary.seconds:.1f} s"
          + (f" (resumed: {summary.resumed_partitions} partitions, {summary.resumed_batches} "
             "batches of stories were done)" if summary.resumed_partitions else "")),
     ]
     return "\n".join(lines) + "\n"
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 # ---------------------------------------------------------------- the folder
@@ -151,7 +149,7 @@ def _manifest(options: Options) -> dict:
         stat = os.stat(path)
         inputs.append({"path": os.path.abspath(path), "size": stat.st_size,
                        "modified": int(stat.st_mtime)})
-    return {"schema": tables.SCHEMA_NAME, "inputs": inputs,
+    return {"schema": SCHEMA_NAME, "inputs": inputs,
             "options": {"fields": asdict(options.fields), "window": options.window,
                         "format": options.format, "partition_size": options.partition_size}}
 

@@ -20,7 +20,6 @@ import pyarrow as pa
 
 from newsdiff.corpus.atomic import written
 
-SCHEMA_NAME = "newsdiff.corpus/1"
 _LIST_OF_STR = pa.list_(pa.string())
 _LIST_OF_INT = pa.list_(pa.int32())
 

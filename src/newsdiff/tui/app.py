@@ -84,8 +84,12 @@ class NewsdiffApp(App[None]):
     ]
 
     def __init__(self, paths: Sequence[str | Path] | None = None, *,
-                 config_path: Path | None = None, db_path: Path | None = None) -> None:
+                 config_path: Path | None = None, db_path: Path | None = None,
+                 corpus: Path | None = None) -> None:
         """``paths``: article files or folders (none: the sample story).
+
+        ``corpus``: instead, a corpus run's output folder (``newsdiff corpus``): its
+        stories are listed, and the one chosen is read as a folder of its articles.
 
         ``config_path``: the settings file (default: :func:`newsdiff.tui.config.config_path`).
         ``db_path``: the review database (default:
@@ -93,7 +97,9 @@ class NewsdiffApp(App[None]):
         """
         super().__init__()
         #: Article files, and web addresses (as strings), in reading order.
-        self.paths: list[Path | str] = expand_paths(paths) if paths else sample_story()
+        self.corpus = corpus
+        self.paths: list[Path | str] = (
+            [] if corpus else expand_paths(paths) if paths else sample_story())
         self.db_path = db_path
         #: The review session of the loaded articles, once it is open.
         self.review: ReviewSession | None = None
@@ -135,6 +141,11 @@ class NewsdiffApp(App[None]):
             self.notify(visible(warning), title="Settings", severity="warning", timeout=8,
                         markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.corpus is not None:
+            from newsdiff.tui.screens.corpus import CorpusScreen
+
+            self.push_screen(CorpusScreen(self.corpus))
+            return
         self.push_screen(LibraryScreen())
         self.load_articles()
 
@@ -193,6 +204,41 @@ class NewsdiffApp(App[None]):
             if isinstance(screen, LibraryScreen) and self.on_stack(screen):
                 screen.show_entries()
         await self.open_review()
+
+    async def use_articles(self, articles: Sequence[Article]) -> bool:
+        """Read ``articles`` from now on instead of those before (a corpus's story chosen):
+        the previous review session closed, every comparison of the previous articles
+        forgotten, and the new ones' session opened.  Called with no screen of the previous
+        articles open.
+
+        Not while changes to the previous session wait to be saved: they would be lost
+        with it, so they are tried once more and, if the store still fails, the switch is
+        refused with a notification (False), as quitting is.
+        """
+        from newsdiff.review.store import StoreError
+
+        session = self.review
+        if session is not None and session.unsaved:
+            with suppress(StoreError):
+                await session.flush()
+            if session.unsaved:
+                self.notify(visible(f"{counted(len(session.unsaved), 'change')} to this story "
+                                    f"not saved ({session.save_error}); open another when "
+                                    "they are."), title="Not saved", severity="error",
+                            timeout=15, markup=False)
+                return False
+        if session is not None:
+            await session.close()
+            self.review = None
+        self.review_off = None
+        self._warned_unsaved = False
+        self._comparisons, self._computing, self._analyses = {}, {}, {}
+        self._story = None
+        self.entries = [entry_of(n, article) for n, article in enumerate(articles)]
+        self.load_errors = []
+        self.loaded.set()
+        await self.open_review()
+        return True
 
     async def open_review(self) -> None:
         """Open the review database and resume the loaded articles' session if it has one,

@@ -39,6 +39,14 @@ def article_of(c: Comparison, side: str) -> Article:
     return c.a if side == "a" else c.b
 
 
+def one_line(text: str, width: int) -> Text:
+    """``text`` (already made visible) as one line of at most ``width`` cells, an ellipsis
+    marking the cut."""
+    out = Text(text, no_wrap=True, overflow="ellipsis")
+    out.truncate(width, overflow="ellipsis")
+    return out
+
+
 def marker(mark: str) -> Text:
     """The gutter marker of a kind, in its colour."""
     m = MARKS[mark]

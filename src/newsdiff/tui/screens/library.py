@@ -17,6 +17,7 @@ from newsdiff.present.visible import visible
 from newsdiff.present.words import counted
 from newsdiff.tui.entries import Entry, similarity
 from newsdiff.tui.screens.navigation import NavigationScreen
+from newsdiff.tui.texts import one_line
 
 if TYPE_CHECKING:
     from newsdiff.tui.app import NewsdiffApp
@@ -51,7 +52,8 @@ class LibraryScreen(NavigationScreen):
         Binding("slash", "filter", "Filter", key_display="/", id="filter"),
         Binding("o", "sort", "Sort", id="sort"),
         Binding("O", "reverse", "Reverse sort", show=False, id="reverse_sort"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter",
+                tooltip="Clear the filter; with none, back to a corpus's stories"),
     ]
 
     def __init__(self) -> None:
@@ -152,8 +154,8 @@ class LibraryScreen(NavigationScreen):
             a = e.article
             table.add_row(
                 self._mark_cell(e.index),
-                _cut(visible(a.outlet), outlet_w),
-                _cut(visible(a.title), headline_w),
+                one_line(visible(a.outlet), outlet_w),
+                one_line(visible(a.title), headline_w),
                 Text(str(e.words), justify="right"),
                 Text(f"{e.boilerplate_share:.0%}", justify="right"),
                 self._similarity_cell(e.index),
@@ -334,6 +336,7 @@ class LibraryScreen(NavigationScreen):
         box.focus()
 
     def action_clear_filter(self) -> None:
+        """Clear the filter; with none, back to the corpus's stories when they are below."""
         box = self.query_one("#filter", Input)
         if box.has_class("-open") or self.query_text:
             box.value = ""
@@ -341,6 +344,8 @@ class LibraryScreen(NavigationScreen):
             self.query_text = ""
             self.show_entries()
             self.table.focus()
+        elif self.app.corpus is not None:
+            self.app.pop_screen()
 
     def action_sort(self) -> None:
         """Cycle the sort column: outlet, headline, words, boilerplate, similarity, none."""
@@ -352,10 +357,3 @@ class LibraryScreen(NavigationScreen):
     def action_reverse(self) -> None:
         self.sort_reverse = not self.sort_reverse
         self.show_entries()
-
-
-def _cut(text: str, width: int) -> Text:
-    """``text`` as one line of at most ``width`` cells, an ellipsis marking the cut."""
-    out = Text(text, no_wrap=True, overflow="ellipsis")
-    out.truncate(width, overflow="ellipsis")
-    return out
