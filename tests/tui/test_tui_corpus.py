@@ -91,3 +91,30 @@ async def test_enter_opens_the_story_and_escape_comes_back(corpus_out) -> None:
         assert len(second) == 2 and not second & first
         # The library compared them afresh, not the first story's pair from before.
         assert {app.cached(0, 1).a.title, app.cached(0, 1).b.title} == second
+
+
+async def test_another_story_waits_while_this_one_s_changes_are_unsaved(
+        corpus_out, notices, monkeypatch) -> None:
+    app = NewsdiffApp(corpus=corpus_out)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await _opened(app, pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
+        await settle(app, pilot)
+        first = [e.article.title for e in app.entries]
+        session = app.review
+        session.unsaved.append(object())  # a change the store has not taken
+
+        async def still_failing() -> None:
+            session.save_error = "disk full"
+            from newsdiff.review.store import StoreError
+
+            raise StoreError("disk full")
+
+        monkeypatch.setattr(session, "flush", still_failing)
+        await pilot.press("escape", "down", "enter")
+        await until(pilot, lambda: any(n.title == "Not saved" for n in notices.notices),
+                    "the refusal")
+        assert app.screen is screen and [e.article.title for e in app.entries] == first
+        assert app.review is session
+        session.unsaved.clear()  # (so that quitting the test's app does not wait on it)
