@@ -9,7 +9,10 @@ implementation of their metrics:
   with a TF-IDF cosine baseline whose threshold is cross-fitted on the same data (its
   last stdout line is one JSON object with every metric);
 * ``tools/score_gold.py`` on each hand-labelled pair of the sample story in ``gold-dev/``
-  (one JSON line each; no TF-IDF there), then on all of them at once.
+  (one JSON line each; no TF-IDF there), then on all of them at once;
+* ``scripts/tune_corpus_stories.py --no-write`` (issue 16): corpus mode's stories against
+  ECB+'s and GVC's events, held out by topic, beside TF-IDF clustering and near-copies
+  alone (its last line is one JSON object).
 
 The goal column holds the floors of issue 15. They are set for the *held-back* sets
 (ECB+ topics 36–45, GVC test, STS 2014–15, more sample-story pairs), which nobody here
@@ -34,6 +37,10 @@ from benchmarks.suite import NEWSDIFF, ROOT, Row
 EXTERNAL_TIMEOUT = 1800
 #: score_gold runs newsdiff once per gold file (under a second each; 120 s at most).
 GOLD_TIMEOUT = 600
+#: tune_corpus_stories takes about two minutes on 2 cores.
+STORIES_TIMEOUT = 1800
+#: Issue 16's floor for corpus story finding on ECB+'s held-back topics.
+STORIES_FLOOR = 0.90
 
 #: Printed under the table: how to read it.
 READING = (
@@ -160,6 +167,21 @@ def gold_rows(per_pair: dict[str, dict], pooled: dict) -> list[Row]:
     return rows
 
 
+def corpus_story_rows(data: dict) -> list[Row]:
+    """Corpus mode's stories against the real events (B-cubed, held out by topic or
+    incident), beside TF-IDF clustering and near-copies alone from the same run."""
+    rows = []
+    for name in ("ECB+", "GVC"):
+        ours, tfidf, copies = (data[k][name] for k in ("newsdiff", "tfidf", "near_copies"))
+        rows.append(Row(
+            f"corpus stories, {name} events (5-fold CV by topic): B-cubed P / R / F1, ARI",
+            f"{ours['P']:.3f} / {ours['R']:.3f} / {ours['F1']:.3f}, {ours['ARI']:.3f} "
+            f"(TF-IDF F1 {tfidf['F1']:.3f}, near-copies alone {copies['F1']:.3f})",
+            f"F1 ≥ {STORIES_FLOOR:.2f}" if name == "ECB+" else "",
+            ours["F1"] >= STORIES_FLOOR if name == "ECB+" else None))
+    return rows
+
+
 def pair_label(gold: Path) -> str:
     """``000_f419…__004_c499….json`` → ``000 × 004`` (the seed files' numbers)."""
     return " × ".join(side.split("_")[0] for side in gold.stem.split("__"))
@@ -207,4 +229,10 @@ def run(repo: Path = ROOT) -> tuple[list[Row], list[str]]:
 
     more, more_notes = section("sample story gold-dev (tools/score_gold.py)", lambda: gold_rows(
         {pair_label(gold): score([gold]) for gold in golds}, score(golds)))
-    return rows + more, [READING, *notes, *more_notes]
+    found, found_notes = section("corpus stories (scripts/tune_corpus_stories.py)",
+                                 lambda: corpus_story_rows(run_tool(
+                                     [sys.executable, str(repo / "scripts" /
+                                                          "tune_corpus_stories.py"),
+                                      "--data", str(shared / "data"), "--no-write"],
+                                     STORIES_TIMEOUT)))
+    return rows + more + found, [READING, *notes, *more_notes, *found_notes]

@@ -18,7 +18,8 @@ sets on the other folds' articles (clustered alone), scored on its own fold's
 articles (clustered alone).  Beside it, in the same run, the two baselines of
 issue 16: near-copies alone (the engine's reprint test, what MinHash finds) and
 TF-IDF of single words with average linkage, its threshold chosen by the same
-folds.  The choice best over all folds ships in ``data/corpus_story_choices.json``.
+folds.  The choice best over all folds ships in ``data/corpus_story_choices.json``;
+the last line printed is every held-out score as one JSON object.
 Term weights (IDF) come from all of a set's articles, as corpus mode weighs a
 corpus by itself.
 """
@@ -95,6 +96,7 @@ def main() -> None:
                                                            ours_at(s, None, c)) for s in sets}),
                                     -LINKAGES.index(c[1]), c[0]))
     print_table(sets, rows, copies, best)
+    cross_validated = {"newsdiff": rows[0][1], "tfidf": rows[1][1], "near_copies": copies}
     if not args.no_write:
         path = package_dir("data") / CHOICES_FILE
         path.write_text(json.dumps({
@@ -103,6 +105,7 @@ def main() -> None:
             "cross_validated": {name: held_out for name, held_out, _ in rows},
         }, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {path}")
+    print(json.dumps(cross_validated))  # the last line: for benchmarks/quality.py
 
 
 # ---------------------------------------------------------------- the gold

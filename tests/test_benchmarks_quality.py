@@ -160,3 +160,19 @@ def test_a_run_of_one_part_keeps_the_other_in_results(tmp_path: Path,
     suite.write_results("# Benchmark results\n\nspeed 2", None)
     assert suite.RESULTS.read_text() == (
         f"# Benchmark results\n\nspeed 2\n\n{suite.QUALITY_HEADING}\n\nquality 2\n")
+
+
+STORIES = ('{"newsdiff": {"ECB+": {"P": 0.898, "R": 0.944, "F1": 0.921, "ARI": 0.88}, '
+           '"GVC": {"P": 1.0, "R": 0.983, "F1": 0.991, "ARI": 0.98}}, '
+           '"tfidf": {"ECB+": {"P": 0.799, "R": 0.955, "F1": 0.87, "ARI": 0.809}, '
+           '"GVC": {"P": 1.0, "R": 0.97, "F1": 0.985, "ARI": 0.969}}, '
+           '"near_copies": {"ECB+": {"P": 1.0, "R": 0.098, "F1": 0.179, "ARI": 0.024}, '
+           '"GVC": {"P": 1.0, "R": 0.483, "F1": 0.651, "ARI": 0.038}}}')
+
+
+def test_corpus_story_rows_put_newsdiff_beside_both_baselines_against_the_floor() -> None:
+    ecb, gvc = quality.corpus_story_rows(quality.last_json("table\n" + STORIES))
+    assert (ecb.result, ecb.goal, ecb.met) == (
+        "0.898 / 0.944 / 0.921, 0.880 (TF-IDF F1 0.870, near-copies alone 0.179)",
+        "F1 ≥ 0.90", True)
+    assert gvc.met is None and "0.991" in gvc.result
