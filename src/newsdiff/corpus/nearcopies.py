@@ -260,10 +260,20 @@ def near_copy_groups(items: Sequence[Shingles | Record | Article | str],
     sets = [shingle_set(item) for item in items]
     if sigs is None:
         sigs = signatures(sets)
-    pairs = candidate_pairs(band_keys(sigs), cap)
     sizes = np.array([len(s) for s in sets], dtype=np.int64)
+    return verified_groups(sigs, sizes, lambda wanted: {i: sets[i] for i in wanted}, cap)
+
+
+def verified_groups(sigs: NDArray[np.unsignedinteger], sizes: NDArray[np.integer],
+                    sets_of: Callable[[set[int]], dict[int, Shingles]],
+                    cap: int = BUCKET_CAP) -> list[list[int]]:
+    """:func:`near_copy_groups` from the items' signatures and 5-gram counts alone:
+    ``sets_of(indices)`` gives the 5-gram sets of the items in a surviving candidate pair
+    (only those are needed, so a corpus reads back only their texts)."""
+    pairs = candidate_pairs(band_keys(sigs), cap)
     pairs = pairs[estimated_containment(sigs, sizes, pairs) >= ESTIMATE_FLOOR]
-    return groups_of(len(sets), pairs.tolist(), lambda i, j: is_reprint(sets[i], sets[j]))
+    sets = sets_of(set(pairs.ravel().tolist()))
+    return groups_of(len(sizes), pairs.tolist(), lambda i, j: is_reprint(sets[i], sets[j]))
 
 
 def groups_of(n: int, pairs: Iterable[Sequence[int]],

@@ -43,7 +43,6 @@ from newsdiff.corpus.schema import SCHEMA_NAME
 from newsdiff.corpus.stories import find_stories, shipped_choices, story_id
 from newsdiff.corpus.vectors import DocumentFrequencies, article_terms, weigh
 from newsdiff.corpus.workfolder import PartitionFeatures, WorkFolder
-from newsdiff.engine.wire import is_reprint
 from newsdiff.present.words import counted
 from newsdiff.run import Executor
 from newsdiff.run.inprocess import InProcess
@@ -279,16 +278,12 @@ def _stories(work: WorkFolder, partitions: Sequence[int], window: int | None) ->
 
 def _near_copies(work: WorkFolder, partitions: Sequence[int], sizes: np.ndarray,
                  signatures: np.ndarray) -> list[list[int]]:
-    """The near-copy groups: pairs sharing a band key whose estimated containment reaches
-    the floor, checked by the engine's reprint test on the texts of those articles only."""
-    pairs = nearcopies.candidate_pairs(nearcopies.band_keys(signatures))
-    pairs = pairs[nearcopies.estimated_containment(signatures, sizes, pairs)
-                  >= nearcopies.ESTIMATE_FLOOR]
-    involved = set(pairs.ravel().tolist())
-    sets = {index: nearcopies.shingle_set(record)
-            for index, record in enumerate(work.records(partitions)) if index in involved}
-    return nearcopies.groups_of(len(sizes), pairs.tolist(),
-                                lambda i, j: is_reprint(sets[i], sets[j]))
+    """The near-copy groups, the texts read back only for the candidate pairs' articles."""
+    def sets_of(wanted: set[int]) -> dict[int, nearcopies.Shingles]:
+        return {index: nearcopies.shingle_set(record)
+                for index, record in enumerate(work.records(partitions)) if index in wanted}
+
+    return nearcopies.verified_groups(signatures, sizes, sets_of)
 
 
 # ---------------------------------------------------------------- 3. comparison

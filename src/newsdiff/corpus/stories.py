@@ -113,8 +113,9 @@ def find_stories(ids: Sequence[str], vectors: sparse.csr_matrix, days: Sequence[
     """
     first_of = {i: group[0] for group in near_copies for i in group}
     nodes = [i for i in range(len(ids)) if first_of.get(i, i) == i]
-    scored = similarities(vectors[nodes], candidate_pairs(vectors[nodes],
-                                                          [days[i] for i in nodes], window))
+    node_vectors = vectors[nodes]
+    scored = similarities(node_vectors,
+                          candidate_pairs(node_vectors, [days[i] for i in nodes], window))
     members: dict[int, list[int]] = {}
     for i in range(len(ids)):
         members.setdefault(first_of.get(i, i), []).append(i)

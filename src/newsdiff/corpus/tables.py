@@ -57,7 +57,6 @@ SCHEMA: dict[str, pa.Schema] = {
         ("share", pa.float32()), ("direction", pa.string()),
     ]),
 }
-TABLES = tuple(SCHEMA)
 
 
 def table(name: str, rows: Iterable[dict[str, Any]]) -> pa.Table:
