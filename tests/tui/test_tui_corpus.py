@@ -44,6 +44,13 @@ async def _opened(app: NewsdiffApp, pilot) -> CorpusScreen:
     return screen
 
 
+async def _open_story(app: NewsdiffApp, pilot, *keys: str) -> None:
+    """Press ``keys`` on the story list and wait for the library of the story opened."""
+    await pilot.press(*keys)
+    await until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
+    await settle(app, pilot)
+
+
 async def test_the_stories_are_listed_largest_first_with_their_counts(corpus_out) -> None:
     app = NewsdiffApp(corpus=corpus_out)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -77,16 +84,12 @@ async def test_enter_opens_the_story_and_escape_comes_back(corpus_out) -> None:
     app = NewsdiffApp(corpus=corpus_out)
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await _opened(app, pilot)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
-        await settle(app, pilot)
+        await _open_story(app, pilot, "enter")
         first = {e.article.title for e in app.entries}
         assert len(first) == 2 and all("Vukovar" in t or "Danube" in t for t in first)
         await pilot.press("escape")
         assert app.screen is screen
-        await pilot.press("down", "enter")
-        await until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
-        await settle(app, pilot)
+        await _open_story(app, pilot, "down", "enter")
         second = {e.article.title for e in app.entries}
         assert len(second) == 2 and not second & first
         # The library compared them afresh, not the first story's pair from before.
@@ -98,9 +101,7 @@ async def test_another_story_waits_while_this_one_s_changes_are_unsaved(
     app = NewsdiffApp(corpus=corpus_out)
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await _opened(app, pilot)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
-        await settle(app, pilot)
+        await _open_story(app, pilot, "enter")
         first = [e.article.title for e in app.entries]
         session = app.review
         session.unsaved.append(object())  # a change the store has not taken

@@ -26,7 +26,7 @@ from textual.widgets.data_table import ColumnKey
 
 from newsdiff.present.visible import visible
 from newsdiff.present.words import counted
-from newsdiff.tui.screens.navigation import NavigationScreen
+from newsdiff.tui.screens.table import FilteredTableScreen
 from newsdiff.tui.texts import one_line
 from newsdiff.values import InputError
 
@@ -52,7 +52,7 @@ MAX_ROWS = 2_000
 _FIXED_WIDTH = sum(w + 2 for w in (8, 7, 6, 7, 10, 10)) + 1
 
 
-class CorpusScreen(NavigationScreen):
+class CorpusScreen(FilteredTableScreen):
     """The stories of the corpus output in ``folder``."""
 
     app: NewsdiffApp
@@ -65,14 +65,14 @@ class CorpusScreen(NavigationScreen):
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
     ]
 
+    SORT_CYCLE = tuple(key for key, _ in COLUMNS)
+    LARGEST_FIRST = frozenset(_NUMERIC)
+
     def __init__(self, folder: Path) -> None:
-        super().__init__()
+        super().__init__(sort_key="articles")
         self.folder = folder
         self.stories: pandas.DataFrame | None = None
         self.articles: pandas.DataFrame | None = None
-        self.query_text = ""
-        self.sort_key = "articles"
-        self.sort_reverse = True
 
     def compose(self) -> ComposeResult:
         yield Static(Text(f"newsdiff \u2014 corpus {visible(str(self.folder))}", style="bold"),
@@ -151,6 +151,9 @@ class CorpusScreen(NavigationScreen):
         status += f" \u00b7 sorted by {self.sort_key}{' (largest first)' * self.sort_reverse}"
         self._status(status)
 
+    def refill(self) -> None:
+        self.show_stories()
+
     def on_resize(self) -> None:
         self.show_stories()
 
@@ -158,47 +161,8 @@ class CorpusScreen(NavigationScreen):
     def _row_selected(self) -> None:
         self.action_open_story()
 
-    @on(DataTable.HeaderSelected)
-    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
-        key = event.column_key.value or ""
-        if key == self.sort_key:
-            self.sort_reverse = not self.sort_reverse
-        else:
-            self.sort_key, self.sort_reverse = key, key in _NUMERIC
-        self.show_stories()
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self.show_stories()
-
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        self.table.focus()
-
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.add_class("-open")
-        box.focus()
-
     def action_clear_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.value = ""
-        box.remove_class("-open")
-        self.query_text = ""
-        self.show_stories()
-        self.table.focus()
-
-    def action_sort(self) -> None:
-        """Cycle the sort column through the table's columns."""
-        keys = [key for key, _ in COLUMNS]
-        self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)]
-        self.sort_reverse = self.sort_key in _NUMERIC
-        self.show_stories()
-
-    def action_reverse(self) -> None:
-        self.sort_reverse = not self.sort_reverse
-        self.show_stories()
+        self.clear_filter()
 
     def action_open_story(self) -> None:
         table = self.table

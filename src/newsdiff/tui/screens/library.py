@@ -16,7 +16,7 @@ from textual.widgets.data_table import ColumnKey
 from newsdiff.present.visible import visible
 from newsdiff.present.words import counted
 from newsdiff.tui.entries import Entry, similarity
-from newsdiff.tui.screens.navigation import NavigationScreen
+from newsdiff.tui.screens.table import FilteredTableScreen
 from newsdiff.tui.texts import one_line
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ _FIXED_WIDTH = sum(w + 2 for w in (1, 5, 6, 7)) + 1
 _OUTLET_MAX = 24
 
 
-class LibraryScreen(NavigationScreen):
+class LibraryScreen(FilteredTableScreen):
     """Every article loaded; ``c`` compares the two marked (or the first two)."""
 
     app: NewsdiffApp
@@ -56,12 +56,12 @@ class LibraryScreen(NavigationScreen):
                 tooltip="Clear the filter; with none, back to a corpus's stories"),
     ]
 
+    SORT_CYCLE = ("", *SORTABLE)
+    LARGEST_FIRST = frozenset(("similarity", "words"))
+
     def __init__(self) -> None:
         super().__init__()
         self.marked: list[int] = []
-        self.query_text = ""
-        self.sort_key = ""
-        self.sort_reverse = False
         self.selected: int | None = None
         self.similarities: dict[int, float] = {}
 
@@ -73,6 +73,9 @@ class LibraryScreen(NavigationScreen):
             yield Static(Text("loading articles\u2026", style="dim"), id="library-status")
             yield ProgressBar(id="library-progress", show_eta=False)
         yield Footer()
+
+    def refill(self) -> None:
+        self.show_entries()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -252,26 +255,6 @@ class LibraryScreen(NavigationScreen):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_read()
 
-    @on(DataTable.HeaderSelected)
-    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
-        key = event.column_key.value or ""
-        if key not in SORTABLE:
-            return
-        if key == self.sort_key:
-            self.sort_reverse = not self.sort_reverse
-        else:
-            self.sort_key, self.sort_reverse = key, key in ("similarity", "words")
-        self.show_entries()
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self.show_entries()
-
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        self.table.focus()
-
     # -- actions ----------------------------------------------------------------------
 
     def action_read(self) -> None:
@@ -330,30 +313,7 @@ class LibraryScreen(NavigationScreen):
 
         self.app.push_screen(StoryScreen())
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.add_class("-open")
-        box.focus()
-
     def action_clear_filter(self) -> None:
         """Clear the filter; with none, back to the corpus's stories when they are below."""
-        box = self.query_one("#filter", Input)
-        if box.has_class("-open") or self.query_text:
-            box.value = ""
-            box.remove_class("-open")
-            self.query_text = ""
-            self.show_entries()
-            self.table.focus()
-        elif self.app.corpus is not None:
+        if not self.clear_filter() and self.app.corpus is not None:
             self.app.pop_screen()
-
-    def action_sort(self) -> None:
-        """Cycle the sort column: outlet, headline, words, boilerplate, similarity, none."""
-        order = ("", *SORTABLE)
-        self.sort_key = order[(order.index(self.sort_key) + 1) % len(order)]
-        self.sort_reverse = self.sort_key in ("similarity", "words")
-        self.show_entries()
-
-    def action_reverse(self) -> None:
-        self.sort_reverse = not self.sort_reverse
-        self.show_entries()
