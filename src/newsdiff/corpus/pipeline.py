@@ -116,8 +116,8 @@ def run(options: Options, executor: Executor | None = None,
     compared = {found.ids[g[k]] for g in found.groups if len(g) > 1
                 for k in compared_members([records[i] for i in g])}
     summary.tables = _write_tables(options, work, partitions, found, rows, compared)
-    summary.divergences = sum(r.story.get("divergences", 0) for r in rows)
-    summary.compared_stories = sum(r.story.get("compared_articles", 0) > 1 for r in rows)
+    summary.divergences = sum(r.story["divergences"] for r in rows)
+    summary.compared_stories = sum(r.story["compared_articles"] > 1 for r in rows)
     summary.seconds = time.monotonic() - started
     return summary
 
